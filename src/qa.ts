@@ -1,4 +1,4 @@
-import type { Answer, AskContext, KnowledgeStats, KnowledgeWarning, Logger, Platform, Vote } from './types';
+import type { Answer, AskContext, KnowledgeStats, KnowledgeWarning, Logger, Platform, QuestionReport, Vote } from './types';
 
 /** Options for {@link createQA}; defaults live in `defaultQAOptions`. */
 export interface QAOptions {
@@ -11,6 +11,12 @@ export interface QAOptions {
   /** Save the built index to `dataDir` and load it when fresh. @defaultValue true */
   persistIndex?: boolean;
   logger?: Logger;
+  /** Record every question in `dataDir/questions.jsonl`. @defaultValue true */
+  logQuestions?: boolean;
+  /** Days of question log to keep. @defaultValue 90 */
+  logRetentionDays?: number;
+  /** Watch the knowledge folder and reload on change. @defaultValue false */
+  watch?: boolean;
 }
 
 /** Result of a rebuild: the new index is swapped in only when `ok`. */
@@ -30,7 +36,9 @@ export interface QA {
   suggest(prefix: string, limit?: number): string[];
   /** Records 👍/👎 feedback for an earlier answer id. */
   feedback(answerId: string, vote: Vote, context?: { platform?: Platform; userId?: string }): void;
-  stats(): KnowledgeStats;
+  stats(): KnowledgeStats & { answerRate: number | null };
+  /** Summary of the question log (empty when logging is off). @param sinceDays how far back to look @defaultValue 7 */
+  report(sinceDays?: number): QuestionReport;
   /** Rebuilds the index beside the current one and swaps it in atomically; questions keep being answered meanwhile. */
   reload(): Promise<ReloadResult>;
   /** Stops watchers and flushes logs. */

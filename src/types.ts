@@ -129,3 +129,24 @@ export interface KnowledgeStats {
   /** Whether the index was loaded from disk (true) or built in this process (false). */
   loadedFromDisk: boolean;
 }
+
+/** One group of similar questions in the maintainers' report. */
+export interface QuestionGroup {
+  /** The most frequent wording in the group. */
+  question: string;
+  count: number;
+  /** Other wordings grouped with it. */
+  variants: string[];
+}
+
+/** What maintainers read: what people asked and what the bot could not answer (`network-qa report`, `/kb unanswered`). */
+export interface QuestionReport {
+  since: string;
+  questions: number;
+  answerRate: number;
+  feedback: { up: number; down: number; ratio: number | null };
+  latencyMs: { p50: number; p95: number };
+  topQuestions: QuestionGroup[];
+  /** Unanswered or 👎-rated questions grouped by similarity, most frequent first. */
+  needsWork: QuestionGroup[];
+}
