@@ -1,0 +1,60 @@
+import type { Lang } from '../types';
+import { fold, WORD_RE } from './fold';
+import { naturalStopwords, stemmers } from './natural';
+
+// natural ships no German list; this is the common core of German function words.
+const GERMAN_STOPWORDS = `aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes auch auf aus bei bin bis bist da damit dann das dass dein deine dem den der des dessen dich die dies diese diesem diesen dieser dieses dir doch dort du durch ein eine einem einen einer eines er es etwas euch euer eure für gegen hab habe haben hat hatte hatten hier hin hinter ich ihm ihn ihnen ihr ihre im in indem ins ist jede jedem jeden jeder jedes jene jetzt kann kein keine können man manche mein meine mich mir mit muss nach nicht nichts noch nun nur ob oder ohne sehr sein seine sich sie sind so solche soll sondern sonst über um und uns unser unter viel vom von vor war waren warum was weil welche welchem welchen welcher welches wenn wer werde werden wie wieder will wir wird wo zu zum zur zwar zwischen`.split(' ');
+
+const STOPWORDS: Record<Lang, ReadonlySet<string>> = {
+  en: new Set(naturalStopwords.en.map(fold)),
+  nl: new Set(naturalStopwords.nl.map(fold)),
+  fr: new Set(naturalStopwords.fr.map(fold)),
+  de: new Set(GERMAN_STOPWORDS.map(fold)),
+  es: new Set(naturalStopwords.es.map(fold)),
+  it: new Set(naturalStopwords.it.map(fold)),
+};
+
+const STEM_CACHE_LIMIT = 200_000;
+const stemCaches: Record<Lang, Map<string, string>> = { en: new Map(), nl: new Map(), fr: new Map(), de: new Map(), es: new Map(), it: new Map() };
+
+/** Stems one folded word with the language's Porter stemmer from `natural` (memoised). */
+export function stem(word: string, lang: Lang): string {
+  const cache = stemCaches[lang];
+  let stemmed = cache.get(word);
+  if (stemmed === undefined) {
+    stemmed = /^\d/.test(word) ? word : fold(stemmers[lang].stem(word));
+    if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
+    cache.set(word, stemmed);
+  }
+  return stemmed;
+}
+
+export function isStopword(word: string, lang: Lang): boolean {
+  return STOPWORDS[lang].has(word);
+}
+
+// "E.g. participatory budgeting" should match a question about an "example".
+const ABBREVIATION_WORDS: [RegExp, string][] = [
+  [/\be\.\s?g\./g, ' example '],
+  [/\bi\.\s?e\./g, ' that is '],
+];
+
+/** Folded words of a text, abbreviations spelt out, numbers kept ("1,000" → "1000"). */
+export function words(text: string): string[] {
+  let folded = fold(text);
+  if (folded.includes('.')) for (const [re, replacement] of ABBREVIATION_WORDS) folded = folded.replace(re, replacement);
+  const found = folded.match(WORD_RE) ?? [];
+  return found.map((w) => (/^\d/.test(w) ? w.replace(/,(?=\d{3}\b)/g, '') : w));
+}
+
+/** Whether a folded word carries meaning for search: not a stop word, and not a lone letter. */
+export function isContentWord(word: string, lang: Lang): boolean {
+  return (word.length > 1 || /\d/.test(word)) && !STOPWORDS[lang].has(word);
+}
+
+/** Index terms of a text: folded, stop words dropped, stemmed in the text's language. */
+export function terms(text: string, lang: Lang): string[] {
+  const out: string[] = [];
+  for (const w of words(text)) if (isContentWord(w, lang)) out.push(stem(w, lang));
+  return out;
+}
