@@ -142,7 +142,8 @@ export function groupQuestions(questions: Iterable<string>): QuestionGroup[] {
 
   return groups
     .map((group) => {
-      const [question, ...variants] = [...group.wordings.entries()].sort(([a, na], [b, nb]) => nb - na || compare(a, b)).map(([w]) => w);
+      // Stable sort: among equally frequent wordings the first asked leads.
+      const [question, ...variants] = [...group.wordings.entries()].sort(([, na], [, nb]) => nb - na).map(([w]) => w);
       return { question: question!, count: group.count, variants: variants.slice(0, MAX_VARIANTS) };
     })
     .sort((a, b) => b.count - a.count || compare(a.question, b.question));
