@@ -1,0 +1,115 @@
+import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
+import type { ClientOptions } from 'discord.js';
+import { describeError, NetworkQaError } from '../../src/errors';
+import type { QA } from '../../src/qa';
+import type { Logger } from '../../src/types';
+import type { DiscordConfig } from './config';
+import { events } from './events';
+import { ConversationMemory } from './memory';
+import { NO_MENTIONS } from './render';
+import type { BotContext, DiscordBotOptions } from './types';
+
+/** Defaults of {@link DiscordBotOptions}, in one place. */
+export const defaultDiscordBotOptions = {
+  deferAfterMs: 1500,
+  stopTimeoutMs: 10_000,
+  memoryLimit: 1000,
+} as const satisfies DiscordBotOptions;
+
+/** What `startDiscordBot` needs. */
+export interface StartDiscordBotOptions {
+  qa: QA;
+  config: DiscordConfig;
+  logger: Logger;
+  /** Tunables; see {@link defaultDiscordBotOptions}. */
+  options?: Partial<DiscordBotOptions>;
+}
+
+/** A running Discord bot. */
+export interface DiscordBot {
+  /** Finishes the answers in flight, then closes the gateway connection. Safe to call twice. */
+  stop(): Promise<void>;
+  /** The discord.js client (for tests and diagnostics). */
+  readonly client: Client;
+}
+
+/** discord.js options: no privileged intents, DMs via the Channel partial, and no mention is ever parsed. */
+export function clientOptions(config: DiscordConfig): ClientOptions {
+  return {
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    partials: [Partials.Channel],
+    allowedMentions: NO_MENTIONS,
+    rest: config.apiUrl ? { api: config.apiUrl } : {},
+  };
+}
+
+/**
+ * Connects to Discord and answers `/ask`, `/kb`, @mentions, DMs and replies to the bot's answers.
+ * @returns once the client is ready (every guild received)
+ * @throws NetworkQaError when logging in fails (the token never appears in the message)
+ * @example
+ * const bot = await startDiscordBot({ qa, config: readDiscordConfig(process.env)!, logger });
+ * process.once('SIGTERM', () => void bot.stop());
+ */
+export async function startDiscordBot({ qa, config, logger, options }: StartDiscordBotOptions): Promise<DiscordBot> {
+  const ctx: BotContext = {
+    qa,
+    config,
+    logger,
+    memory: new ConversationMemory(options?.memoryLimit ?? defaultDiscordBotOptions.memoryLimit),
+    options: { ...defaultDiscordBotOptions, ...options },
+  };
+  const client = new Client(clientOptions(config));
+  const inFlight = new Set<Promise<void>>();
+
+  for (const event of events) {
+    client.on(event.name, (...args) => {
+      const execute = event.execute as (ctx: BotContext, ...eventArgs: unknown[]) => Promise<void>;
+      const handled = execute(ctx, ...args)
+        .catch((error: unknown) => logger.error({ code: 'discord_handler_failed', event: event.name, error: describeError(error) }, 'Discord handler failed'))
+        .finally(() => inFlight.delete(handled));
+      inFlight.add(handled);
+    });
+  }
+  client.on(Events.Error, (error) => logger.error({ code: 'discord_client_error', error: describeError(error) }, 'Discord client error'));
+  client.on(Events.Warn, (message) => logger.warn({ code: 'discord_client_warning', detail: message }, 'Discord client warning'));
+  client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ code: 'discord_disconnected', shardId, closeCode: event.code }, 'Discord gateway closed for good'));
+  client.on(Events.ShardReconnecting, (shardId) => logger.info({ code: 'discord_reconnecting', shardId }, 'Discord gateway reconnecting'));
+  client.on(Events.ShardResume, (shardId, replayed) => logger.info({ code: 'discord_resumed', shardId, replayed }, 'Discord gateway resumed'));
+  client.rest.on('rateLimited', (info) =>
+    logger.warn({ code: 'discord_rate_limited', route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global }, 'Discord rate limit: waiting'),
+  );
+
+  const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+  try {
+    await client.login(config.token);
+    await ready;
+  } catch (error) {
+    await client.destroy().catch(() => undefined);
+    throw new NetworkQaError('config_invalid', `Discord login failed (check DISCORD_TOKEN and DISCORD_API_URL): ${describeError(error)}`, { cause: error });
+  }
+  logger.info({ code: 'discord_ready', user: client.user?.tag, guilds: client.guilds.cache.size }, 'Discord bot connected');
+
+  let stopped: Promise<void> | undefined;
+  async function drainAndClose(): Promise<void> {
+    const deadline = Date.now() + ctx.options.stopTimeoutMs;
+    // New events may still arrive while draining; they are answered too, so nothing received is dropped.
+    while (inFlight.size > 0 && Date.now() < deadline) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.allSettled([...inFlight]),
+        new Promise((resolve) => {
+          timer = setTimeout(resolve, deadline - Date.now());
+        }),
+      ]);
+      clearTimeout(timer);
+    }
+    if (inFlight.size > 0) logger.warn({ code: 'discord_stop_timeout', pending: inFlight.size }, 'Stopped Discord with answers still pending');
+    await client.destroy();
+    logger.info({ code: 'discord_stopped' }, 'Discord bot stopped');
+  }
+  return {
+    client,
+    stop: () => (stopped ??= drainAndClose()),
+  };
+}
