@@ -1,0 +1,252 @@
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
+import { ConfigError, describeError } from '../../src/errors';
+import type { QA } from '../../src/qa';
+import type { Logger } from '../../src/types';
+import type { SlackConfig } from './config';
+import { createDeps } from './conversation';
+import { listeners } from './listeners';
+import { boltLogger, redactSecrets } from './logger';
+import { InFlight } from './state';
+
+/** Transport timings; production uses the defaults, tests shorten them. */
+export interface SlackTuning {
+  /** Retries of Web API calls that were rate limited (429), failed (5xx) or did not connect. */
+  retryConfig: webApi.RetryOptions;
+  /** Timeout of one Web API request, in ms. */
+  requestTimeoutMs: number;
+  /** Socket Mode: pong timeout, and the base delay before reconnecting after a disconnect, in ms. */
+  socketPingTimeoutMs: number;
+  /** HTTP mode: the interface to listen on. @defaultValue all interfaces */
+  host?: string;
+  /** How long `stop()` waits for replies still being sent, in ms. */
+  drainTimeoutMs: number;
+  /** Upper bound of the delay between failed Socket Mode reconnection attempts, in ms. */
+  maxReconnectDelayMs: number;
+}
+
+/** Defaults for {@link SlackTuning}. */
+export const defaultSlackTuning = {
+  retryConfig: { retries: 5, factor: 2, minTimeout: 1000, maxTimeout: 30_000, randomize: true },
+  requestTimeoutMs: 15_000,
+  socketPingTimeoutMs: 5000,
+  host: undefined,
+  drainTimeoutMs: 10_000,
+  maxReconnectDelayMs: 60_000,
+} as const satisfies SlackTuning;
+
+/** What {@link startSlackBot} needs. */
+export interface SlackBotOptions {
+  qa: QA;
+  config: SlackConfig;
+  logger: Logger;
+  tuning?: Partial<SlackTuning>;
+}
+
+/** A running Slack bot. */
+export interface SlackBot {
+  mode: SlackConfig['mode'];
+  /** HTTP mode: the port actually listened on (useful with PORT=0). */
+  port?: number;
+  /** Stops receiving, waits for replies still being sent, and closes every connection. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Connects the bot to Slack (Socket Mode or HTTP, per `config.mode`) and answers questions with `qa`.
+ * Resolves once connected; rejects with a message naming the variable when Slack rejects a token.
+ * @example
+ * const bot = await startSlackBot({ qa, config: readSlackConfig(process.env)!, logger });
+ * process.once('SIGTERM', () => void bot.stop());
+ */
+export async function startSlackBot({ qa, config, logger, tuning }: SlackBotOptions): Promise<SlackBot> {
+  const t: SlackTuning = { ...defaultSlackTuning, ...tuning };
+  const log = boltLogger(logger);
+  // A fresh options object per client: Socket Mode writes its own retryConfig into the object it is given.
+  const clientOptions = (): webApi.WebClientOptions => ({
+    slackApiUrl: config.apiUrl,
+    retryConfig: { ...t.retryConfig },
+    timeout: t.requestTimeoutMs,
+    logger: log,
+  });
+
+  const identity = await whoAmI(config, clientOptions());
+
+  const receiver =
+    config.mode === 'socket'
+      ? new SocketModeReceiver({
+          appToken: config.appToken,
+          logger: log,
+          clientPingTimeout: t.socketPingTimeoutMs,
+          // An explicit receiver ignores App's clientOptions; these reach the Socket Mode client's WebClient.
+          installerOptions: { clientOptions: clientOptions() },
+        })
+      : new HTTPReceiver({
+          signingSecret: config.signingSecret,
+          logger: log,
+          endpoints: ['/slack/events'],
+          processBeforeResponse: false,
+          unhandledRequestTimeoutMillis: 2500,
+        });
+
+  const app = new App({
+    token: config.botToken,
+    botId: identity.botId,
+    botUserId: identity.userId,
+    // auth.test already ran above; this keeps the constructor from calling it again (and failing unobserved).
+    tokenVerificationEnabled: false,
+    receiver,
+    logger: log,
+    clientOptions: clientOptions(),
+  });
+
+  const deps = createDeps(qa, logger, identity.userId, config.maintainers);
+  const inFlight = new InFlight();
+  let stopping = false;
+
+  // Slack retries an event it thinks was not received (X-Slack-Retry-Num, same event_id): answer it once.
+  app.use(async ({ body, context, next }) => {
+    const eventId = 'event_id' in body && typeof body.event_id === 'string' ? body.event_id : undefined;
+    if (eventId && !deps.once.firstTime(`event:${eventId}`)) {
+      logger.info({ code: 'slack_duplicate_ignored', retryNum: context.retryNum, retryReason: context.retryReason }, 'Ignored a repeated Slack event');
+      return;
+    }
+    if (stopping) return;
+    await inFlight.track(next);
+  });
+  for (const register of listeners) register(app, deps);
+  // The one error boundary: whatever a listener throws is logged here; users never see a stack trace.
+  app.error(async (error) => {
+    logger.error({ code: 'slack_listener_failed', error: redactSecrets(describeError(error)) }, 'A Slack listener failed');
+  });
+
+  let port: number | undefined;
+  let stopTransport: () => Promise<void>;
+  try {
+    if (receiver instanceof SocketModeReceiver) {
+      const stopReconnects = guardReconnects(receiver, () => stopping, logger, t.maxReconnectDelayMs);
+      stopTransport = async () => {
+        stopReconnects();
+        await withTimeout(receiver.client.disconnect(), 5000);
+      };
+      await receiver.start();
+    } else {
+      const server = await receiver.start({ port: config.mode === 'http' ? config.port : 0, host: t.host });
+      port = (server.address() as AddressInfo).port;
+      stopTransport = async () => {
+        const closed = receiver.stop();
+        // Connections kept alive by a proxy must not hold the process open.
+        server.closeIdleConnections();
+        if (!(await withTimeout(closed, 5000))) server.closeAllConnections();
+      };
+    }
+  } catch (error) {
+    stopping = true;
+    await Promise.resolve(receiver instanceof SocketModeReceiver ? receiver.client.disconnect() : undefined).catch(() => {});
+    throw startError(config, error);
+  }
+
+  logger.info({ code: 'slack_started', mode: config.mode, port, team: identity.team }, `Slack bot connected (${config.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${port}`})`);
+
+  let stopped: Promise<void> | undefined;
+  return {
+    mode: config.mode,
+    port,
+    stop() {
+      stopped ??= (async () => {
+        stopping = true;
+        try {
+          await stopTransport();
+        } catch (error) {
+          logger.warn({ code: 'slack_stop_failed', error: redactSecrets(describeError(error)) }, 'Closing the Slack connection failed');
+        }
+        if (!(await inFlight.drain(t.drainTimeoutMs))) {
+          logger.warn({ code: 'slack_stop_timeout', pending: inFlight.size }, 'Stopped before every Slack reply was sent');
+        }
+        logger.info({ code: 'slack_stopped' }, 'Slack bot stopped');
+      })();
+      return stopped;
+    },
+  };
+}
+
+/** Runs `auth.test` once, before anything else, so a bad token fails start-up with the variable's name. */
+async function whoAmI(config: SlackConfig, options: webApi.WebClientOptions): Promise<{ userId: string; botId: string; team?: string }> {
+  const client = new webApi.WebClient(config.botToken, options);
+  let result: webApi.AuthTestResponse;
+  try {
+    result = await client.auth.test();
+  } catch (error) {
+    throw startError(config, error, 'SLACK_BOT_TOKEN');
+  }
+  if (!result.user_id || !result.bot_id) {
+    throw new ConfigError('SLACK_BOT_TOKEN', 'is not a bot token: auth.test returned no bot user (use the "Bot User OAuth Token", xoxb-…)');
+  }
+  return { userId: result.user_id, botId: result.bot_id, team: result.team };
+}
+
+const AUTH_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'not_allowed_token_type', 'missing_scope']);
+
+/** Turns a start-up failure into a message that says which variable or endpoint is wrong; never includes a token. */
+function startError(config: SlackConfig, error: unknown, variable?: string): Error {
+  const code = error instanceof Error && 'data' in error ? (error as { data?: { error?: string } }).data?.error : undefined;
+  if (code && AUTH_ERRORS.has(code)) {
+    const name = variable ?? (config.mode === 'socket' ? 'SLACK_APP_TOKEN' : 'SLACK_BOT_TOKEN');
+    return new ConfigError(name, `was rejected by Slack (${code})`);
+  }
+  const where = config.apiUrl ?? 'https://slack.com/api/';
+  return new Error(`Slack start-up failed (${config.mode === 'socket' ? 'Socket Mode' : 'HTTP mode'}, Web API ${where}): ${redactSecrets(describeError(error))}`, { cause: error });
+}
+
+/**
+ * The Socket Mode client reconnects by itself after a `disconnect`, but a failed reconnect rejects a promise
+ * nobody awaits (an unhandled rejection), and a reconnect failing for good is never retried.
+ * Wraps its `start` so reconnects never reject and keep being retried with backoff until `stop()`.
+ * @returns a function that cancels a scheduled retry
+ */
+function guardReconnects(receiver: SocketModeReceiver, isStopping: () => boolean, logger: Logger, maxDelayMs: number): () => void {
+  const client = receiver.client;
+  const start = client.start.bind(client);
+  let first = true;
+  let failures = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const guarded = async (): Promise<webApi.AppsConnectionsOpenResponse> => {
+    if (first) {
+      // Start-up itself must still fail loudly.
+      first = false;
+      return start();
+    }
+    try {
+      const result = await start();
+      failures = 0;
+      logger.info({ code: 'slack_reconnected' }, 'Socket Mode reconnected');
+      return result;
+    } catch (error) {
+      if (!isStopping()) {
+        failures += 1;
+        const delay = Math.min(maxDelayMs, 1000 * 2 ** Math.min(failures, 10));
+        logger.warn({ code: 'slack_reconnect_failed', attempt: failures, retryInMs: delay, error: redactSecrets(describeError(error)) }, 'Socket Mode reconnect failed');
+        timer = setTimeout(() => {
+          timer = undefined;
+          if (!isStopping()) void guarded();
+        }, delay);
+      }
+      return {} as webApi.AppsConnectionsOpenResponse;
+    }
+  };
+  client.start = guarded;
+  return () => clearTimeout(timer);
+}
+
+/** Waits for `promise` at most `ms`; true when it settled in time. */
+async function withTimeout(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([promise.then(() => true as const, () => true as const), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,66 @@
+import type { App } from '@slack/bolt';
+import { describeError } from '../../../src/errors';
+import type { ReloadResult } from '../../../src/qa';
+import type { SlackDeps } from '../conversation';
+import { renderNotice, renderReload, renderStats, renderUnanswered, type SlackMessage } from '../render';
+import { safely } from './post';
+
+const USAGE = 'Usage: `/kb reindex` rebuilds the index from the knowledge folder, `/kb stats` shows what is loaded, `/kb unanswered` lists what people asked that the bot could not answer.';
+const REFUSAL = "Sorry, `/kb` is for the knowledge maintainers only. If you think something is missing or wrong, please tell one of them. You can still ask me anything with `/ask`.";
+
+/**
+ * `/kb reindex | stats | unanswered` for maintainers (`SLACK_MAINTAINERS`).
+ * Anyone else gets a polite refusal and nothing runs. Replies are ephemeral.
+ */
+export function registerKbCommand(app: App, deps: SlackDeps): void {
+  let reloading: Promise<ReloadResult> | undefined;
+
+  app.command('/kb', async ({ command, ack, respond }) => {
+    if (!deps.maintainers.has(command.user_id)) {
+      deps.logger.info({ code: 'slack_kb_refused' }, 'Refused /kb for a user not in SLACK_MAINTAINERS');
+      await ack(ephemeral(renderNotice(REFUSAL)));
+      return;
+    }
+    const sub = command.text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+    switch (sub) {
+      case 'stats':
+        await ack(ephemeral(attempt(deps, 'stats', () => renderStats(deps.qa.stats()))));
+        return;
+      case 'unanswered':
+        await ack(ephemeral(attempt(deps, 'unanswered', () => renderUnanswered(deps.qa.report(7)))));
+        return;
+      case 'reindex': {
+        await ack(ephemeral(renderNotice('Reindexing… questions keep being answered from the current index meanwhile.')));
+        // Two maintainers asking at once share one rebuild.
+        reloading ??= deps.qa.reload().finally(() => {
+          reloading = undefined;
+        });
+        let message: SlackMessage;
+        try {
+          message = renderReload(await reloading);
+        } catch (error) {
+          deps.logger.error({ code: 'slack_kb_failed', command: 'reindex', error: describeError(error) }, 'Reindex from Slack failed');
+          message = renderNotice(`Reindex failed: ${describeError(error)}. The bot keeps answering from the last good index.`);
+        }
+        deps.logger.info({ code: 'slack_kb_reindex' }, 'Reindex requested from Slack finished');
+        await safely(deps, 'respond', () => respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks }));
+        return;
+      }
+      default:
+        await ack(ephemeral(renderNotice(USAGE)));
+    }
+  });
+}
+
+function ephemeral(message: SlackMessage) {
+  return { response_type: 'ephemeral' as const, text: message.text, blocks: message.blocks };
+}
+
+function attempt(deps: SlackDeps, what: string, render: () => SlackMessage): SlackMessage {
+  try {
+    return render();
+  } catch (error) {
+    deps.logger.error({ code: 'slack_kb_failed', command: what, error: describeError(error) }, `/kb ${what} failed`);
+    return renderNotice(`Sorry, /kb ${what} failed: ${describeError(error)}`);
+  }
+}
