@@ -40,6 +40,8 @@ export function clientOptions(config: DiscordConfig): ClientOptions {
     partials: [Partials.Channel],
     allowedMentions: NO_MENTIONS,
     rest: config.apiUrl ? { api: config.apiUrl } : {},
+    // A question deleted before the answer arrives still gets its answer, just not as a reply.
+    failIfNotExists: false,
   };
 }
 

@@ -36,11 +36,31 @@ export class ConversationMemory {
   readonly relatedByAnswer: BoundedMap<string, string[]>;
   /** `answerId:userId` of recorded votes, so one person counts once per answer. */
   readonly votes: BoundedMap<string, true>;
+  /** How long the core took for recent questions. */
+  readonly askLatency = new LatencyWatch();
 
   /** @param limit entries kept per kind @defaultValue 1000 */
   constructor(limit = 1000) {
     this.questionByMessage = new BoundedMap(limit);
     this.relatedByAnswer = new BoundedMap(limit);
     this.votes = new BoundedMap(limit * 4);
+  }
+}
+
+/** The durations of the last few answers, to tell whether the next one may be slow. */
+export class LatencyWatch {
+  private readonly recent: number[] = [];
+
+  /** @param size how many durations to keep @defaultValue 20 */
+  constructor(private readonly size = 20) {}
+
+  record(ms: number): void {
+    this.recent.push(ms);
+    if (this.recent.length > this.size) this.recent.shift();
+  }
+
+  /** The slowest recent duration in ms (0 before the first). */
+  slowest(): number {
+    return this.recent.reduce((max, ms) => Math.max(max, ms), 0);
   }
 }

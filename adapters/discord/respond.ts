@@ -14,22 +14,28 @@ export const ERROR_NOTICE = 'Sorry, something went wrong while answering. Please
  * @param interaction the command or button interaction to answer
  * @param ctx the bot context (for `deferAfterMs`)
  * @param work produces the reply; may be slow or asynchronous
- * @param ephemeral whether only the user sees the reply
+ * @param options `ephemeral`: only the user sees the reply; `deferFirst`: defer before starting the work
  * @returns the message posted, when Discord returned it (public replies), for follow-ups
  */
 export async function respond(
   interaction: RepliableInteraction,
   ctx: BotContext,
   work: () => RenderedMessage | Promise<RenderedMessage>,
-  ephemeral: boolean,
+  options: { ephemeral: boolean; deferFirst?: boolean },
 ): Promise<Message | undefined> {
+  const { ephemeral, deferFirst = false } = options;
   const flags = ephemeral ? MessageFlags.Ephemeral : undefined;
   // An interaction that waited in a busy event loop has less of its 3 seconds left.
   const age = Math.max(0, Date.now() - interaction.createdTimestamp);
-  const budget = Math.max(0, ctx.options.deferAfterMs - age);
+  const budget = deferFirst ? 0 : Math.max(0, ctx.options.deferAfterMs - age);
 
+  if (budget === 0) {
+    await interaction.deferReply({ flags });
+    const message = await work();
+    return interaction.editReply({ ...message, content: message.content ?? null });
+  }
   const pending = (async () => {
-    await yieldToEventLoop(); // lets the defer timer start before any slow synchronous work
+    await yieldToEventLoop(); // lets the defer timer start before the work
     return work();
   })();
   let timer: NodeJS.Timeout | undefined;
@@ -72,4 +78,9 @@ export async function replyWithError(interaction: RepliableInteraction, ctx: Bot
     const code = replyError instanceof DiscordAPIError ? replyError.code : undefined;
     ctx.logger.warn({ code: 'discord_error_reply_failed', discordCode: code, error: describeError(replyError) }, 'Could not tell the user about an error');
   }
+}
+
+/** A short private reply (refusals, bad input, thanks), within the content limit. */
+export async function replyPrivately(interaction: RepliableInteraction, text: string): Promise<void> {
+  await interaction.reply({ ...renderNotice(text), flags: MessageFlags.Ephemeral });
 }

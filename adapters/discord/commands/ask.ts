@@ -1,9 +1,8 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
-import type { Answer } from '../../../src/types';
-import { answerQuestion, rememberAnswer } from '../answering';
+import { answerInteraction } from '../answering';
 import { MAX_QUESTION_LENGTH, checkQuestion } from '../question';
-import { DiscordLimits, renderNotice, truncate } from '../render';
-import { respond } from '../respond';
+import { DiscordLimits, truncate } from '../render';
+import { replyPrivately } from '../respond';
 import type { Command } from '../types';
 
 const MAX_CHOICES = 25;
@@ -28,23 +27,11 @@ export const ask = {
   async execute(interaction, ctx) {
     const check = checkQuestion(interaction.options.getString('question', true), ctx.qa.examples(1));
     if (!check.ok) {
-      await respond(interaction, ctx, () => renderNotice(check.reply), true);
+      await replyPrivately(interaction, check.reply);
       return;
     }
     const ephemeral = interaction.options.getBoolean('private') ?? false;
-    let answer: Answer | undefined;
-    const posted = await respond(
-      interaction,
-      ctx,
-      () => {
-        const result = answerQuestion(ctx, check.question, { userId: interaction.user.id });
-        answer = result.answer;
-        return result.message;
-      },
-      ephemeral,
-    );
-    // Nobody can reply to a private answer, so only public ones are remembered for follow-ups.
-    if (answer) rememberAnswer(ctx, ephemeral ? undefined : posted, check.question, answer);
+    await answerInteraction(interaction, ctx, check.question, ephemeral);
   },
 
   async autocomplete(interaction, ctx) {

@@ -2,7 +2,7 @@ import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder, time,
 import type { ChatInputCommandInteraction, GuildMember, APIInteractionGuildMember } from 'discord.js';
 import type { KnowledgeWarning } from '../../../src/types';
 import { escapeDiscord, renderNotice, truncate, DiscordLimits } from '../render';
-import { respond } from '../respond';
+import { replyPrivately, respond } from '../respond';
 import type { BotContext, Command } from '../types';
 
 /** Shown to anyone who is not a maintainer; nothing runs. */
@@ -88,7 +88,7 @@ export const kb = {
   async execute(interaction, ctx) {
     if (!isMaintainer(interaction, ctx)) {
       ctx.logger.info({ code: 'discord_kb_refused', subcommand: interaction.options.getSubcommand(false) }, 'Refused /kb to a non-maintainer');
-      await respond(interaction, ctx, () => renderNotice(MAINTAINERS_ONLY), true);
+      await replyPrivately(interaction, MAINTAINERS_ONLY);
       return;
     }
     const subcommand = interaction.options.getSubcommand(true);
@@ -104,6 +104,6 @@ export const kb = {
           return `I don't know \`/kb ${escapeDiscord(subcommand)}\`. Try \`/kb reindex\`, \`/kb stats\` or \`/kb unanswered\`.`;
       }
     };
-    await respond(interaction, ctx, async () => renderNotice(truncate(await work(), DiscordLimits.content)), true);
+    await respond(interaction, ctx, async () => renderNotice(truncate(await work(), DiscordLimits.content)), { ephemeral: true });
   },
 } satisfies Command;

@@ -3,7 +3,7 @@ import { describeError } from '../../../src/errors';
 import { handleButton } from '../buttons';
 import { commands } from '../commands';
 import { renderNotice } from '../render';
-import { replyWithError, respond } from '../respond';
+import { replyPrivately, replyWithError } from '../respond';
 import type { BotEvent } from '../types';
 
 /** Dispatches slash commands, autocomplete and buttons; the error boundary for all of them. */
@@ -26,7 +26,7 @@ export const interactionCreate = {
       if (interaction.isChatInputCommand()) {
         const command = commands.get(interaction.commandName);
         if (command) await command.execute(interaction, ctx);
-        else await respond(interaction, ctx, () => renderNotice(`I don't know the command \`/${interaction.commandName}\`. Try \`/ask\`.`), true);
+        else await replyPrivately(interaction, `I don't know the command \`/${interaction.commandName}\`. Try \`/ask\`.`);
       } else if (interaction.isButton()) {
         await handleButton(interaction, ctx);
       } else {
