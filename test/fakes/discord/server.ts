@@ -261,6 +261,19 @@ export class FakeDiscord {
     return (message?.components ?? []).flatMap((row: any) => row.components.map((button: any) => button.custom_id));
   }
 
+  /** The message an interaction's response created (type 4 or 5 callback), once it exists. */
+  originalMessage(token: string): any {
+    const id = this.interactions.get(token)?.originalMessageId;
+    return id ? this.messages.get(id) : undefined;
+  }
+
+  /** The bot's message that replies to a user's message, once it exists. */
+  async botReplyTo(userMessageId: string, timeoutMs = 5000): Promise<any> {
+    const found = await this.waitUntil(() => [...this.messages.values()].find((m) => m.message_reference?.message_id === userMessageId), timeoutMs);
+    if (!found) throw new Error(`fake Discord: the bot did not reply to message ${userMessageId} within ${timeoutMs} ms`);
+    return found;
+  }
+
   // ---------------------------------------------------------------- waiting
 
   /** Resolves with the first request (in arrival order) that matches, waiting for it when needed. */
