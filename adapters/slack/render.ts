@@ -41,11 +41,13 @@ export function escapeMrkdwn(text: string): string {
 
 /** Plain-text fields (button labels) are not parsed by Slack, but a broadcast word is still defused there. */
 export function plainText(text: string, limit: number): string {
-  return truncate(neutraliseBroadcasts(text.replace(/\s+/g, ' ').trim()), limit);
+  // Slack does not parse plain_text, but `<!channel>` is defused anyway in case a field is ever switched to mrkdwn.
+  const defused = text.replace(/\s+/g, ' ').trim().replace(/<([!@#])/g, `<${WORD_JOINER}$1`);
+  return truncate(neutraliseBroadcasts(defused), limit);
 }
 
 function neutraliseBroadcasts(text: string): string {
-  return text.replace(/@(channel|here|everyone)\b/gi, `@${WORD_JOINER}$1`);
+  return text.replace(/@(channel|here|everyone)/gi, `@${WORD_JOINER}$1`);
 }
 
 /**
