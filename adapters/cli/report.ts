@@ -50,7 +50,11 @@ export function parseSince(value: string, now: Date): Date {
   }
   if (/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(trimmed)) {
     const date = new Date(trimmed.length === 10 ? `${trimmed}T00:00:00Z` : trimmed.replace(' ', 'T'));
-    if (Number.isNaN(date.getTime())) throw new UsageError(`--since has an impossible date: '${value}'`);
+    // Date rolls 2024-02-31 over into March; a maintainer who typed it meant something else.
+    const [year, month, day] = trimmed.slice(0, 10).split('-').map(Number);
+    const calendar = new Date(Date.UTC(year!, month! - 1, day!));
+    const real = calendar.getUTCFullYear() === year && calendar.getUTCMonth() === month! - 1 && calendar.getUTCDate() === day;
+    if (Number.isNaN(date.getTime()) || !real) throw new UsageError(`--since has an impossible date: '${value}'`);
     if (date.getTime() > now.getTime()) throw new UsageError(`--since is in the future: '${value}'`);
     return date;
   }
@@ -75,7 +79,10 @@ function parse(argv: string[]) {
     const quoted = /'([^']+)'/.exec((error as Error).message)?.[1] ?? '';
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option '${quoted}'`);
     if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') throw new UsageError(`unexpected argument '${quoted}'`);
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`${quoted.split(' ')[0]} needs a value`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      const flag = quoted.split(' ')[0];
+      throw new UsageError(/does not take/.test((error as Error).message) ? `${flag} does not take a value` : `${flag} needs a value`);
+    }
     throw new UsageError(describeError(error));
   }
 }

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { describeError, NetworkQaError } from '../errors';
+import { NetworkQaError } from '../errors';
 import { silentLogger } from '../log';
 import type { Answer, AskContext, Logger, Platform, Vote } from '../types';
 import { mergeFeedback, parseLog, MAX_QUESTION_LENGTH, type FeedbackRecord, type LoggedQuestion, type QuestionRecord } from './records';
@@ -108,7 +108,7 @@ export class QuestionLog {
         this.prune();
       } catch (error) {
         // An unprunable log is not a reason to stop answering questions.
-        this.logger.warn({ code: 'question_log_prune_failed', file: this.file, error: describeError(error) }, 'Could not prune the question log');
+        this.logger.warn({ code: 'question_log_prune_failed', file: this.file, error: messageOf(error) }, 'Could not prune the question log');
       }
     }
   }
@@ -202,7 +202,7 @@ export class QuestionLog {
       this.salt ??= loadOrCreateSalt(this.saltFile);
     } catch (error) {
       // Without a salt there is no safe way to keep the user: keep the question, drop the user.
-      this.logger.warn({ code: 'question_log_salt_failed', file: this.saltFile, error: describeError(error) }, 'Question log salt unavailable; user not recorded');
+      this.logger.warn({ code: 'question_log_salt_failed', file: this.saltFile, error: messageOf(error) }, 'Question log salt unavailable; user not recorded');
       return null;
     }
     return hashUser(this.salt, platform, userId);
@@ -218,7 +218,7 @@ export class QuestionLog {
       // One write per record, by path: a rename by prune() is picked up by the next append.
       fs.appendFileSync(this.file, text, { encoding: 'utf8', mode: 0o600 });
     } catch (error) {
-      this.logger.warn({ code: 'question_log_write_failed', file: this.file, error: describeError(error) }, 'Could not write to the question log');
+      this.logger.warn({ code: 'question_log_write_failed', file: this.file, error: messageOf(error) }, 'Could not write to the question log');
     }
   }
 
@@ -227,7 +227,7 @@ export class QuestionLog {
       return fs.readFileSync(this.file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw new NetworkQaError('config_invalid', `Cannot read the question log ${this.file}: ${describeError(error)}`, { cause: error });
+      throw new NetworkQaError('config_invalid', `Cannot read the question log ${this.file}: ${messageOf(error)}`, { cause: error });
     }
   }
 }
@@ -257,7 +257,7 @@ export function writeFileAtomic(file: string, content: string): void {
     fs.renameSync(temp, file);
   } catch (error) {
     fs.rmSync(temp, { force: true });
-    throw new NetworkQaError('config_invalid', `Cannot rewrite ${file}: ${describeError(error)}`, { cause: error });
+    throw new NetworkQaError('config_invalid', `Cannot rewrite ${file}: ${messageOf(error)}`, { cause: error });
   }
   fsyncDir(dir);
 }
@@ -282,4 +282,10 @@ function round(value: number, decimals: number): number {
 
 function dropUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** The message of anything thrown; fs errors may come from another realm (Jest), so no `instanceof Error`. */
+function messageOf(error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'message' in error) return String((error as { message: unknown }).message);
+  return String(error);
 }

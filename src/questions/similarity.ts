@@ -116,16 +116,36 @@ export function groupQuestions(questions: Iterable<string>): QuestionGroup[] {
   }
 
   const ordered = [...buckets.entries()].sort(([ka, a], [kb, b]) => b.count - a.count || compare(ka, kb)).map(([, b]) => b);
-  const groups: { leader: string[]; count: number; wordings: Map<string, number> }[] = [];
-  // Word → groups whose leader has it: only groups sharing a word are compared, so grouping stays near-linear.
+  const groups: { leader: string[]; long: number; count: number; wordings: Map<string, number> }[] = [];
+  // Word → groups whose leader has it: only groups sharing a word are compared.
   const byWord = new Map<string, number[]>();
+  // Words shared with each group, counted in one pass over the postings (reset after each bucket).
+  const shared = new Int32Array(ordered.length);
+  const sharedLong = new Int32Array(ordered.length);
   for (const bucket of ordered) {
-    const candidates = new Set(bucket.words.flatMap((w) => byWord.get(w) ?? []));
+    const touched: number[] = [];
+    for (const word of bucket.words) {
+      for (const index of byWord.get(word) ?? []) {
+        if (shared[index] === 0) touched.push(index);
+        shared[index] += 1;
+        if (word.length >= TYPO_MIN_LENGTH) sharedLong[index] += 1;
+      }
+    }
+    const long = countLong(bucket.words);
     let best = -1;
     let bestSimilarity = 0;
-    for (const index of [...candidates].sort((x, y) => x - y)) {
-      const similarity = wordSetSimilarity(bucket.words, groups[index]!.leader);
-      if (similarity > bestSimilarity) {
+    for (const index of touched) {
+      const group = groups[index]!;
+      const exact = shared[index]!;
+      const exactLong = sharedLong[index]!;
+      shared[index] = 0;
+      sharedLong[index] = 0;
+      // Cheap upper bound first: the shared words plus every unshared long word taken as a misspelling. Most pairs stop here.
+      const most = exact + Math.min(long - exactLong, group.long - exactLong);
+      if (most / (bucket.words.length + group.leader.length - most) < GROUP_SIMILARITY) continue;
+      const similarity = wordSetSimilarity(bucket.words, group.leader);
+      // Ties go to the older (more frequent) group, whatever order the postings came in.
+      if (similarity > bestSimilarity || (similarity === bestSimilarity && index < best)) {
         best = index;
         bestSimilarity = similarity;
       }
@@ -136,8 +156,12 @@ export function groupQuestions(questions: Iterable<string>): QuestionGroup[] {
       for (const [wording, n] of bucket.wordings) group.wordings.set(wording, (group.wordings.get(wording) ?? 0) + n);
       continue;
     }
-    groups.push({ leader: bucket.words, count: bucket.count, wordings: new Map(bucket.wordings) });
-    for (const word of bucket.words) byWord.set(word, [...(byWord.get(word) ?? []), groups.length - 1]);
+    groups.push({ leader: bucket.words, long, count: bucket.count, wordings: new Map(bucket.wordings) });
+    for (const word of bucket.words) {
+      const postings = byWord.get(word);
+      if (postings) postings.push(groups.length - 1);
+      else byWord.set(word, [groups.length - 1]);
+    }
   }
 
   return groups
@@ -147,6 +171,10 @@ export function groupQuestions(questions: Iterable<string>): QuestionGroup[] {
       return { question: question!, count: group.count, variants: variants.slice(0, MAX_VARIANTS) };
     })
     .sort((a, b) => b.count - a.count || compare(a.question, b.question));
+}
+
+function countLong(words: readonly string[]): number {
+  return words.filter((w) => w.length >= TYPO_MIN_LENGTH).length;
 }
 
 function compare(a: string, b: string): number {
