@@ -38,6 +38,8 @@ export async function respond(
     await yieldToEventLoop(); // lets the defer timer start before the work
     return work();
   })();
+  // Observed below either way; this keeps a failure during the defer request from going unhandled.
+  pending.catch(() => undefined);
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<'late'>((resolve) => {
     timer = setTimeout(() => resolve('late'), budget);
@@ -46,7 +48,6 @@ export async function respond(
 
   if (first === 'late') {
     await interaction.deferReply({ flags });
-    pending.catch(() => undefined); // handled below; avoids an unhandled rejection while the defer is in flight
     const message = await pending;
     return interaction.editReply({ ...message, content: message.content ?? null });
   }

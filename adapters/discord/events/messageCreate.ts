@@ -7,23 +7,24 @@ import { renderNotice } from '../render';
 import { ERROR_NOTICE } from '../respond';
 import type { BotContext, BotEvent } from '../types';
 
-/**
- * Whether a message is addressed to the bot: a DM, a mention, or a reply to one of its answers.
- * Without the Message Content intent Discord delivers content only for these, so nothing else is read.
- */
+/** The question the bot answered in the message this one replies to, if it remembers one. */
 function previousQuestionOf(message: Message, ctx: BotContext): string | undefined {
   const repliedTo = message.reference?.messageId;
   return repliedTo ? ctx.memory.questionByMessage.get(repliedTo) : undefined;
 }
 
-/** Answers @mentions in channels, direct messages, and replies to the bot's answers (as follow-ups). */
+/**
+ * Answers @mentions in channels, direct messages, and replies to the bot's answers (as follow-ups).
+ * Without the Message Content intent Discord delivers content only for these, so nothing else is read.
+ */
 export const messageCreate = {
   name: Events.MessageCreate,
   async execute(ctx, message) {
     if (message.author.bot || message.system || message.webhookId) return;
     const botId = message.client.user.id;
     const previousQuestion = previousQuestionOf(message, ctx);
-    const mentioned = message.mentions.users.has(botId);
+    // People often pick the bot's own integration role from the @ menu instead of the bot user.
+    const mentioned = message.mentions.users.has(botId) || message.mentions.roles.some((role) => role.tags?.botId === botId);
     const direct = !message.inGuild();
     const followUp = previousQuestion !== undefined && message.content.trim() !== '';
     if (!direct && !mentioned && !followUp) return; // channel chatter

@@ -55,6 +55,12 @@ describe('Discord bot against a fake Discord', () => {
     expect(reply.embeds[0].fields[0].value).toContain('membership.md, line 3');
   });
 
+  it("answers a mention of the bot's own integration role", async () => {
+    const id = h.fake.messageCreate({ content: `<@&${h.fake.botRoleId}> how do cities join?`, mentionBotRole: true });
+    await h.fake.botReplyTo(id);
+    expect(fakeQA.asked.at(-1)?.question).toBe('how do cities join?');
+  });
+
   it('ignores channel chatter, other bots and its own messages', async () => {
     const asked = fakeQA.asked.length;
     const chatter = h.fake.messageCreate({ content: 'who chairs the network?' });

@@ -1,4 +1,8 @@
+import { startDiscordBot } from '../../../adapters/discord/client';
+import { readDiscordConfig } from '../../../adapters/discord/config';
+import { silentLogger } from '../../../src/log';
 import type { ReloadResult } from '../../../src/qa';
+import { FakeDiscord } from '../../fakes/discord/server';
 import { createFakeQA } from '../../fakes/discord/fakeQA';
 import { startHarness, type Harness } from './harness';
 
@@ -90,6 +94,23 @@ describe('stopping', () => {
     } finally {
       process.removeListener('SIGTERM', onSigterm);
       await h.close();
+    }
+  });
+});
+
+describe('starting', () => {
+  it('fails with a message naming DISCORD_TOKEN, without the token, when Discord refuses it', async () => {
+    const fake = await FakeDiscord.start();
+    const config = readDiscordConfig(fake.env({ DISCORD_TOKEN: 'wrong-token-0123456789-abcdef' }))!;
+    try {
+      const error = await startDiscordBot({ qa: createFakeQA().qa, config, logger: silentLogger }).then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
+      expect(error?.message).toMatch(/^Discord login failed \(check DISCORD_TOKEN and DISCORD_API_URL\)/);
+      expect(error?.message).not.toContain('wrong-token');
+    } finally {
+      await fake.close();
     }
   });
 });

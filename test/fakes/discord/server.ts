@@ -59,6 +59,8 @@ export class FakeDiscord {
   readonly channelId = snowflake();
   readonly maintainerRoleId = snowflake();
   readonly otherRoleId = snowflake();
+  /** The bot's own integration role, which people sometimes @mention instead of the bot. */
+  readonly botRoleId = snowflake();
   readonly commandIds = { ask: snowflake(), kb: snowflake() } as Record<string, string>;
 
   readonly requests: RecordedRequest[] = [];
@@ -145,6 +147,7 @@ export class FakeDiscord {
     dm?: boolean;
     replyTo?: string;
     mentionRepliedUser?: boolean;
+    mentionBotRole?: boolean;
   }): string {
     const id = snowflake();
     const author = user(options.authorId ?? '100000000000000001', options.bot ? 'another-bot' : 'alice', options.bot ?? false);
@@ -162,7 +165,7 @@ export class FakeDiscord {
       tts: false,
       mention_everyone: false,
       mentions,
-      mention_roles: [],
+      mention_roles: options.mentionBotRole ? [this.botRoleId] : [],
       attachments: [],
       embeds: [],
       pinned: false,
@@ -530,6 +533,7 @@ export class FakeDiscord {
         role(this.guildId, '@everyone', PERMISSIONS.ViewChannel | PERMISSIONS.SendMessages, 0),
         role(this.maintainerRoleId, 'knowledge maintainers', 0n, 1),
         role(this.otherRoleId, 'members', 0n, 1),
+        { ...role(this.botRoleId, 'network-qa', PERMISSIONS.ViewChannel | PERMISSIONS.SendMessages, 2), managed: true, tags: { bot_id: this.botId } },
       ],
       emojis: [],
       stickers: [],
