@@ -1,3 +1,11 @@
+import { type FSWatcher, watch } from 'node:fs';
+import { join } from 'node:path';
+import { createAnswerer, type Answerer } from './answer/answerer';
+import { fingerprintFiles, loadKnowledge } from './knowledge/load';
+import { silentLogger } from './log';
+import { openQuestionLog, buildReport, type QuestionLog } from './questions';
+import { buildIndex, type SearchIndex } from './search/build';
+import { loadIndex, saveIndex } from './search/store';
 import type { Answer, AskContext, KnowledgeStats, KnowledgeWarning, Logger, Platform, QuestionReport, Vote } from './types';
 
 /** Options for {@link createQA}; defaults live in `defaultQAOptions`. */
@@ -17,7 +25,18 @@ export interface QAOptions {
   logRetentionDays?: number;
   /** Watch the knowledge folder and reload on change. @defaultValue false */
   watch?: boolean;
+  /** Quiet period after the last change before a watched reload. @defaultValue 500 */
+  watchDebounceMs?: number;
 }
+
+export const defaultQAOptions = {
+  dataDir: '.network-qa',
+  persistIndex: true,
+  logQuestions: true,
+  logRetentionDays: 90,
+  watch: false,
+  watchDebounceMs: 500,
+} as const satisfies Partial<QAOptions>;
 
 /** Result of a rebuild: the new index is swapped in only when `ok`. */
 export interface ReloadResult {
@@ -43,4 +62,150 @@ export interface QA {
   reload(): Promise<ReloadResult>;
   /** Stops watchers and flushes logs. */
   close(): Promise<void>;
+}
+
+interface Serving {
+  index: SearchIndex;
+  answerer: Answerer;
+  loadedFromDisk: boolean;
+}
+
+/** Loads the saved index when it is fresh for the knowledge, else builds (and saves) it. */
+export function openIndex(knowledgeDir: string, indexFile: string | null, logger: Logger): { index: SearchIndex; loadedFromDisk: boolean } {
+  if (indexFile) {
+    const saved = (() => {
+      try {
+        return loadIndex(indexFile, fingerprintFiles(knowledgeDir));
+      } catch (error) {
+        return { index: null, reason: (error as Error).message };
+      }
+    })();
+    if (saved.index) return { index: saved.index, loadedFromDisk: true };
+    logger.info({ code: 'index_rebuild', reason: saved.reason }, 'building the index');
+  }
+  const index = buildIndex(loadKnowledge(knowledgeDir));
+  for (const w of index.warnings) logger.warn({ code: w.code, file: w.file, line: w.line }, w.message);
+  if (indexFile) {
+    try {
+      saveIndex(index, indexFile);
+    } catch (error) {
+      logger.warn({ code: 'index_not_saved', file: indexFile, error: (error as Error).message }, 'could not save the index; it will be rebuilt next start');
+    }
+  }
+  return { index, loadedFromDisk: false };
+}
+
+/**
+ * Starts the question-answering core over a knowledge folder.
+ * @example
+ * const qa = await createQA({ knowledgeDir: 'knowledge' });
+ * qa.ask('Who is the vice chair?').answer;
+ */
+export async function createQA(options: QAOptions): Promise<QA> {
+  const settings = { ...defaultQAOptions, ...options };
+  const logger = settings.logger ?? silentLogger;
+  const indexFile = settings.persistIndex ? join(settings.dataDir, 'index.json') : null;
+  const answererFor = (index: SearchIndex) => createAnswerer(index, settings.contact ? { contact: settings.contact } : {});
+  const first = openIndex(settings.knowledgeDir, indexFile, logger);
+  let serving: Serving = { ...first, answerer: answererFor(first.index) };
+  const log: QuestionLog = openQuestionLog({
+    file: join(settings.dataDir, 'questions.jsonl'),
+    enabled: settings.logQuestions,
+    retentionDays: settings.logRetentionDays,
+    logger,
+  });
+  let reloading: Promise<ReloadResult> | null = null;
+  let watcher: FSWatcher | null = null;
+  let debounce: NodeJS.Timeout | null = null;
+
+  function stats(): KnowledgeStats {
+    const { index, loadedFromDisk } = serving;
+    return { documents: index.documents.length, passages: index.passages.length, languages: index.langs, warnings: index.warnings, builtAt: index.builtAt, loadedFromDisk };
+  }
+
+  async function rebuild(): Promise<ReloadResult> {
+    // Let pending questions run first; the build itself is synchronous but questions never see half of it.
+    await new Promise((resolve) => setImmediate(resolve));
+    let knowledge;
+    try {
+      knowledge = loadKnowledge(settings.knowledgeDir);
+    } catch (error) {
+      const warning: KnowledgeWarning = { code: 'knowledge_unreadable', file: settings.knowledgeDir, line: 1, message: (error as Error).message };
+      logger.error({ code: warning.code }, warning.message);
+      return { ok: false, stats: stats(), warnings: [warning] };
+    }
+    if (knowledge.warnings.length || !knowledge.documents.length) {
+      // A broken document: keep serving the last good index and say what is wrong, with file and line.
+      for (const w of knowledge.warnings) logger.warn({ code: w.code, file: w.file, line: w.line }, w.message);
+      return { ok: false, stats: stats(), warnings: knowledge.warnings };
+    }
+    const index = buildIndex(knowledge);
+    const answerer = answererFor(index);
+    answerer.examples(); // warm the example cache before swapping
+    serving = { index, answerer, loadedFromDisk: false };
+    if (indexFile) {
+      try {
+        saveIndex(index, indexFile);
+      } catch (error) {
+        logger.warn({ code: 'index_not_saved', file: indexFile, error: (error as Error).message }, 'could not save the index');
+      }
+    }
+    logger.info({ code: 'index_reloaded', documents: index.documents.length, passages: index.passages.length }, 'knowledge reloaded');
+    return { ok: true, stats: stats(), warnings: [] };
+  }
+
+  function reload(): Promise<ReloadResult> {
+    // One rebuild at a time; callers during a rebuild share its result.
+    reloading ??= rebuild().finally(() => {
+      reloading = null;
+    });
+    return reloading;
+  }
+
+  if (settings.watch) {
+    try {
+      watcher = watch(settings.knowledgeDir, { recursive: true }, () => {
+        if (debounce) clearTimeout(debounce);
+        debounce = setTimeout(() => void reload(), settings.watchDebounceMs);
+      });
+      watcher.on('error', (error) => logger.warn({ code: 'watch_failed', error: error.message }, 'knowledge watcher stopped'));
+    } catch (error) {
+      logger.warn({ code: 'watch_failed', error: (error as Error).message }, 'cannot watch the knowledge folder');
+    }
+  }
+
+  return {
+    ask(question, context = {}) {
+      const started = process.hrtime.bigint();
+      const answer = serving.answerer.ask(question, context);
+      const latencyMs = Number(process.hrtime.bigint() - started) / 1e6;
+      log.record({ question: String(question ?? ''), answer, latencyMs, context });
+      return answer;
+    },
+    examples(limit = 10) {
+      return serving.answerer.examples().slice(0, limit);
+    },
+    suggest(prefix, limit = 25) {
+      const typed = prefix.trim().toLowerCase();
+      const all = serving.answerer.examples();
+      const matching = typed ? all.filter((e) => e.toLowerCase().includes(typed)) : all;
+      return matching.slice(0, limit);
+    },
+    feedback(answerId, vote, context = {}) {
+      log.feedback(answerId, vote, context);
+    },
+    stats() {
+      const report = buildReport(log.read().questions, { since: new Date(Date.now() - 7 * 86_400_000), now: new Date() });
+      return { ...stats(), answerRate: report.questions ? report.answerRate : null };
+    },
+    report(sinceDays = 7) {
+      return buildReport(log.read().questions, { since: new Date(Date.now() - sinceDays * 86_400_000), now: new Date() });
+    },
+    reload,
+    async close() {
+      if (debounce) clearTimeout(debounce);
+      watcher?.close();
+      if (reloading) await reloading.catch(() => undefined);
+    },
+  };
 }

@@ -40,17 +40,23 @@ export function listKnowledgeFiles(dir: string): string[] {
   return files.sort();
 }
 
-/** Hash of the knowledge files' paths and contents. */
+/** Hash of the knowledge files' paths and contents (same as `loadKnowledge(dir).fingerprint`, without parsing). */
 export function fingerprintFiles(dir: string, files: string[] = listKnowledgeFiles(dir)): string {
   const hash = createHash('sha256');
-  for (const file of files) {
-    hash.update(relative(dir, file));
-    hash.update('\0');
-    hash.update(readFileSync(file));
-    hash.update('\0');
+  for (const path of files) {
+    try {
+      hashFile(hash, relativeName(dir, path), readFileSync(path));
+    } catch {
+      hash.update(`${relativeName(dir, path)}\0unreadable\0`);
+    }
   }
   return hash.digest('hex').slice(0, 32);
 }
+
+const relativeName = (dir: string, path: string): string => relative(dir, path).split(sep).join('/');
+const hashFile = (hash: ReturnType<typeof createHash>, file: string, bytes: Buffer): void => {
+  hash.update(file).update('\0').update(bytes).update('\0');
+};
 
 class DocumentProblem extends Error {
   constructor(
@@ -206,15 +212,16 @@ export function loadKnowledge(dir: string): LoadedKnowledge {
   const warnings: KnowledgeWarning[] = [];
   const hash = createHash('sha256');
   for (const path of files) {
-    const file = relative(dir, path).split(sep).join('/');
+    const file = relativeName(dir, path);
     let bytes: Buffer;
     try {
       bytes = readFileSync(path);
     } catch (error) {
+      hash.update(`${file}\0unreadable\0`);
       warnings.push({ code: 'knowledge_unreadable', file, line: 1, message: `${file}:1: cannot be read (${(error as Error).message})` });
       continue;
     }
-    hash.update(file).update('\0').update(bytes).update('\0');
+    hashFile(hash, file, bytes);
     try {
       documents.push(parseDocument(file, bytes));
     } catch (error) {

@@ -9,7 +9,7 @@ export interface ReportOptions {
   since: Date;
   /** End of the period (inclusive). */
   now: Date;
-  /** Groups listed in each of `topQuestions` and `needsWork`. @defaultValue 10 */
+  /** Groups listed in each of `topQuestions` and `needsWork`; 0 skips grouping (for figures only, e.g. `/kb stats`). @defaultValue 10 */
   top?: number;
 }
 
@@ -50,8 +50,8 @@ export function buildReport(questions: readonly LoggedQuestion[], options: Repor
     answerRate: answered + unanswered === 0 ? 0 : round(answered / (answered + unanswered)),
     feedback: { up, down, ratio: up + down === 0 ? null : round(up / (up + down)) },
     latencyMs: { p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95) },
-    topQuestions: groupQuestions(window.filter((q) => q.status !== 'chitchat').map((q) => q.question)).slice(0, top),
-    needsWork: groupQuestions(needsWork.map((q) => q.question)).slice(0, top),
+    topQuestions: top > 0 ? groupQuestions(window.filter((q) => q.status !== 'chitchat').map((q) => q.question)).slice(0, top) : [],
+    needsWork: top > 0 ? groupQuestions(needsWork.map((q) => q.question)).slice(0, top) : [],
   };
 }
 

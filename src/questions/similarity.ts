@@ -37,6 +37,12 @@ const TYPO_MIN_LENGTH = 5;
 export const GROUP_SIMILARITY = 0.75;
 /** Wordings listed under a group besides its main one. */
 export const MAX_VARIANTS = 5;
+/**
+ * Distinct wordings (most frequent first) compared with one another. Comparing is quadratic in the worst
+ * case (every question sharing a word with every other), so rarer wordings past this many keep to
+ * themselves: the report stays fast whatever lands in the log.
+ */
+export const MAX_COMPARED = 3000;
 
 /**
  * Folds a question for comparison: lower case, no diacritics, punctuation to spaces, single spaces.
@@ -100,6 +106,7 @@ interface Bucket {
  * Groups questions by similarity, most frequent group first.
  * Identical topic words fall into one bucket; buckets are then merged greedily, most frequent first,
  * into the group whose leading wording they resemble most (at least {@link GROUP_SIMILARITY}).
+ * Past the {@link MAX_COMPARED} most frequent buckets, each bucket is its own group.
  * @param questions the question texts, one per time asked
  */
 export function groupQuestions(questions: Iterable<string>): QuestionGroup[] {
@@ -122,7 +129,11 @@ export function groupQuestions(questions: Iterable<string>): QuestionGroup[] {
   // Words shared with each group, counted in one pass over the postings (reset after each bucket).
   const shared = new Int32Array(ordered.length);
   const sharedLong = new Int32Array(ordered.length);
-  for (const bucket of ordered) {
+  for (const [position, bucket] of ordered.entries()) {
+    if (position >= MAX_COMPARED) {
+      groups.push({ leader: bucket.words, long: 0, count: bucket.count, wordings: bucket.wordings });
+      continue;
+    }
     const touched: number[] = [];
     for (const word of bucket.words) {
       for (const index of byWord.get(word) ?? []) {

@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import type { SearchIndex } from '../search/build';
+import { LANG_NAMES } from '../text/lang';
+import type { Answer, AskContext, Source } from '../types';
+import { ANSWER_THRESHOLD, type Candidate } from './candidate';
+import { chitchatIntent, chitchatReply } from './chitchat';
+import { answerDefinition } from './definition';
+import { answerFromPassages } from './general';
+import { answerCount, answerList, answerMembership, parseMembership } from './lists';
+import { analyzeQuestion } from './question';
+import { resolveWords, viewsOf } from './retrieve';
+
+/** Longest answer text, in characters. */
+export const MAX_ANSWER_CHARS = 700;
+/** Longest question the core reads; longer messages get a clear reply instead of a search. */
+export const MAX_QUESTION_CHARS = 1000;
+
+export interface AnswererOptions {
+  /** Who to ask when the documents do not answer. @defaultValue the first labelled fact whose label mentions "contact" */
+  contact?: string;
+  /** Confidence needed to answer. @defaultValue ANSWER_THRESHOLD */
+  threshold?: number;
+}
+
+export interface Answerer {
+  ask(question: string, context?: AskContext): Answer;
+  examples(): string[];
+  readonly contact: string;
+}
+
+/** Cuts text to `max` characters at a sentence, line or word boundary, marking the cut with "…". */
+export function clip(text: string, max: number = MAX_ANSWER_CHARS): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max - 1);
+  const cut = Math.max(head.lastIndexOf('\n'), head.lastIndexOf('. ') + 1, head.lastIndexOf(', '));
+  const at = cut > max * 0.6 ? cut : head.lastIndexOf(' ');
+  return `${head.slice(0, at > 0 ? at : max - 1).trimEnd()}…`;
+}
+
+function findContact(index: SearchIndex): string {
+  for (const { passage } of index.passages) {
+    const fact = passage.facts?.find((f) => /contact/i.test(f.label));
+    if (fact) return `${fact.value} (${fact.label})`;
+  }
+  return 'the maintainers of this bot';
+}
+
+// "and who is the staff contact?", "what about Oslo?": the question leans on the one before.
+const FOLLOW_UP_RE = /^(and|also|what about|how about|en|et|und|y|e|en wat|und was|et pour)\b/i;
+const POINTS_BACK_RE = /\b(it|its|they|their|them|this|that|these|those|he|she|his|her|there)\b/i;
+
+/**
+ * Creates the question answerer over one index.
+ * @example
+ * const answerer = createAnswerer(buildIndex(loadKnowledge('knowledge')));
+ * answerer.ask('Who is the vice chair?').answer; // "Vice chair: Laia Bonet, deputy mayor (…)"
+ */
+export function createAnswerer(index: SearchIndex, options: AnswererOptions = {}): Answerer {
+  const views = viewsOf(index);
+  const contact = options.contact ?? findContact(index);
+  const threshold = options.threshold ?? ANSWER_THRESHOLD;
+  let exampleCache: string[] | null = null;
+
+  function sourceOf(passage: number): Source {
+    const { source } = index.passages[passage].passage;
+    return { ...source };
+  }
+
+  function decorate(candidate: Candidate): string {
+    const doc = index.documents[index.passages[candidate.passage].doc];
+    const note = doc.translatedFrom && candidate.kind !== 'membership' && candidate.kind !== 'count' ? `\n(${LANG_NAMES[doc.lang]} translation of the ${LANG_NAMES[doc.translatedFrom]} original.)` : '';
+    return clip(candidate.text, MAX_ANSWER_CHARS - note.length) + note;
+  }
+
+  /** The candidate for one question, or null when the documents do not answer it. */
+  function candidateFor(question: string): Candidate | null {
+    const q = analyzeQuestion(question, index.langs);
+    if (!q.words.length) return null;
+    const words = resolveWords(index, q);
+    const special = answerMembership(index, q) ?? answerCount(index, q, words) ?? answerList(index, q, words) ?? answerDefinition(index, q);
+    if (special) return special;
+    const general = answerFromPassages(index, views, q, words);
+    return general && general.confidence >= threshold ? general : null;
+  }
+
+  function reply(partial: Omit<Answer, 'id' | 'related'> & { related?: string[] }): Answer {
+    return { id: randomUUID(), related: [], ...partial };
+  }
+
+  function relatedTo(passage: number | null, asked: string): string[] {
+    const all = examples();
+    const doc = passage === null ? null : index.passages[passage].doc;
+    const sameDoc = doc === null ? [] : all.filter((e) => relatedDocs.get(e) === doc);
+    const pick = [...sameDoc, ...all.filter((e) => !sameDoc.includes(e))];
+    return pick.filter((e) => e.toLowerCase() !== asked.trim().toLowerCase()).slice(0, 3);
+  }
+
+  const relatedDocs = new Map<string, number>();
+
+  function answerOne(question: string, understoodAs: string): Answer | null {
+    const candidate = candidateFor(understoodAs);
+    if (!candidate) return null;
+    return reply({
+      status: 'answered',
+      kind: candidate.kind,
+      answer: decorate(candidate),
+      sources: [sourceOf(candidate.passage)],
+      passage: index.passages[candidate.passage].passage.text,
+      confidence: Math.round(Math.min(1, candidate.confidence) * 1000) / 1000,
+      related: relatedTo(candidate.passage, question),
+      understoodAs,
+    });
+  }
+
+  function noAnswer(text: string, understoodAs: string): Answer {
+    return reply({ status: 'no_answer', kind: 'none', answer: clip(text), sources: [], passage: '', confidence: 0, contact, related: relatedTo(null, understoodAs), understoodAs });
+  }
+
+  /** Rewrites a follow-up with its thread's earlier question: "what about Oslo?" after "Is Helsinki a member?". */
+  function followUps(question: string, previous: string): string[] {
+    const stripped = question.replace(FOLLOW_UP_RE, '').replace(/[?!.]+\s*$/, '').trim();
+    const rewrites: string[] = [];
+    const prev = analyzeQuestion(previous, index.langs);
+    const membership = parseMembership(prev);
+    if (membership && stripped && stripped.split(/\s+/).length <= 5) {
+      rewrites.push(prev.allWords.join(' ').replace(membership.name, stripped.toLowerCase()));
+    }
+    rewrites.push(`${stripped} ${prev.words.map((w) => w.word).join(' ')}`);
+    return rewrites;
+  }
+
+  function ask(question: string, context: AskContext = {}): Answer {
+    const text = String(question ?? '').replace(/\s+/g, ' ').trim();
+    if (text.length > MAX_QUESTION_CHARS) {
+      return noAnswer(`That message is too long for me (${text.length} characters). Please ask one short question, up to ${MAX_QUESTION_CHARS} characters.`, text.slice(0, 200));
+    }
+    const intent = chitchatIntent(text);
+    if (intent) {
+      return reply({ status: 'chitchat', kind: 'chitchat', answer: clip(chitchatReply(intent, examples(), subjectName())), sources: [], passage: '', confidence: 1, related: intent === 'thanks' || intent === 'bye' ? [] : examples().slice(0, 3), understoodAs: text });
+    }
+    const previous = context.previousQuestion?.trim();
+    const leansBack = previous ? FOLLOW_UP_RE.test(text) || POINTS_BACK_RE.test(text) : false;
+    const alone = leansBack ? null : answerOne(text, text);
+    if (alone) return alone;
+    if (previous) {
+      for (const rewrite of followUps(text, previous)) {
+        const answer = answerOne(text, rewrite);
+        if (answer) return answer;
+      }
+      const again = leansBack ? answerOne(text, text) : null;
+      if (again) return again;
+    }
+    return noAnswer(`I couldn't find an answer to that in the documents I know, and I'd rather not guess. Please ask ${contact}.`, text);
+  }
+
+  function subjectName(): string {
+    return index.documents.length ? 'the EUROCITIES network, its forums, partners and members' : 'our documents';
+  }
+
+  /** Example questions drawn from the knowledge, kept only when the bot answers them. */
+  function examples(): string[] {
+    if (exampleCache) return exampleCache;
+    exampleCache = [];
+    const proposals: [string, number][] = [];
+    const seen = new Set<string>();
+    index.documents.forEach((doc, d) => {
+      if (doc.translatedFrom) return;
+      const abbreviation = /\(([^)\s]+)\)\s*$/.exec(doc.title)?.[1];
+      const name = abbreviation ?? doc.title.replace(/\s*\([^)]*\)\s*$/, '').replace(/^The /, 'the ');
+      proposals.push([`What is ${name}?`, d]);
+      for (const p of doc.passages) {
+        const { passage } = index.passages[p];
+        const heading = passage.headings[passage.headings.length - 1];
+        if (passage.kind === 'facts') for (const f of passage.facts ?? []) proposals.push([`Who is the ${f.label.replace(/^[A-Z]{2,}\s+/, '').toLowerCase()}?`, d]);
+        if (passage.kind === 'list' && heading) {
+          const items = passage.items ?? [];
+          if (/member/i.test(heading) && items.length) proposals.push([`Is ${items[Math.floor(items.length / 3)]} a member?`, d], [`How many ${heading.toLowerCase()} are listed?`, d]);
+          else proposals.push([`What are the ${heading.toLowerCase()}?`, d]);
+        }
+      }
+    });
+    for (const [question, doc] of proposals) {
+      if (seen.has(question)) continue;
+      seen.add(question);
+      if (candidateFor(question)) {
+        exampleCache.push(question);
+        relatedDocs.set(question, doc);
+      }
+    }
+    return exampleCache;
+  }
+
+  return { ask, examples, contact };
+}

@@ -1,0 +1,42 @@
+import { fold } from '../text/fold';
+
+export type ChitchatIntent = 'greeting' | 'thanks' | 'help' | 'bye' | 'identity' | 'empty';
+
+// Whole-message patterns on folded text with punctuation and emoji removed.
+const INTENTS: [ChitchatIntent, RegExp][] = [
+  ['greeting', /^(hi|hello|hey|hiya|howdy|yo|greetings|good (morning|afternoon|evening|day)|hallo|hoi|goedemorgen|goedemiddag|bonjour|salut|coucou|guten (morgen|tag|abend)|servus|hola|buenos dias|buenas|ciao|buongiorno|salve)( there| all| everyone| bot| friend| team)?( how are (you|u)( doing)?)?$/],
+  ['greeting', /^(how are (you|u)|how's it going|what's up|whats up|sup|hoe gaat het|ca va|comment ca va|wie geht's|wie gehts|que tal|come stai)$/],
+  ['thanks', /^((many |great |ok |okay )?(thanks|thank you|thx|ty|cheers|thank u|much appreciated|appreciated|dank je( wel)?|dankjewel|bedankt|merci( beaucoup)?|danke( schon| sehr)?|gracias|grazie( mille)?)( so much| very much| a lot| again| for (the|your) (help|answer|reply|information|info))?( bot)?|great thanks|perfect thanks|that helps|that helped|ok thanks|nice|great|perfect|awesome|cool)$/],
+  ['bye', /^(bye|goodbye|good bye|see you|see ya|cya|later|doei|dag|tot ziens|au revoir|tschuss|auf wiedersehen|adios|arrivederci)( now| then| bot)?$/],
+  ['help', /^(help|help me|what can (you|u) do|what do you do|what do you know|what can i ask( you)?|how do(es)? (this|it) work|how do i use (this|you)|commands|usage|hulp|help mij|aide|aidez moi|hilfe|ayuda|aiuto|examples?|options|menu|start)$/],
+  ['identity', /^(who are (you|u)|what are (you|u)|are you a bot|are you human|what is your name|what's your name|wie ben jij|qui es tu)$/],
+];
+
+/** Recognises greetings, thanks, help requests and the like; returns null for anything else. */
+export function chitchatIntent(text: string): ChitchatIntent | null {
+  const base = fold(text).replace(/[^\p{L}\p{N}?'\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+  if (!base.replace(/[?\s]/g, '')) return base ? 'help' : 'empty';
+  const cleaned = base.replace(/\?/g, '').replace(/\s+/g, ' ').trim();
+  if (!cleaned) return 'empty';
+  for (const [intent, re] of INTENTS) if (re.test(cleaned)) return intent;
+  return null;
+}
+
+/** The short reply to a chitchat message. */
+export function chitchatReply(intent: ChitchatIntent, examples: string[], subject: string): string {
+  const tryThese = examples.length ? ` For example:\n${examples.slice(0, 4).map((e) => `- ${e}`).join('\n')}` : '';
+  switch (intent) {
+    case 'greeting':
+      return `Hello! I answer questions about ${subject} from our documents, and I say where each answer comes from.${tryThese}`;
+    case 'thanks':
+      return "You're welcome! Ask me anything else about the network.";
+    case 'bye':
+      return 'Goodbye! Come back any time you have a question about the network.';
+    case 'identity':
+      return `I'm a bot that answers questions about ${subject} with sentences from our documents, citing the source.${tryThese}`;
+    case 'help':
+      return `I answer questions about ${subject} with the sentences, lists and facts in our documents, and I cite where they come from. When the documents don't say, I tell you who to ask instead.${tryThese}`;
+    case 'empty':
+      return `I didn't find a question in that message. Ask me something about ${subject}.${tryThese}`;
+  }
+}

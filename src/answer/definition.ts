@@ -1,0 +1,58 @@
+import type { SearchIndex } from '../search/build';
+import { fold } from '../text/fold';
+import { distance } from '../text/natural';
+import type { Candidate } from './candidate';
+import type { AnalyzedQuestion } from './question';
+
+// On folded words joined by spaces; group 1 is the subject asked about.
+const DEFINITION_PATTERNS: RegExp[] = [
+  /^(?:what|who) (?:is|are|was|were) (?:the |a |an )?(.+)$/,
+  /^(?:tell me|can you tell me|could you tell me) (?:about|what|who) (?:the )?(.+?)(?: is| are| was)?$/,
+  /^what (?:does|do) (?:the )?(.+?) (?:stand for|mean)$/,
+  /^(?:define|explain|describe) (?:the )?(.+)$/,
+  /^(?:wat|wie) (?:is|zijn|betekent) (?:de |het |een )?(.+)$/,
+  /^qu est ce que (?:c est )?(?:le |la |les |l |un |une )?(.+)$/,
+  /^(?:qui|qu) est (?:ce que )?(?:le |la |les |l )?(.+)$/,
+  /^(?:was|wer) (?:ist|sind) (?:der |die |das |ein |eine )?(.+)$/,
+  /^(?:que|quien) (?:es|son) (?:el |la |los |las |un |una )?(.+)$/,
+  /^(?:che )?(?:cos|cosa) e (?:il |la |lo |l |un |una )?(.+)$/,
+];
+
+export function definitionSubject(q: AnalyzedQuestion): string | null {
+  const folded = q.allWords.join(' ');
+  for (const re of DEFINITION_PATTERNS) {
+    const m = re.exec(folded);
+    if (m) return m[1].trim();
+  }
+  return null;
+}
+
+const closeEnough = (a: string, b: string): boolean =>
+  a === b || (a.length >= 6 && Math.abs(a.length - b.length) <= 2 && distance.DamerauLevenshteinDistance(a, b) <= (a.length >= 10 ? 2 : 1));
+
+/**
+ * "What is X?": when X names a document's subject (its title or abbreviation), the document's
+ * opening sentence, which says what X is; when X is an abbreviation defined in a passage, that sentence.
+ */
+export function answerDefinition(index: SearchIndex, q: AnalyzedQuestion): Candidate | null {
+  const subject = definitionSubject(q);
+  if (!subject) return null;
+  const docs = index.documents.filter((d) => d.passages.length && d.subjects.some((s) => closeEnough(subject, s)));
+  if (docs.length) {
+    const doc = docs.find((d) => d.lang === q.lang) ?? docs.find((d) => d.lang === 'en') ?? docs[0];
+    const first = doc.passages.find((i) => index.passages[i].passage.kind === 'text') ?? doc.passages[0];
+    const segments = index.passages[first].segments;
+    let text = segments[0]?.text ?? '';
+    if (text.length < 100 && segments[1]) text += ` ${segments[1].text}`;
+    return { kind: 'definition', text, passage: first, confidence: 0.9 };
+  }
+  const expansion = index.acronyms.get(subject);
+  if (expansion) {
+    const marker = `(${subject})`;
+    for (let i = 0; i < index.passages.length; i++) {
+      const segment = index.passages[i].segments.find((s) => fold(s.text).includes(marker));
+      if (segment) return { kind: 'definition', text: segment.text, passage: i, confidence: 0.85 };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,151 @@
+import type { SearchIndex } from '../search/build';
+import { itemHead } from '../search/build';
+import { stem } from '../text/analyze';
+import { foldedWords } from '../text/fold';
+import type { Candidate } from './candidate';
+import { bestNameMatches } from './names';
+import type { AnalyzedQuestion } from './question';
+import type { ResolvedWord } from './retrieve';
+
+const MEMBER_RE = /\b(member|members|membership|lid|leden|membre|membres|mitglied|mitglieder|miembro|miembros|membro|membri|participants?|partners?)\b/;
+const CONTAINER_WORDS = new Set(['forum', 'network', 'list', 'eurocities', 'netwerk', 'lijst', 'reseau', 'liste', 'netzwerk', 'red', 'rete']);
+
+interface MembershipQuestion {
+  name: string;
+  /** The relation names membership outright ("a member", "listed"), not just "in …". */
+  explicit: boolean;
+  tail: string[];
+}
+
+// On folded words joined by spaces (punctuation gone).
+const MEMBERSHIP_PATTERNS: RegExp[] = [
+  /^(?:is|are|was|were)\s+(.+?)\s+(?:also\s+|still\s+|already\s+)?(?:(?:a|an|one of the)\s+)?(members?(?: city| cities| organisation| organization)?|listed|a participant|partners?|part of|included in|in|among|on)\b(.*)$/,
+  /^(?:does|do)\s+(.+?)\s+(belong to|participate in|take part in|appear in|appear on)\b(.*)$/,
+  /^(?:is|zijn)\s+(.+?)\s+(?:een\s+)?(lid|leden|deelnemer|onderdeel van|aangesloten bij|vermeld)\b(.*)$/,
+  /^hoort\s+(.+?)\s+(bij)\b(.*)$/,
+  /^(?:est ce que\s+)?(.+?)\s+(?:est|sont)\s+(?:un |une )?(membres?)\b(.*)$/,
+  /^(?:est ce que\s+)?(.+?)\s+(fait partie)\b(.*)$/,
+  /^(?:ist|sind)\s+(.+?)\s+(?:ein\s+)?(mitglied|teil)\b(.*)$/,
+  /^(?:es|son)\s+(.+?)\s+(?:un\s+)?(miembros?|parte)\b(.*)$/,
+  /^(?:e|sono)\s+(.+?)\s+(?:un\s+)?(membro|membri|parte)\b(.*)$/,
+];
+
+export function parseMembership(q: AnalyzedQuestion): MembershipQuestion | null {
+  const folded = q.allWords.join(' ');
+  for (const re of MEMBERSHIP_PATTERNS) {
+    const m = re.exec(folded);
+    if (!m || m[1].split(' ').length > 6) continue;
+    return { name: m[1].replace(/^(the|de|het|le|la|les|der|die|das|el|il)\s+/, ''), explicit: MEMBER_RE.test(m[2]) || /listed|vermeld|participant/.test(m[2]), tail: m[3].trim().split(' ').filter(Boolean) };
+  }
+  return null;
+}
+
+function listPassages(index: SearchIndex): number[] {
+  const out: number[] = [];
+  index.passages.forEach((p, i) => {
+    if (p.passage.kind === 'list' && (p.passage.items?.length ?? 0) > 0) out.push(i);
+  });
+  return out;
+}
+
+const headingText = (index: SearchIndex, i: number): string => index.passages[i].passage.headings.join(' ') || '';
+const docTitle = (index: SearchIndex, i: number): string => index.documents[index.passages[i].doc].title;
+
+function titleCase(name: string): string {
+  return name.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+}
+
+/** "Is Helsinki a member?": yes or no from the lists whose heading says they list members. */
+export function answerMembership(index: SearchIndex, q: AnalyzedQuestion): Candidate | null {
+  const asked = parseMembership(q);
+  if (!asked) return null;
+  const lists = listPassages(index);
+  const memberLists = lists.filter((i) => MEMBER_RE.test(foldedWords(`${headingText(index, i)} ${index.passages[i].passage.tags.join(' ')}`).join(' ')));
+  if (!memberLists.length) return null;
+  if (!asked.explicit) {
+    // "Is X in the forum?" is about membership only when "the forum" is what the list belongs to.
+    const context = new Set(memberLists.flatMap((i) => foldedWords(`${docTitle(index, i)} ${headingText(index, i)}`)));
+    if (!asked.tail.some((w) => context.has(w) || CONTAINER_WORDS.has(w))) return null;
+  }
+  let best: { list: number; name: string; score: number; others: string[] } | null = null;
+  for (const list of memberLists) {
+    const matches = bestNameMatches(asked.name, index.passages[list].passage.items ?? [], 0.75);
+    if (matches.length && (!best || matches[0].score > best.score)) {
+      best = { list, name: matches[0].name, score: matches[0].score, others: matches.slice(1, 4).map((m) => m.name) };
+    }
+  }
+  if (best) {
+    const count = index.passages[best.list].passage.items?.length ?? 0;
+    const also = best.others.length ? ` Also listed: ${best.others.join(', ')}.` : '';
+    return {
+      kind: 'membership',
+      text: `Yes: ${best.name} is listed as a member of the ${docTitle(index, best.list)} (one of ${count} listed members).${also}`,
+      passage: best.list,
+      confidence: Math.min(0.98, best.score),
+    };
+  }
+  const list = memberLists[0];
+  const count = index.passages[list].passage.items?.length ?? 0;
+  return {
+    kind: 'membership',
+    text: `No: ${titleCase(asked.name)} is not listed among the ${count} members of the ${docTitle(index, list)}.`,
+    passage: list,
+    confidence: 0.85,
+  };
+}
+
+const COUNT_RE = /\b(?:how many|hoeveel|combien de|combien d|wie viele|cuantos|cuantas|quanti|quante)\s+(\p{L}+)/u;
+const GENERIC_COUNTED = new Set(['cities', 'city', 'members', 'organisations', 'organizations', 'entries', 'items', 'names', 'partners', 'steden', 'leden', 'villes', 'membres', 'stadte', 'mitglieder', 'ciudades', 'miembros', 'citta', 'membri']);
+
+function coveredBy(words: ResolvedWord[], terms: Set<string>, except: Set<string>): boolean {
+  return words.every((w) => except.has(w.word) || w.terms.some((t) => terms.has(t)));
+}
+
+function listTerms(index: SearchIndex, i: number): { heading: Set<string>; all: Set<string> } {
+  const p = index.passages[i];
+  const heading = new Set(p.headingTerms);
+  return { heading, all: new Set([...p.headingTerms, ...p.titleTerms]) };
+}
+
+const LIST_FRAME = new Set(['listed', 'list', 'there', 'total', 'all', 'forum', 'current', 'currently']);
+
+/** "How many members …?": counts the items of the list the question names. */
+export function answerCount(index: SearchIndex, q: AnalyzedQuestion, words: ResolvedWord[]): Candidate | null {
+  const m = COUNT_RE.exec(q.allWords.join(' '));
+  if (!m) return null;
+  const counted = m[1];
+  for (const i of listPassages(index)) {
+    const { heading, all } = listTerms(index, i);
+    const countedStem = stem(counted, index.passages[i].passage.lang);
+    const namesList = heading.has(countedStem) || (GENERIC_COUNTED.has(counted) && words.some((w) => w.word !== counted && w.terms.some((t) => heading.has(t))));
+    if (!namesList || !coveredBy(words, all, new Set([counted, ...LIST_FRAME]))) continue;
+    const p = index.passages[i].passage;
+    const what = (p.headings[p.headings.length - 1] ?? 'items').toLowerCase();
+    return { kind: 'count', text: `The ${docTitle(index, i)} lists ${p.items?.length ?? 0} ${what}.`, passage: i, confidence: 0.9 };
+  }
+  return null;
+}
+
+const LIST_QUESTION_RE = /^(what|which|who|list|name|show|give|enumerate|wat|welke|wie|quels|quelles|quelle|quel|qui|welche|was|cuales|quali|quels sont|noem)\b/;
+const MAX_LISTED = 40;
+
+/** "What were the 2015 priorities?": the items of the list the question names, concisely. */
+export function answerList(index: SearchIndex, q: AnalyzedQuestion, words: ResolvedWord[]): Candidate | null {
+  if (!LIST_QUESTION_RE.test(q.allWords.join(' ')) || !words.length) return null;
+  for (const i of listPassages(index)) {
+    const { heading, all } = listTerms(index, i);
+    if (!words.some((w) => w.terms.some((t) => heading.has(t)))) continue;
+    if (!coveredBy(words, all, LIST_FRAME)) continue;
+    const p = index.passages[i].passage;
+    const items = (p.items ?? []).map((item) => itemHead(item)?.head ?? item);
+    const name = p.headings[p.headings.length - 1] ?? 'List';
+    const shown = items.slice(0, MAX_LISTED);
+    const more = items.length > shown.length ? `, and ${items.length - shown.length} more` : '';
+    const text =
+      items.length <= 8
+        ? `${name} (${docTitle(index, i)}):\n${shown.map((x) => `- ${x}`).join('\n')}`
+        : `${name} (${docTitle(index, i)}), ${items.length} in all: ${shown.join(', ')}${more}.`;
+    return { kind: 'list', text, passage: i, confidence: 0.9 };
+  }
+  return null;
+}

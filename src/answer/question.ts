@@ -1,0 +1,82 @@
+import { isContentWord, stem, words } from '../text/analyze';
+import { detectLang } from '../text/lang';
+import type { Lang } from '../types';
+
+/** What kind of thing the question asks for, when its wording says so ("when" → a date). */
+export type Expectation = 'date' | 'number' | 'person' | 'place' | 'expansion';
+
+/** One meaningful word of a question, with its stem in every language the knowledge holds. */
+export interface QuestionWord {
+  /** Folded surface form. */
+  word: string;
+  /** Stems to look up: the question language's first, then the knowledge's other languages. */
+  stems: string[];
+}
+
+export interface AnalyzedQuestion {
+  /** The question as asked, whitespace tidied. */
+  text: string;
+  /** Folded words, stop words included. */
+  allWords: string[];
+  lang: Lang;
+  words: QuestionWord[];
+  expects: Expectation | null;
+}
+
+// Words that frame a question rather than say what it is about.
+const FRAME_WORDS = new Set(
+  `tell me please know mention mentioned mentions say says said describe explain give show list name named called kind type
+   anything something information info thing things exactly briefly according document documents text page pages bot
+   vertel noem graag weet alsjeblieft dis moi est ce qu que quoi sais sagen bitte dime dimmi cosa che qual quale cual`.split(/\s+/),
+);
+
+interface Cue {
+  re: RegExp;
+  expects: Expectation;
+  /** Words of the cue that are no topic ("year" in "which year"). */
+  drop: string[];
+}
+
+// Matched against folded text.
+const CUES: Cue[] = [
+  { re: /\b(what|which|in what|in which) (year|date|month|day)\b/, expects: 'date', drop: ['year', 'date', 'month', 'day'] },
+  { re: /^(when|wanneer|quand|wann|cuando|quando)\b|\b(since when|in welk jaar|en quelle annee|in welchem jahr|en que ano|in che anno)\b/, expects: 'date', drop: ['jaar', 'annee', 'jahr', 'ano', 'anno'] },
+  { re: /\b(how (many|much)|hoeveel|combien|wie viele?|cuant[oa]s?|quant[ie])\b/, expects: 'number', drop: ['many', 'much', 'viele', 'viel'] },
+  { re: /\b(stand|stands) for\b|\b(abbreviation|acronym|afkorting|sigle)\b/, expects: 'expansion', drop: ['stand', 'stands', 'abbreviation', 'acronym', 'afkorting', 'sigle'] },
+  { re: /^(who|whom|whose|who's|wie|qui|wer|quien|chi)\b/, expects: 'person', drop: [] },
+  { re: /^(where|waar|ou|wo|donde|dove)\b/, expects: 'place', drop: [] },
+];
+
+/**
+ * Analyses a question: its language (among `langs`), what it expects, and its meaningful words
+ * with their stems in each of the knowledge's languages.
+ */
+export function analyzeQuestion(text: string, langs: readonly Lang[]): AnalyzedQuestion {
+  const tidy = text.replace(/\s+/g, ' ').trim();
+  const lang = detectLang(tidy, langs.length ? langs : ['en']);
+  const allWords = words(tidy);
+  const folded = allWords.join(' ');
+  let expects: Expectation | null = null;
+  const dropped = new Set<string>();
+  for (const cue of CUES) {
+    if (cue.re.test(folded)) {
+      expects = cue.expects;
+      cue.drop.forEach((w) => dropped.add(w));
+      break;
+    }
+  }
+  const otherLangs = langs.filter((l) => l !== lang);
+  const seen = new Set<string>();
+  const questionWords: QuestionWord[] = [];
+  for (const word of allWords) {
+    if (seen.has(word) || dropped.has(word) || FRAME_WORDS.has(word) || !isContentWord(word, lang)) continue;
+    seen.add(word);
+    const stems = [stem(word, lang)];
+    for (const other of otherLangs) {
+      const s = stem(word, other);
+      if (!stems.includes(s)) stems.push(s);
+    }
+    questionWords.push({ word, stems });
+  }
+  return { text: tidy, allWords, lang, words: questionWords, expects };
+}

@@ -1,0 +1,38 @@
+import { resolve } from 'node:path';
+import { ConfigError } from './errors';
+import { questionLogSettingsFromEnv } from './questions';
+
+/** The core's settings, read once at start-up from environment variables. */
+export interface CoreConfig {
+  knowledgeDir: string;
+  dataDir: string;
+  contact?: string;
+  logLevel: string;
+  logQuestions: boolean;
+  logRetentionDays: number;
+  watch: boolean;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/**
+ * Validates `KNOWLEDGE_DIR`, `DATA_DIR`, `CONTACT`, `LOG_LEVEL`, `LOG_QUESTIONS`, `LOG_RETENTION_DAYS`, `WATCH_KNOWLEDGE`.
+ * @throws ConfigError naming the variable when one is malformed
+ */
+export function readCoreConfig(env: NodeJS.ProcessEnv, root: string = process.cwd()): CoreConfig {
+  const log = questionLogSettingsFromEnv(env);
+  const logLevel = env.LOG_LEVEL?.trim() || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got '${logLevel}'`);
+  const watchFlag = env.WATCH_KNOWLEDGE?.trim().toLowerCase() || 'on';
+  if (!['on', 'off', 'true', 'false', '1', '0'].includes(watchFlag)) throw new ConfigError('WATCH_KNOWLEDGE', `must be 'on' or 'off', got '${env.WATCH_KNOWLEDGE}'`);
+  const contact = env.CONTACT?.trim();
+  return {
+    knowledgeDir: resolve(root, env.KNOWLEDGE_DIR?.trim() || 'knowledge'),
+    dataDir: resolve(root, log.dataDir),
+    ...(contact ? { contact } : {}),
+    logLevel,
+    logQuestions: log.enabled,
+    logRetentionDays: log.retentionDays,
+    watch: ['on', 'true', '1'].includes(watchFlag),
+  };
+}

@@ -1,0 +1,15 @@
+/** network-qa's question-answering core: the public API, exported by name. */
+export { createQA, defaultQAOptions, openIndex } from './qa';
+export type { QA, QAOptions, ReloadResult } from './qa';
+export { createAnswerer, MAX_ANSWER_CHARS, MAX_QUESTION_CHARS } from './answer/answerer';
+export type { Answerer, AnswererOptions } from './answer/answerer';
+export { loadKnowledge, fingerprintFiles, listKnowledgeFiles } from './knowledge/load';
+export type { LoadedKnowledge } from './knowledge/load';
+export { buildIndex } from './search/build';
+export type { SearchIndex } from './search/build';
+export { saveIndex, loadIndex, writeFileAtomic } from './search/store';
+export { readCoreConfig } from './config';
+export type { CoreConfig } from './config';
+export { ConfigError, NetworkQaError, describeError } from './errors';
+export { createLogger, silentLogger } from './log';
+export * from './types';

@@ -1,0 +1,184 @@
+import MiniSearch from 'minisearch';
+import type { LoadedKnowledge } from '../knowledge/load';
+import { terms } from '../text/analyze';
+import { fold, foldedWords } from '../text/fold';
+import { splitSentences } from '../text/sentences';
+import type { KnowledgeDocument, KnowledgeWarning, Lang, Passage } from '../types';
+import { INDEX_FORMAT_VERSION, INDEX_OPTIONS, type IndexedFields } from './options';
+
+/** A sentence (or list item, or labelled fact) of a passage: the unit an answer is cut from. */
+export interface Segment {
+  text: string;
+  terms: string[];
+  /** Index of the list item or fact this segment belongs to. */
+  item?: number;
+}
+
+export interface IndexedPassage {
+  passage: Passage;
+  /** Index into `SearchIndex.documents`. */
+  doc: number;
+  segments: Segment[];
+  titleTerms: string[];
+  headingTerms: string[];
+}
+
+export interface DocumentInfo {
+  file: string;
+  title: string;
+  lang: Lang;
+  translatedFrom?: Lang;
+  url?: string;
+  /** Folded names the document is about: its title, the title without a parenthesis, the abbreviation in it. */
+  subjects: string[];
+  /** Indexes of its passages, in document order. */
+  passages: number[];
+}
+
+/** Everything answering needs, built from loaded knowledge; serialisable (see `store.ts`). */
+export interface SearchIndex {
+  formatVersion: number;
+  fingerprint: string;
+  builtAt: string;
+  langs: Lang[];
+  warnings: KnowledgeWarning[];
+  documents: DocumentInfo[];
+  passages: IndexedPassage[];
+  /** In how many passages each term occurs (title, headings or text). */
+  documentFrequency: Map<string, number>;
+  /** Folded abbreviation → the words it stands for ("icts" → "information and communications technologies"). */
+  acronyms: Map<string, string>;
+  mini: MiniSearch<IndexedFields>;
+}
+
+// "Head - description" list items: the head names the item.
+const ITEM_HEAD_RE = /^(.{2,80}?)\s+[-–—:]\s+(\S.*)$/s;
+
+/** Splits a list item into its name and description, when it has the "Name - description" shape. */
+export function itemHead(item: string): { head: string; rest: string } | null {
+  const m = ITEM_HEAD_RE.exec(item);
+  if (!m || m[1].split(/\s+/).length > 8 || /[.!?]$/.test(m[1])) return null;
+  return { head: m[1].trim(), rest: m[2].trim() };
+}
+
+function segmentsOf(passage: Passage): Segment[] {
+  const { lang } = passage;
+  if (passage.kind === 'facts') {
+    return (passage.facts ?? []).map((f, item) => {
+      const text = `${f.label}: ${f.value}`;
+      return { text, terms: terms(text, lang), item };
+    });
+  }
+  if (passage.kind === 'list') {
+    return (passage.items ?? []).flatMap((itemText, item) => {
+      const head = itemHead(itemText);
+      return splitSentences(itemText).map((sentence, k) => {
+        const text = k > 0 && head ? `${head.head}: ${sentence}` : sentence;
+        return { text, terms: terms(text, lang), item };
+      });
+    });
+  }
+  return splitSentences(passage.text).map((text) => ({ text, terms: terms(text, lang) }));
+}
+
+function subjectsOf(title: string): string[] {
+  const subjects = new Set<string>([foldedWords(title).join(' ')]);
+  const paren = /^(.*?)\s*\(([^)]+)\)\s*$/.exec(title);
+  if (paren) {
+    subjects.add(foldedWords(paren[1]).join(' '));
+    if (!/\s/.test(paren[2].trim())) subjects.add(fold(paren[2].trim()));
+  }
+  for (const s of [...subjects]) if (s.startsWith('the ')) subjects.add(s.slice(4));
+  return [...subjects].filter(Boolean);
+}
+
+// "information and communications technologies (ICTs)": an expansion whose initials spell the abbreviation.
+const ACRONYM_RE = /((?:[\p{L}&'’-]+\s+){1,8}?)\(([\p{Lu}][\p{L}]{1,9})\)/gu;
+
+function findAcronyms(text: string, into: Map<string, string>): void {
+  for (const m of text.matchAll(ACRONYM_RE)) {
+    const abbreviation = m[2];
+    const capitals = fold(abbreviation.replace(/[^\p{Lu}]/gu, ''));
+    if (capitals.length < 2) continue;
+    const candidate = m[1].trim().split(/\s+/);
+    // Take the shortest tail of preceding words whose initials (ignoring small words) cover the capitals.
+    for (let start = candidate.length - 1; start >= 0; start--) {
+      const wordsTail = candidate.slice(start);
+      const initials = wordsTail.filter((w) => !/^(and|of|the|for|&|de|des|du|van|der|het)$/i.test(w)).map((w) => fold(w)[0]).join('');
+      if (initials === capitals || initials.replace(/s$/, '') === capitals) {
+        const key = fold(abbreviation);
+        if (!into.has(key)) into.set(key, wordsTail.join(' '));
+        break;
+      }
+    }
+  }
+}
+
+/**
+ * Builds the search index over loaded knowledge.
+ * @example
+ * const index = buildIndex(loadKnowledge('knowledge'));
+ */
+export function buildIndex(knowledge: Pick<LoadedKnowledge, 'documents' | 'warnings' | 'fingerprint'>): SearchIndex {
+  const documents: DocumentInfo[] = [];
+  const passages: IndexedPassage[] = [];
+  const acronyms = new Map<string, string>();
+  knowledge.documents.forEach((doc: KnowledgeDocument) => {
+    const info: DocumentInfo = {
+      file: doc.file,
+      title: doc.title,
+      lang: doc.lang,
+      subjects: subjectsOf(doc.title),
+      passages: [],
+      ...(doc.translatedFrom ? { translatedFrom: doc.translatedFrom } : {}),
+      ...(doc.url ? { url: doc.url } : {}),
+    };
+    const titleTerms = terms(doc.title, doc.lang);
+    findAcronyms(doc.title, acronyms);
+    for (const passage of doc.passages) {
+      info.passages.push(passages.length);
+      findAcronyms(passage.text, acronyms);
+      passages.push({
+        passage,
+        doc: documents.length,
+        segments: segmentsOf(passage),
+        titleTerms,
+        headingTerms: terms(passage.headings.join(' '), passage.lang),
+      });
+    }
+    documents.push(info);
+  });
+  return assembleIndex({
+    formatVersion: INDEX_FORMAT_VERSION,
+    fingerprint: knowledge.fingerprint,
+    builtAt: new Date().toISOString(),
+    langs: [...new Set(knowledge.documents.map((d) => d.lang))].sort(),
+    warnings: knowledge.warnings,
+    documents,
+    passages,
+    acronyms,
+  });
+}
+
+type IndexParts = Omit<SearchIndex, 'mini' | 'documentFrequency'>;
+
+function fieldsOf(p: IndexedPassage, id: number): IndexedFields {
+  return { id, title: p.titleTerms.join(' '), headings: p.headingTerms.join(' '), text: p.segments.flatMap((s) => s.terms).join(' ') };
+}
+
+/** Term → number of passages that contain it. */
+export function documentFrequencies(passages: IndexedPassage[]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const p of passages) {
+    const seen = new Set<string>([...p.titleTerms, ...p.headingTerms]);
+    for (const s of p.segments) for (const t of s.terms) seen.add(t);
+    for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
+  }
+  return df;
+}
+
+function assembleIndex(parts: IndexParts): SearchIndex {
+  const mini = new MiniSearch<IndexedFields>(INDEX_OPTIONS);
+  mini.addAll(parts.passages.map(fieldsOf));
+  return { ...parts, mini, documentFrequency: documentFrequencies(parts.passages) };
+}
