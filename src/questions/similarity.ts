@@ -29,7 +29,7 @@ const FUNCTION_WORDS: ReadonlySet<string> = new Set(
 /** Letters that Unicode decomposition does not split into a base letter and an accent. */
 const SPECIAL_LETTERS: Record<string, string> = { ß: 'ss', ø: 'o', æ: 'ae', œ: 'oe', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
 
-/** Two different words this close (Jaro-Winkler) are taken as one word misspelt, e.g. "eurocites" / "eurocities". */
+/** Two different words this close (Jaro-Winkler), with the same first letter, are taken as one word misspelt, e.g. "eurocites" / "eurocities". */
 const TYPO_SIMILARITY = 0.92;
 /** Shortest word compared for typos: short words differ by one letter too easily ("vice" / "nice"). */
 const TYPO_MIN_LENGTH = 5;
@@ -42,7 +42,7 @@ export const MAX_VARIANTS = 5;
  * case (every question sharing a word with every other), so rarer wordings past this many keep to
  * themselves: the report stays fast whatever lands in the log.
  */
-export const MAX_COMPARED = 3000;
+export const MAX_COMPARED = 2000;
 
 /**
  * Folds a question for comparison: lower case, no diacritics, punctuation to spaces, single spaces.
@@ -70,9 +70,15 @@ function singular(word: string): string {
   return word.length > 4 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 }
 
+/** Whether a word may be compared for typos: long enough, and letters only (2023 and 2024 are not a typo). */
+function typoProne(word: string): boolean {
+  return word.length >= TYPO_MIN_LENGTH && /^\p{L}+$/u.test(word);
+}
+
 function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
-  if (a.length < TYPO_MIN_LENGTH || b.length < TYPO_MIN_LENGTH) return false;
+  // Cheap checks first: a misspelling keeps its first letter and about its length.
+  if (a[0] !== b[0] || Math.abs(a.length - b.length) > 2 || !typoProne(a) || !typoProne(b)) return false;
   return JaroWinklerDistance(a, b) >= TYPO_SIMILARITY;
 }
 
@@ -139,7 +145,7 @@ export function groupQuestions(questions: Iterable<string>): QuestionGroup[] {
       for (const index of byWord.get(word) ?? []) {
         if (shared[index] === 0) touched.push(index);
         shared[index] += 1;
-        if (word.length >= TYPO_MIN_LENGTH) sharedLong[index] += 1;
+        if (typoProne(word)) sharedLong[index] += 1;
       }
     }
     const long = countLong(bucket.words);
@@ -185,7 +191,7 @@ export function groupQuestions(questions: Iterable<string>): QuestionGroup[] {
 }
 
 function countLong(words: readonly string[]): number {
-  return words.filter((w) => w.length >= TYPO_MIN_LENGTH).length;
+  return words.filter(typoProne).length;
 }
 
 function compare(a: string, b: string): number {

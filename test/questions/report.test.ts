@@ -88,6 +88,12 @@ describe('buildReport', () => {
     const report = buildReport([question('before', { time: '2024-04-30T00:00:00Z' }), question('after', { time: '2024-05-09T00:00:00Z' }), question('in')], { since: SINCE, now: FIXTURE_NOW });
     expect(report.questions).toBe(1);
   });
+
+  it('skips grouping with top 0, for figures only', () => {
+    const { questions } = readFixture();
+    const report = buildReport(questions, { since: SINCE, now: FIXTURE_NOW, top: 0 });
+    expect(report).toMatchObject({ questions: 9, answerRate: 0.5, topQuestions: [], needsWork: [] });
+  });
 });
 
 describe('percentile', () => {
@@ -159,6 +165,14 @@ describe('grouping questions by similarity', () => {
     const start = Date.now();
     expect(groupQuestions(texts).length).toBeGreaterThan(900);
     expect(Date.now() - start).toBeLessThan(2000);
+  });
+
+  it('stays fast and counts every question when the log is flooded with distinct wordings', () => {
+    const texts = Array.from({ length: 30_000 }, (_, i) => `question number ${i} about topic ${i % 5}`);
+    const start = Date.now();
+    const groups = groupQuestions(texts);
+    expect(Date.now() - start).toBeLessThan(5000);
+    expect(groups.reduce((n, g) => n + g.count, 0)).toBe(30_000);
   });
 });
 
