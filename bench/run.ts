@@ -1,0 +1,247 @@
+/**
+ * `npm run bench`: answers SQuAD questions with our core and two baselines, side by side (issue 3).
+ *
+ * Writes the articles as a knowledge folder in a temporary directory, builds, saves and loads each
+ * system's index, asks every (sampled) question, and prints one table; the JSON goes to `--out`.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { MiniSearchBaseline, WinkBaseline } from './baselines';
+import { OurSystem } from './ours';
+import { summary, type QuestionOutcome } from './score';
+import { BenchError, readSquad, sampleQuestions, writeKnowledge, type BenchCorpus, type BenchQuestion } from './squad';
+import type { BenchSystem } from './system';
+import { checkTargets, formatMarkdown, formatTable, formatTargets, writeResults, type BenchResults, type SystemResult } from './table';
+
+/** Every system the harness knows, in table order. */
+const SYSTEM_NAMES = ['ours', 'minisearch-default', 'wink-bm25'] as const;
+
+const USAGE = `Usage: npm run bench -- [options]
+
+Answers SQuAD v1.1 questions with our core and two baselines (MiniSearch defaults,
+wink-bm25-text-search) and prints passage accuracy, answer recall, reply length,
+no_answer share, index build/load time, index memory and ask() latency.
+
+Options:
+  --data PATH       SQuAD v1.1-format JSON (default: ../shared/data/squad-dev-v1.1.json
+                    beside the project folder; a relative PATH is taken from the current folder)
+  --limit N         ask only N questions, sampled with --seed
+  --seed S          sampling seed, an integer (default 1 when --limit is given)
+  --systems LIST    comma-separated subset of: ${SYSTEM_NAMES.join(', ')} (default: all)
+  --warmup N        untimed warm-up questions per system (default 300)
+  --out FILE        where to write the JSON results (default: bench/out/results.json)
+  --markdown        also print the table as Markdown, for the README
+  --help            show this help
+`;
+
+/** The benchmark's options after validation. */
+export interface BenchOptions {
+  data: string;
+  limit?: number;
+  seed?: number;
+  systems: string[];
+  warmup: number;
+  out: string;
+  markdown: boolean;
+  help: boolean;
+}
+
+/** The project folder: the nearest folder above this file holding a package.json. */
+export function projectRoot(from = __dirname): string {
+  let dir = from;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) return process.cwd();
+    dir = up;
+  }
+  return dir;
+}
+
+function integer(name: string, value: string | undefined, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^-?\d+$/.test(value) || Number(value) < min || !Number.isSafeInteger(Number(value))) {
+    throw new BenchError('bench_usage', `--${name} must be an integer >= ${min}, got "${value}"`);
+  }
+  return Number(value);
+}
+
+/**
+ * Parses the command line (strict: unknown options are errors).
+ * @throws BenchError `bench_usage` naming the option
+ */
+export function parseOptions(argv: string[], root = projectRoot(), cwd = process.cwd()): BenchOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        data: { type: 'string' },
+        limit: { type: 'string' },
+        seed: { type: 'string' },
+        systems: { type: 'string' },
+        warmup: { type: 'string' },
+        out: { type: 'string' },
+        markdown: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    throw new BenchError('bench_usage', (error as Error).message, { cause: error });
+  }
+  const systems = values.systems === undefined ? [...SYSTEM_NAMES] : values.systems.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = systems.filter((s) => !(SYSTEM_NAMES as readonly string[]).includes(s));
+  if (unknown.length > 0 || systems.length === 0) {
+    throw new BenchError('bench_usage', `--systems: unknown system "${unknown.join(', ')}"; choose from ${SYSTEM_NAMES.join(', ')}`);
+  }
+  const limit = integer('limit', values.limit, 1);
+  const seed = integer('seed', values.seed, 0);
+  return {
+    data: values.data === undefined ? resolve(root, '../shared/data/squad-dev-v1.1.json') : resolve(cwd, values.data),
+    limit,
+    seed: seed ?? (limit === undefined ? undefined : 1),
+    systems,
+    warmup: integer('warmup', values.warmup, 0) ?? 300,
+    out: values.out === undefined ? join(root, 'bench/out/results.json') : resolve(cwd, values.out),
+    markdown: values.markdown,
+    help: values.help,
+  };
+}
+
+const progress = (line: string): void => {
+  process.stderr.write(line + '\n');
+};
+
+/** Heap plus array buffers in use after a full garbage collection (needs `--expose-gc`). */
+function memoryAfterGc(): number {
+  for (let i = 0; i < 2; i++) global.gc?.();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+}
+
+const msSince = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
+
+/** Words in reverse order: warms up the same code paths without asking (and caching) the measured questions. */
+export function warmupQuestion(question: string): string {
+  return question.split(/\s+/).reverse().join(' ');
+}
+
+/** Builds, saves, loads and asks one system; the loaded index answers. */
+async function measure(system: BenchSystem, corpus: BenchCorpus, questions: readonly BenchQuestion[], work: string, warmup: number): Promise<SystemResult> {
+  let start = process.hrtime.bigint();
+  await system.prepare?.(corpus);
+  const prepareMs = msSince(start);
+
+  const before = memoryAfterGc();
+  start = process.hrtime.bigint();
+  await system.build(corpus);
+  const buildMs = msSince(start);
+  const indexHeapBytes = memoryAfterGc() - before;
+  progress(`[${system.name}] built in ${buildMs.toFixed(0)} ms, index ${(indexHeapBytes / 1048576).toFixed(1)} MB`);
+
+  const file = join(work, `${system.name}.index.json`);
+  await system.save(file);
+  const indexFileBytes = statSync(file).size;
+  memoryAfterGc();
+  start = process.hrtime.bigint();
+  await system.load(file);
+  const loadMs = msSince(start);
+  progress(`[${system.name}] loaded the saved index (${(indexFileBytes / 1048576).toFixed(1)} MB) in ${loadMs.toFixed(0)} ms`);
+
+  for (const q of questions.slice(0, warmup)) system.ask(warmupQuestion(q.question));
+  memoryAfterGc();
+
+  const outcomes: QuestionOutcome[] = [];
+  const step = Math.max(1, Math.ceil(questions.length / 10));
+  for (const [i, q] of questions.entries()) {
+    const t = process.hrtime.bigint();
+    const r = system.ask(q.question);
+    const latencyUs = Number(process.hrtime.bigint() - t) / 1e3;
+    outcomes.push({ ...r, expectedPassageId: q.passageId, answers: q.answers, latencyUs });
+    if ((i + 1) % step === 0 || i + 1 === questions.length) {
+      progress(`[${system.name}] ${Math.round(((i + 1) / questions.length) * 100)}% (${i + 1}/${questions.length})`);
+    }
+  }
+  return { name: system.name, ...summary(outcomes), prepareMs, buildMs, loadMs, indexHeapBytes, indexFileBytes };
+}
+
+function makeSystem(name: string): BenchSystem {
+  switch (name) {
+    case 'minisearch-default':
+      return new MiniSearchBaseline();
+    case 'wink-bm25':
+      return new WinkBaseline();
+    default:
+      return new OurSystem();
+  }
+}
+
+/** Runs the benchmark; returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const options = parseOptions(argv);
+  if (options.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (typeof global.gc !== 'function') {
+    // Index memory is measured between full collections, which needs --expose-gc: run again with it.
+    const child = spawnSync(process.execPath, ['--expose-gc', ...process.execArgv, __filename, ...argv], { stdio: 'inherit' });
+    return child.status ?? 1;
+  }
+
+  progress(`reading ${options.data}`);
+  const articles = readSquad(options.data);
+  const work = mkdtempSync(join(tmpdir(), 'network-qa-bench-'));
+  try {
+    const corpus = writeKnowledge(articles, join(work, 'knowledge'));
+    const questions = sampleQuestions(corpus.questions, options.limit, options.seed);
+    progress(`wrote ${corpus.files.length} documents, ${corpus.passages.length} passages to ${corpus.dir}; asking ${questions.length} questions`);
+
+    const results: SystemResult[] = [];
+    for (const name of options.systems) {
+      const system = makeSystem(name);
+      results.push(await measure(system, corpus, questions, work, Math.min(options.warmup, questions.length)));
+      if (system instanceof OurSystem) for (const note of system.notes) progress(`[${name}] note: ${note}`);
+    }
+
+    const cpu = cpus();
+    const out: BenchResults = {
+      date: new Date().toISOString(),
+      machine: { cpu: cpu[0]?.model ?? 'unknown', cores: cpu.length, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform}-${process.arch}` },
+      data: options.data,
+      articles: articles.length,
+      passages: corpus.passages.length,
+      questions: questions.length,
+      limit: options.limit ?? null,
+      seed: options.seed ?? null,
+      systems: results,
+      targets: checkTargets(results),
+    };
+    process.stdout.write(`\n${out.questions} questions over ${out.passages} passages, ${out.date.slice(0, 10)}, ${out.machine.cpu} (${out.machine.cores} cores), Node ${out.machine.node}\n\n`);
+    process.stdout.write(formatTable(results) + '\n');
+    if (out.targets.length > 0) process.stdout.write('\nTargets (issue 3):\n' + formatTargets(out.targets) + '\n');
+    if (options.markdown) process.stdout.write('\n' + formatMarkdown(results) + '\n');
+    writeResults(options.out, out);
+    progress(`\nresults written to ${options.out}`);
+    return 0;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      const usage = error instanceof BenchError && error.code === 'bench_usage';
+      process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n${usage ? 'Try --help.\n' : ''}`);
+      process.exitCode = usage ? 2 : 1;
+    },
+  );
+}
