@@ -6,11 +6,8 @@ import { describeError } from '../../src/errors';
 import { questionLogSettingsFromEnv } from '../../src/questions/config';
 import { QuestionLog } from '../../src/questions/log';
 import { buildReport, formatReport } from '../../src/questions/report';
-
-/** Exit codes: 0 done, 1 the log or configuration could not be read, 2 bad command line. */
-export const EXIT_OK = 0;
-export const EXIT_FAILURE = 1;
-export const EXIT_USAGE = 2;
+// Exit codes: 0 done, 1 the log or configuration could not be read, 2 bad command line.
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './io';
 
 export const REPORT_USAGE = `Usage: network-qa report [--since 7d] [--json] [--data-dir DIR]
 
