@@ -10,4 +10,4 @@ export interface Candidate {
 }
 
 /** Confidence at or above which an answer is given; below it the bot abstains. Calibrated on the dev question set. */
-export const ANSWER_THRESHOLD = 0.6;
+export const ANSWER_THRESHOLD = 0.65;

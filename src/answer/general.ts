@@ -10,6 +10,9 @@ const RERANK_DEPTH = 8;
 // A sentence that starts by pointing back ("It also plays…") needs the sentence before it.
 const ANAPHOR_RE = /^(it|its|they|their|them|this|these|those|he|she|his|her|hun|zij|het|dit|deze|il|elle|ils|elles|ce|cette|er|sie|es|dies|ello|ella|esto|esso|essa)\b/i;
 
+/** A word matched only after typo correction counts for this share of its weight. */
+const CORRECTED_EVIDENCE = 0.6;
+
 interface Scored {
   score: number;
   candidate: Candidate;
@@ -39,8 +42,9 @@ export function answerFromPassages(index: SearchIndex, views: PassageView[], q: 
       let inContext = 0;
       for (const w of words) {
         const hit = (set: Set<string>) => w.terms.some((t) => set.has(t));
-        if (hit(view.segmentTerms[k]) || (withPrevious && hit(view.segmentTerms[k - 1]))) inSegment += w.weight;
-        else if (hit(view.contextTerms)) inContext += w.weight;
+        const weight = w.corrected ? w.weight * CORRECTED_EVIDENCE : w.weight;
+        if (hit(view.segmentTerms[k]) || (withPrevious && hit(view.segmentTerms[k - 1]))) inSegment += weight;
+        else if (hit(view.contextTerms)) inContext += weight;
       }
       if (inSegment === 0) continue;
       const span = withPrevious ? `${entry.segments[k - 1].text} ${segment.text}` : segment.text;

@@ -60,7 +60,7 @@ export function answerMembership(index: SearchIndex, q: AnalyzedQuestion): Candi
   const asked = parseMembership(q);
   if (!asked) return null;
   const lists = listPassages(index);
-  const memberLists = lists.filter((i) => MEMBER_RE.test(foldedWords(`${headingText(index, i)} ${index.passages[i].passage.tags.join(' ')}`).join(' ')));
+  const memberLists = lists.filter((i) => MEMBER_RE.test(foldedWords(headingText(index, i)).join(' ')));
   if (!memberLists.length) return null;
   if (!asked.explicit) {
     // "Is X in the forum?" is about membership only when "the forum" is what the list belongs to.
@@ -107,7 +107,7 @@ function listTerms(index: SearchIndex, i: number): { heading: Set<string>; all: 
   return { heading, all: new Set([...p.headingTerms, ...p.titleTerms]) };
 }
 
-const LIST_FRAME = new Set(['listed', 'list', 'there', 'total', 'all', 'forum', 'current', 'currently']);
+const LIST_FRAME = new Set(['listed', 'list', 'there', 'total', 'all', 'current', 'currently', 'set', 'include', 'includes', 'included', 'contain', 'contains', 'exist', 'number', 'count', 'named', 'defined']);
 
 /** "How many members …?": counts the items of the list the question names. */
 export function answerCount(index: SearchIndex, q: AnalyzedQuestion, words: ResolvedWord[]): Candidate | null {
@@ -135,7 +135,8 @@ export function answerList(index: SearchIndex, q: AnalyzedQuestion, words: Resol
   for (const i of listPassages(index)) {
     const { heading, all } = listTerms(index, i);
     if (!words.some((w) => w.terms.some((t) => heading.has(t)))) continue;
-    if (!coveredBy(words, all, LIST_FRAME)) continue;
+    // "Which cities are members?": a generic noun for the items does not need to be in the heading.
+    if (!coveredBy(words, all, new Set([...LIST_FRAME, ...GENERIC_COUNTED]))) continue;
     const p = index.passages[i].passage;
     const items = (p.items ?? []).map((item) => itemHead(item)?.head ?? item);
     const name = p.headings[p.headings.length - 1] ?? 'List';

@@ -11,6 +11,8 @@ export interface ResolvedWord {
   terms: string[];
   /** Inverse document frequency: rare words weigh more. Words found nowhere weigh the most. */
   weight: number;
+  /** Matched only after a typo correction or compound split: weaker evidence. */
+  corrected: boolean;
 }
 
 /** Per-passage lookups built once per index: term sets of every segment and of the passage's context. */
@@ -75,17 +77,22 @@ function compoundParts(index: SearchIndex, word: string, q: AnalyzedQuestion): s
 
 /** Resolves every question word to index terms, correcting typos and splitting compounds when a word is unknown. */
 export function resolveWords(index: SearchIndex, q: AnalyzedQuestion): ResolvedWord[] {
-  const missingWeight = Math.log(1 + (index.passages.length + 0.5) / 0.5);
-  return q.words.map(({ word, stems }) => {
+  const resolved = q.words.map(({ word, stems }) => {
     let terms = stems.filter((s) => index.documentFrequency.has(s));
-    if (!terms.length) {
-      const corrected = correctTerm(index, stems[0]);
-      terms = corrected ? [corrected] : compoundParts(index, word, q);
+    const corrected = !terms.length;
+    if (corrected) {
+      const nearest = correctTerm(index, stems[0]);
+      terms = nearest ? [nearest] : compoundParts(index, word, q);
     }
-    if (!terms.length && /^\d+$/.test(word)) return { word, terms, weight: missingWeight * 0.5 };
-    const weight = terms.length ? Math.max(...terms.map((t) => idf(index, t))) : missingWeight;
-    return { word, terms, weight };
+    return { word, terms, weight: terms.length ? Math.max(...terms.map((t) => idf(index, t))) : 0, corrected };
   });
+  // A word found nowhere in the knowledge weighs as much as the question's most telling known word:
+  // a question about something absent ("Swedish cities", "unemployment in Madrid") is not answered
+  // from its other words, while one unusual verb ("cover") among several matches does not sink it.
+  const known = resolved.filter((w) => w.terms.length);
+  const missingWeight = known.length ? Math.max(...known.map((w) => w.weight)) : 1;
+  for (const w of resolved) if (!w.terms.length) w.weight = /^\d+$/.test(w.word) ? missingWeight * 0.5 : missingWeight;
+  return resolved;
 }
 
 export function searchPassages(index: SearchIndex, resolved: ResolvedWord[], limit: number): SearchResult[] {
