@@ -88,6 +88,7 @@ export class QuestionLog {
   private readonly now: () => Date;
   private readonly logger: Logger;
   private salt: string | undefined;
+  private lastPrune = 0;
 
   /** Opens the log; unless disabled or read-only, prunes old records and repairs a torn last line. */
   constructor(options: QuestionLogOptions) {
@@ -103,20 +104,15 @@ export class QuestionLog {
     this.now = o.now;
     this.logger = o.logger;
     this.salt = o.salt;
-    if (this.enabled && !this.readOnly) {
-      try {
-        this.prune();
-      } catch (error) {
-        // An unprunable log is not a reason to stop answering questions.
-        this.logger.warn({ code: 'question_log_prune_failed', file: this.file, error: messageOf(error) }, 'Could not prune the question log');
-      }
-    }
+    if (this.enabled && !this.readOnly) this.pruneQuietly();
   }
 
   /** Appends one question; never throws for I/O problems (they are logged as `question_log_write_failed`). */
   record(entry: QuestionEntry): void {
     if (!this.enabled) return;
     this.assertWritable();
+    // A bot runs for months: prune once a day, not only at start.
+    if (this.now().getTime() - this.lastPrune >= DAY_MS) this.pruneQuietly();
     const platform = entry.context?.platform ?? null;
     const record: QuestionRecord = {
       type: 'question',
@@ -167,6 +163,7 @@ export class QuestionLog {
    * Drops records older than the retention period and damaged lines. The file is rewritten
    * atomically (temporary file in the same folder, fsync, rename), so a crash leaves either the old
    * or the new file, never half of one. Rewrites nothing when nothing needs dropping.
+   * Runs at open and then at most once a day from {@link QuestionLog.record}.
    */
   prune(): PruneResult {
     if (!this.enabled || this.readOnly) return NOTHING_PRUNED;
@@ -186,6 +183,16 @@ export class QuestionLog {
     }
     writeFileAtomic(this.file, kept.map((r) => `${JSON.stringify(r)}\n`).join(''));
     return { kept: kept.length, removed, damaged };
+  }
+
+  private pruneQuietly(): void {
+    this.lastPrune = this.now().getTime();
+    try {
+      this.prune();
+    } catch (error) {
+      // An unprunable log is not a reason to stop answering questions.
+      this.logger.warn({ code: 'question_log_prune_failed', file: this.file, error: messageOf(error) }, 'Could not prune the question log');
+    }
   }
 
   private cutoff(): number {

@@ -193,10 +193,23 @@ describe('QuestionLog.prune', () => {
     expect(log.prune()).toEqual({ kept: 4, removed: 0, damaged: 0 });
   });
 
+  it('prunes again once a day while the bot keeps running', () => {
+    const c = clock('2024-01-01T12:00:00.000Z');
+    const log = openQuestionLog({ file, enabled: true, retentionDays: 10, now: c.now });
+    log.record({ question: 'day 1', answer: answer('d1'), latencyMs: 1 });
+    c.set('2024-01-11T13:00:00.000Z');
+    log.record({ question: 'day 11', answer: answer('d11'), latencyMs: 1 });
+    c.set('2024-01-12T13:00:00.000Z');
+    log.record({ question: 'day 12', answer: answer('d12'), latencyMs: 1 });
+    expect(fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l).id)).toEqual(['d11', 'd12']);
+  });
+
   it('replaces the file by an atomic rename and leaves no temporary file', () => {
     const c = clock('2024-01-01T00:00:00.000Z');
+    fill(openQuestionLog({ file, enabled: true, retentionDays: 365, now: c.now }), c, [1, 20]);
+    c.set('2024-01-01T00:00:00.000Z');
     const log = openQuestionLog({ file, enabled: true, retentionDays: 10, now: c.now });
-    fill(log, c, [1, 20]);
+    c.set('2024-01-20T12:00:00.000Z');
     const inodeBefore = fs.statSync(file).ino;
     expect(log.prune()).toEqual({ kept: 2, removed: 2, damaged: 0 });
     expect(fs.statSync(file).ino).not.toBe(inodeBefore);
@@ -209,8 +222,10 @@ describe('QuestionLog.prune', () => {
 
   it('leaves the old file whole when the rewrite fails half-way', () => {
     const c = clock('2024-01-01T00:00:00.000Z');
+    fill(openQuestionLog({ file, enabled: true, retentionDays: 365, now: c.now }), c, [1, 20]);
+    c.set('2024-01-01T00:00:00.000Z');
     const log = openQuestionLog({ file, enabled: true, retentionDays: 10, now: c.now });
-    fill(log, c, [1, 20]);
+    c.set('2024-01-20T12:00:00.000Z');
     const before = fs.readFileSync(file, 'utf8');
     // The module object itself: `import * as fs` is a read-only namespace view of it.
     const rename = jest.spyOn(require('node:fs') as typeof fs, 'renameSync').mockImplementation(() => {
