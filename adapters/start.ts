@@ -1,0 +1,84 @@
+/** `npm start`: the bot. Slack and/or Discord when their tokens are set, else the terminal chat. */
+import { readCoreConfig } from '../src/config';
+import { describeError } from '../src/errors';
+import { createLogger } from '../src/log';
+import { createQA } from '../src/qa';
+import { chatCommand } from './cli/chat';
+import { readDiscordConfig } from './discord/config';
+import { startDiscordBot } from './discord/client';
+import { loadEnv } from './env';
+import { readSlackConfig } from './slack/config';
+import { startSlackBot } from './slack/app';
+
+interface Running {
+  name: string;
+  stop(): Promise<void>;
+}
+
+async function start(): Promise<number> {
+  loadEnv();
+  // A failed network call inside a platform client must never take the bot down: log it and go on.
+  process.on('unhandledRejection', (reason) => {
+    process.stderr.write(`network-qa: unhandled rejection: ${describeError(reason)}\n`);
+  });
+  // Validate every variable before connecting anywhere: a bad one stops start-up with its name.
+  const core = readCoreConfig(process.env);
+  const slack = readSlackConfig(process.env);
+  const discord = readDiscordConfig(process.env);
+  const logger = createLogger(core.logLevel);
+  const qa = await createQA({
+    knowledgeDir: core.knowledgeDir,
+    dataDir: core.dataDir,
+    logger,
+    logQuestions: core.logQuestions,
+    logRetentionDays: core.logRetentionDays,
+    watch: core.watch,
+    ...(core.contact ? { contact: core.contact } : {}),
+  });
+  const { documents, passages } = qa.stats();
+  logger.info({ code: 'ready', documents, passages }, 'knowledge loaded');
+
+  if (!slack && !discord) {
+    const intro = 'No SLACK_BOT_TOKEN or DISCORD_TOKEN set: chatting here in the terminal. To connect Slack or Discord, copy .env.example to .env and see the README.';
+    const code = await chatCommand(qa, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env }, intro);
+    await qa.close();
+    return code;
+  }
+
+  const running: Running[] = [];
+  if (slack) {
+    const bot = await startSlackBot({ qa, config: slack, logger });
+    running.push({ name: 'slack', stop: () => bot.stop() });
+    logger.info({ code: 'slack_ready', mode: slack.mode }, 'Slack bot running');
+  }
+  if (discord) {
+    const bot = await startDiscordBot({ qa, config: discord, logger });
+    running.push({ name: 'discord', stop: () => bot.stop() });
+    logger.info({ code: 'discord_ready' }, 'Discord bot running');
+  }
+
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      logger.info({ code: 'stopping', signal }, 'stopping: finishing replies in flight');
+      resolve();
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
+  const results = await Promise.allSettled(running.map((r) => r.stop()));
+  results.forEach((r, i) => {
+    if (r.status === 'rejected') logger.error({ code: 'stop_failed', adapter: running[i].name, error: describeError(r.reason) }, 'stop failed');
+  });
+  await qa.close();
+  return 0;
+}
+
+start().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`network-qa: ${describeError(error)}\n`);
+    process.exitCode = 1;
+  },
+);
