@@ -124,10 +124,10 @@ export async function startSlackBot({ qa, config, logger, tuning }: SlackBotOpti
   let stopTransport: () => Promise<void>;
   try {
     if (receiver instanceof SocketModeReceiver) {
-      const stopReconnects = guardReconnects(receiver, () => stopping, logger, t.maxReconnectDelayMs);
+      const reconnects = guardReconnects(receiver, () => stopping, logger, t.maxReconnectDelayMs);
       stopTransport = async () => {
-        stopReconnects();
         await withTimeout(receiver.client.disconnect(), 5000);
+        await reconnects.settle(5000);
       };
       await receiver.start();
     } else {
@@ -200,26 +200,26 @@ function startError(config: SlackConfig, error: unknown, variable?: string): Err
 
 /**
  * The Socket Mode client reconnects by itself after a `disconnect`, but a failed reconnect rejects a promise
- * nobody awaits (an unhandled rejection), and a reconnect failing for good is never retried.
- * Wraps its `start` so reconnects never reject and keep being retried with backoff until `stop()`.
- * @returns a function that cancels a scheduled retry
+ * nobody awaits (an unhandled rejection), a reconnect failing for good is never retried, and a reconnect that
+ * was already opening when `stop()` ran connects anyway. Wraps its `start` so reconnects never reject, are
+ * retried with backoff until `stop()`, and disconnect again when they finish after `stop()`.
  */
-function guardReconnects(receiver: SocketModeReceiver, isStopping: () => boolean, logger: Logger, maxDelayMs: number): () => void {
+function guardReconnects(receiver: SocketModeReceiver, isStopping: () => boolean, logger: Logger, maxDelayMs: number) {
   const client = receiver.client;
   const start = client.start.bind(client);
   let first = true;
   let failures = 0;
   let timer: NodeJS.Timeout | undefined;
-  const guarded = async (): Promise<webApi.AppsConnectionsOpenResponse> => {
-    if (first) {
-      // Start-up itself must still fail loudly.
-      first = false;
-      return start();
-    }
+  let running: Promise<unknown> | undefined;
+  const reconnect = async (): Promise<webApi.AppsConnectionsOpenResponse> => {
     try {
       const result = await start();
       failures = 0;
-      logger.info({ code: 'slack_reconnected' }, 'Socket Mode reconnected');
+      if (isStopping()) {
+        await client.disconnect();
+      } else {
+        logger.info({ code: 'slack_reconnected' }, 'Socket Mode reconnected');
+      }
       return result;
     } catch (error) {
       if (!isStopping()) {
@@ -228,14 +228,29 @@ function guardReconnects(receiver: SocketModeReceiver, isStopping: () => boolean
         logger.warn({ code: 'slack_reconnect_failed', attempt: failures, retryInMs: delay, error: redactSecrets(describeError(error)) }, 'Socket Mode reconnect failed');
         timer = setTimeout(() => {
           timer = undefined;
-          if (!isStopping()) void guarded();
+          if (!isStopping()) void client.start();
         }, delay);
       }
       return {} as webApi.AppsConnectionsOpenResponse;
     }
   };
-  client.start = guarded;
-  return () => clearTimeout(timer);
+  client.start = () => {
+    if (first) {
+      // Start-up itself must still fail loudly.
+      first = false;
+      return start();
+    }
+    const attempt = reconnect();
+    running = attempt;
+    return attempt;
+  };
+  return {
+    /** Cancels a scheduled retry and waits (at most `ms`) for a reconnect already under way. */
+    async settle(ms: number): Promise<void> {
+      clearTimeout(timer);
+      if (running) await withTimeout(running, ms);
+    },
+  };
 }
 
 /** Waits for `promise` at most `ms`; true when it settled in time. */
