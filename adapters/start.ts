@@ -25,7 +25,8 @@ async function start(): Promise<number> {
   const core = readCoreConfig(process.env);
   const slack = readSlackConfig(process.env);
   const discord = readDiscordConfig(process.env);
-  const logger = createLogger(core.logLevel);
+  // In the terminal chat, routine log lines would interleave with the conversation.
+  const logger = createLogger(!slack && !discord && !process.env.LOG_LEVEL ? 'warn' : core.logLevel);
   const qa = await createQA({
     knowledgeDir: core.knowledgeDir,
     dataDir: core.dataDir,

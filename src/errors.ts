@@ -6,7 +6,8 @@ export type ErrorCode =
   | 'knowledge_dir_missing'
   | 'index_incompatible'
   | 'index_corrupt'
-  | 'cli_usage';
+  | 'cli_usage'
+  | 'write_failed';
 
 /** An error with a stable code and a message that says what went wrong and where. */
 export class NetworkQaError extends Error {

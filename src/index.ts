@@ -7,7 +7,8 @@ export { loadKnowledge, fingerprintFiles, listKnowledgeFiles } from './knowledge
 export type { LoadedKnowledge } from './knowledge/load';
 export { buildIndex } from './search/build';
 export type { SearchIndex } from './search/build';
-export { saveIndex, loadIndex, writeFileAtomic } from './search/store';
+export { saveIndex, loadIndex } from './search/store';
+export { writeFileAtomic } from './files';
 export { readCoreConfig } from './config';
 export type { CoreConfig } from './config';
 export { ConfigError, NetworkQaError, describeError } from './errors';

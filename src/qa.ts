@@ -195,7 +195,7 @@ export async function createQA(options: QAOptions): Promise<QA> {
       log.feedback(answerId, vote, context);
     },
     stats() {
-      const report = buildReport(log.read().questions, { since: new Date(Date.now() - 7 * 86_400_000), now: new Date() });
+      const report = buildReport(log.read().questions, { since: new Date(Date.now() - 7 * 86_400_000), now: new Date(), top: 0 });
       return { ...stats(), answerRate: report.questions ? report.answerRate : null };
     },
     report(sinceDays = 7) {

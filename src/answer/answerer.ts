@@ -161,24 +161,29 @@ export function createAnswerer(index: SearchIndex, options: AnswererOptions = {}
   function examples(): string[] {
     if (exampleCache) return exampleCache;
     exampleCache = [];
-    const proposals: [string, number][] = [];
+    // One list per kind of question, then taken round-robin so the first examples show each kind.
+    const byKind: [string, number][][] = [[], [], [], [], []];
     const seen = new Set<string>();
     index.documents.forEach((doc, d) => {
       if (doc.translatedFrom) return;
       const abbreviation = /\(([^)\s]+)\)\s*$/.exec(doc.title)?.[1];
       const name = abbreviation ?? doc.title.replace(/\s*\([^)]*\)\s*$/, '').replace(/^The /, 'the ');
-      proposals.push([`What is ${name}?`, d]);
+      if (name.split(' ').length <= 5) byKind[0].push([`What is ${name}?`, d]);
       for (const p of doc.passages) {
         const { passage } = index.passages[p];
         const heading = passage.headings[passage.headings.length - 1];
-        if (passage.kind === 'facts') for (const f of passage.facts ?? []) proposals.push([`Who is the ${f.label.replace(/^[A-Z]{2,}\s+/, '').toLowerCase()}?`, d]);
+        if (passage.kind === 'facts') for (const f of passage.facts ?? []) byKind[1].push([`Who is the ${f.label.replace(/^[A-Z]{2,}\s+/, '').toLowerCase()}?`, d]);
         if (passage.kind === 'list' && heading) {
           const items = passage.items ?? [];
-          if (/member/i.test(heading) && items.length) proposals.push([`Is ${items[Math.floor(items.length / 3)]} a member?`, d], [`How many ${heading.toLowerCase()} are listed?`, d]);
-          else proposals.push([`What are the ${heading.toLowerCase()}?`, d]);
+          if (/member/i.test(heading) && items.length) {
+            byKind[3].push([`Is ${items[Math.floor(items.length / 3)]} a member?`, d]);
+            byKind[4].push([`How many ${heading.toLowerCase()} are listed?`, d]);
+          } else byKind[2].push([`What are the ${heading.toLowerCase()}?`, d]);
         }
       }
     });
+    const proposals: [string, number][] = [];
+    for (let i = 0; byKind.some((k) => i < k.length); i++) for (const kind of byKind) if (kind[i]) proposals.push(kind[i]);
     for (const [question, doc] of proposals) {
       if (seen.has(question)) continue;
       seen.add(question);

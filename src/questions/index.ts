@@ -1,5 +1,5 @@
 /** The maintainers' question log and report. */
-export { QuestionLog, openQuestionLog, defaultQuestionLogOptions, writeFileAtomic } from './log';
+export { QuestionLog, openQuestionLog, defaultQuestionLogOptions } from './log';
 export type { QuestionLogOptions, QuestionEntry, FeedbackContext, QuestionLogContents, PruneResult } from './log';
 export type { QuestionRecord, FeedbackRecord, LogRecord, LoggedQuestion } from './records';
 export { buildReport, formatReport, percentile } from './report';

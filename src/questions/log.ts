@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { NetworkQaError } from '../errors';
 import { silentLogger } from '../log';
 import type { Answer, AskContext, Logger, Platform, Vote } from '../types';
+import { writeFileAtomic } from '../files';
 import { mergeFeedback, parseLog, MAX_QUESTION_LENGTH, type FeedbackRecord, type LoggedQuestion, type QuestionRecord } from './records';
 import { hashUser, loadOrCreateSalt } from './salt';
 
@@ -181,7 +182,7 @@ export class QuestionLog {
     if (damaged > 0) {
       this.logger.warn({ code: 'question_log_damaged_lines', file: this.file, damaged }, 'Dropped damaged lines from the question log');
     }
-    writeFileAtomic(this.file, kept.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    writeFileAtomic(this.file, kept.map((r) => `${JSON.stringify(r)}\n`).join(''), 0o600);
     return { kept: kept.length, removed, damaged };
   }
 
@@ -247,39 +248,6 @@ export class QuestionLog {
  */
 export function openQuestionLog(options: QuestionLogOptions): QuestionLog {
   return new QuestionLog(options);
-}
-
-/** Replaces `file` with `content` atomically: a temporary file in the same folder, fsync, rename, fsync of the folder. */
-export function writeFileAtomic(file: string, content: string): void {
-  const dir = path.dirname(file);
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    const fd = fs.openSync(temp, 'wx', 0o600);
-    try {
-      fs.writeFileSync(fd, content, 'utf8');
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(temp, file);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw new NetworkQaError('config_invalid', `Cannot rewrite ${file}: ${messageOf(error)}`, { cause: error });
-  }
-  fsyncDir(dir);
-}
-
-function fsyncDir(dir: string): void {
-  try {
-    const fd = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    // Some platforms cannot fsync a directory; the rename itself is still atomic there.
-  }
 }
 
 function round(value: number, decimals: number): number {

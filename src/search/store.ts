@@ -1,31 +1,9 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import MiniSearch from 'minisearch';
 import { NetworkQaError } from '../errors';
+import { writeFileAtomic } from '../files';
 import { INDEX_FORMAT_VERSION, INDEX_OPTIONS, type IndexedFields } from './options';
 import { documentFrequencies, type SearchIndex } from './build';
-
-/**
- * Writes a file atomically: a temp file beside it, fsync, then rename, so readers see the old
- * file or the new one and never half of one.
- */
-export function writeFileAtomic(file: string, data: string): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  const fd = openSync(temp, 'w', 0o644);
-  try {
-    writeSync(fd, data);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    renameSync(temp, file);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
-}
 
 /** Saves an index as `{ formatVersion, fingerprint, builtAt, index }`. */
 export function saveIndex(index: SearchIndex, file: string): void {

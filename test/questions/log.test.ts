@@ -232,7 +232,7 @@ describe('QuestionLog.prune', () => {
       throw Object.assign(new Error('EIO: simulated crash before rename'), { code: 'EIO' });
     });
     try {
-      expect(() => log.prune()).toThrow(/Cannot rewrite .*questions\.jsonl: EIO: simulated crash before rename/);
+      expect(() => log.prune()).toThrow(/cannot write .*questions\.jsonl: EIO: simulated crash before rename/);
     } finally {
       rename.mockRestore();
     }

@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { NetworkQaError } from './errors';
+
+/**
+ * Writes a file atomically: a temp file beside it, fsync, rename, then fsync of the folder, so a
+ * reader (or a crash) sees the old file or the new one, never half of one.
+ * @throws NetworkQaError `write_failed` naming the file; the old file is left as it was
+ */
+export function writeFileAtomic(file: string, content: string, mode = 0o644): void {
+  const dir = path.dirname(file);
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    const fd = fs.openSync(temp, 'wx', mode);
+    try {
+      fs.writeFileSync(fd, content, 'utf8');
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temp, file);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw new NetworkQaError('write_failed', `cannot write ${file}: ${(error as Error).message}`, { cause: error });
+  }
+  fsyncDir(dir);
+}
+
+function fsyncDir(dir: string): void {
+  try {
+    const fd = fs.openSync(dir, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    // Some platforms cannot fsync a folder; the rename itself is still atomic there.
+  }
+}
