@@ -1,38 +1,23 @@
-import { startSlackBot, type SlackBot } from '../../../adapters/slack/app';
-import type { SlackConfig } from '../../../adapters/slack/config';
 import { captureLogger, FakeQA } from '../../fakes/slack/fake-qa';
 import { appMention, buttonClick, directMessage, eventEnvelope, slashCommand } from '../../fakes/slack/payloads';
-import { FakeSocketMode } from '../../fakes/slack/socket-mode';
-import { FakeSlackWebApi } from '../../fakes/slack/web-api';
-
-const BOT_TOKEN = 'xoxb-1111-2222-secretbottoken';
-const APP_TOKEN = 'xapp-1-A0000001-3333-secretapptoken';
-const FAST = {
-  retryConfig: { retries: 3, minTimeout: 10, maxTimeout: 50, factor: 2 },
-  socketPingTimeoutMs: 300,
-  drainTimeoutMs: 3000,
-  maxReconnectDelayMs: 200,
-};
+import type { FakeSocketMode } from '../../fakes/slack/socket-mode';
+import type { FakeSlackWebApi } from '../../fakes/slack/web-api';
+import { BOT_TOKEN, startSocketHarness, type SocketHarness } from './harness';
 
 describe('Slack adapter over Socket Mode (real Bolt, fake Slack on 127.0.0.1)', () => {
-  const api = new FakeSlackWebApi();
-  const socket = new FakeSocketMode();
   const qa = new FakeQA();
-  const logger = captureLogger();
-  let bot: SlackBot;
+  let h: SocketHarness;
+  let api: FakeSlackWebApi;
+  let socket: FakeSocketMode;
+  let logger: ReturnType<typeof captureLogger>;
 
   beforeAll(async () => {
-    await api.start();
-    await socket.start();
-    api.socketUrl = socket.url;
-    const config: SlackConfig = { mode: 'socket', botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: api.apiUrl, maintainers: ['UMAINT001'] };
-    bot = await startSlackBot({ qa, config, logger, tuning: FAST });
+    h = await startSocketHarness(qa);
+    ({ api, socket, logger } = h);
   });
 
   afterAll(async () => {
-    await bot?.stop();
-    await socket.close();
-    await api.close();
+    await h?.close();
   });
 
   beforeEach(() => api.reset());
