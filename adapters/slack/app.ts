@@ -98,6 +98,7 @@ export async function startSlackBot({ qa, config, logger, tuning }: SlackBotOpti
     receiver,
     logger: log,
     clientOptions: clientOptions(),
+    extendedErrorHandler: true,
   });
 
   const deps = createDeps(qa, logger, identity.userId, config.maintainers);
@@ -115,9 +116,17 @@ export async function startSlackBot({ qa, config, logger, tuning }: SlackBotOpti
     await inFlight.track(next);
   });
   for (const register of listeners) register(app, deps);
-  // The one error boundary: whatever a listener throws is logged here; users never see a stack trace.
-  app.error(async (error) => {
+  // The one error boundary: whatever a listener throws is logged here; the person who asked gets a short
+  // private apology, never a stack trace.
+  app.error(async ({ error, body }: { error: Error; body: unknown }) => {
     logger.error({ code: 'slack_listener_failed', error: redactSecrets(describeError(error)) }, 'A Slack listener failed');
+    const where = whoToTell(body);
+    if (!where) return;
+    try {
+      await app.client.chat.postEphemeral({ ...where, text: 'Sorry, something went wrong while answering. Please try again in a moment.' });
+    } catch (postError) {
+      logger.warn({ code: 'slack_post_failed', method: 'chat.postEphemeral', error: redactSecrets(describeError(postError)) }, 'Could not tell the user about a failure');
+    }
   });
 
   let port: number | undefined;
@@ -168,6 +177,14 @@ export async function startSlackBot({ qa, config, logger, tuning }: SlackBotOpti
       return stopped;
     },
   };
+}
+
+/** The channel and user of a failed event, command or click, to send them a private apology. */
+function whoToTell(body: unknown): { channel: string; user: string } | undefined {
+  const b = body as { event?: { channel?: string; user?: string }; channel_id?: string; user_id?: string; channel?: { id?: string }; user?: { id?: string } };
+  const channel = b.event?.channel ?? b.channel_id ?? b.channel?.id;
+  const user = b.event?.user ?? b.user_id ?? b.user?.id;
+  return typeof channel === 'string' && typeof user === 'string' ? { channel, user } : undefined;
 }
 
 /** Runs `auth.test` once, before anything else, so a bad token fails start-up with the variable's name. */

@@ -55,6 +55,12 @@ describe('Slack adapter over HTTP (real Bolt receiver, signed requests)', () => 
     expect(posts()[0]!.params).toMatchObject({ channel: 'CGENERAL1', thread_ts: event.ts, text: 'Answer to: who chairs the culture forum?' });
   });
 
+  it('answers Slack\'s URL verification challenge when the Request URL is saved', async () => {
+    const { status, text } = await deliver(JSON.stringify({ token: 'x', challenge: 'c-123', type: 'url_verification' }));
+    expect(status).toBe(200);
+    expect(text).toContain('c-123');
+  });
+
   it('rejects a request with a bad signature with 401 and does not reply', async () => {
     const { status } = await deliver(JSON.stringify(eventEnvelope(appMention('<@UBOT00001> who chairs?'))), { secret: 'not-the-secret' });
     expect(status).toBe(401);

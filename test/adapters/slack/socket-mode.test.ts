@@ -216,6 +216,15 @@ describe('Slack adapter over Socket Mode (real Bolt, fake Slack on 127.0.0.1)', 
     expect(socket.open).toBe(1);
   });
 
+  it('apologises privately and keeps running when answering throws', async () => {
+    await socket.send('events_api', eventEnvelope(appMention('<@UBOT00001> explode please')));
+    await api.waitFor(() => api.callsTo('chat.postEphemeral').length === 1);
+    expect(api.callsTo('chat.postEphemeral')[0]!.params).toMatchObject({ channel: 'CGENERAL1', user: 'UALICE001', text: expect.stringMatching(/^Sorry, something went wrong/) });
+    expect(logger.lines.some((l) => l.includes('slack_listener_failed') && l.includes('the fake core exploded'))).toBe(true);
+    await socket.send('events_api', eventEnvelope(appMention('<@UBOT00001> who chairs the culture forum?')));
+    await api.waitFor(() => posts().length === 1);
+  });
+
   it('never writes a token to the log', () => {
     const all = logger.lines.join('\n');
     expect(all).not.toContain('secretbottoken');

@@ -13,6 +13,8 @@ export class FakeQA implements QA {
     this.nextId += 1;
     const id = `ans-${this.nextId}`;
     const q = question.toLowerCase();
+    // Breaks the promise that ask() never throws, to test the adapter's error boundary.
+    if (q.includes('explode')) throw new Error('the fake core exploded');
     const understoodAs = context?.previousQuestion && /^and\b/.test(q) ? `${context.previousQuestion} ${question}` : question;
     if (/^(hi|hello|thanks)\b/.test(q)) {
       return { id, status: 'chitchat', kind: 'chitchat', answer: 'Hello! Ask me about the network.', sources: [], passage: '', confidence: 1, related: [], understoodAs };
