@@ -5,13 +5,13 @@
  * system's index, asks every (sampled) question, and prints one table; the JSON goes to `--out`.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MiniSearchBaseline, WinkBaseline } from './baselines';
 import { OurSystem } from './ours';
-import { summary, type QuestionOutcome } from './score';
+import { answerRecall, passageMatch, percentile, summary, type QuestionOutcome } from './score';
 import { BenchError, readSquad, sampleQuestions, writeKnowledge, type BenchCorpus, type BenchQuestion } from './squad';
 import type { BenchSystem } from './system';
 import { checkTargets, formatMarkdown, formatTable, formatTargets, writeResults, type BenchResults, type SystemResult } from './table';
@@ -32,6 +32,8 @@ Options:
   --seed S          sampling seed, an integer (default 1 when --limit is given)
   --systems LIST    comma-separated subset of: ${SYSTEM_NAMES.join(', ')} (default: all)
   --warmup N        untimed warm-up questions per system (default 300)
+  --repeat N        build and load each index N times and report the medians (default 1)
+  --details FILE    also write every question's outcome per system as JSON lines, to study misses
   --out FILE        where to write the JSON results (default: bench/out/results.json)
   --markdown        also print the table as Markdown, for the README
   --help            show this help
@@ -44,6 +46,8 @@ export interface BenchOptions {
   seed?: number;
   systems: string[];
   warmup: number;
+  repeat: number;
+  details?: string;
   out: string;
   markdown: boolean;
   help: boolean;
@@ -85,6 +89,8 @@ export function parseOptions(argv: string[], root = projectRoot(), cwd = process
         seed: { type: 'string' },
         systems: { type: 'string' },
         warmup: { type: 'string' },
+        repeat: { type: 'string' },
+        details: { type: 'string' },
         out: { type: 'string' },
         markdown: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -106,6 +112,8 @@ export function parseOptions(argv: string[], root = projectRoot(), cwd = process
     seed: seed ?? (limit === undefined ? undefined : 1),
     systems,
     warmup: integer('warmup', values.warmup, 0) ?? 300,
+    repeat: integer('repeat', values.repeat, 1) ?? 1,
+    ...(values.details === undefined ? {} : { details: resolve(cwd, values.details) }),
     out: values.out === undefined ? join(root, 'bench/out/results.json') : resolve(cwd, values.out),
     markdown: values.markdown,
     help: values.help,
@@ -130,29 +138,63 @@ export function warmupQuestion(question: string): string {
   return question.split(/\s+/).reverse().join(' ');
 }
 
+/** One question's outcome for one system, as written by `--details`. */
+export interface QuestionDetail {
+  system: string;
+  id: string;
+  question: string;
+  answers: string[];
+  expected: string;
+  passageId: string | null;
+  passageOk: boolean;
+  recalled: boolean;
+  noAnswer: boolean;
+  reply: string;
+  latencyUs: number;
+}
+
+interface MeasureOptions {
+  work: string;
+  warmup: number;
+  repeat: number;
+  details?: QuestionDetail[];
+}
+
+const median = (values: number[]): number => percentile(values, 50);
+
 /** Builds, saves, loads and asks one system; the loaded index answers. */
-async function measure(system: BenchSystem, corpus: BenchCorpus, questions: readonly BenchQuestion[], work: string, warmup: number): Promise<SystemResult> {
+async function measure(system: BenchSystem, corpus: BenchCorpus, questions: readonly BenchQuestion[], options: MeasureOptions): Promise<SystemResult> {
   let start = process.hrtime.bigint();
   await system.prepare?.(corpus);
   const prepareMs = msSince(start);
 
-  const before = memoryAfterGc();
-  start = process.hrtime.bigint();
-  await system.build(corpus);
-  const buildMs = msSince(start);
-  const indexHeapBytes = memoryAfterGc() - before;
+  const builds: number[] = [];
+  let indexHeapBytes = 0;
+  for (let i = 0; i < options.repeat; i++) {
+    const before = memoryAfterGc();
+    start = process.hrtime.bigint();
+    await system.build(corpus);
+    builds.push(msSince(start));
+    // Only the first build starts without an index held: later ones replace one of about the same size.
+    if (i === 0) indexHeapBytes = memoryAfterGc() - before;
+  }
+  const buildMs = median(builds);
   progress(`[${system.name}] built in ${buildMs.toFixed(0)} ms, index ${(indexHeapBytes / 1048576).toFixed(1)} MB`);
 
-  const file = join(work, `${system.name}.index.json`);
+  const file = join(options.work, `${system.name}.index.json`);
   await system.save(file);
   const indexFileBytes = statSync(file).size;
-  memoryAfterGc();
-  start = process.hrtime.bigint();
-  await system.load(file);
-  const loadMs = msSince(start);
+  const loads: number[] = [];
+  for (let i = 0; i < options.repeat; i++) {
+    memoryAfterGc();
+    start = process.hrtime.bigint();
+    await system.load(file);
+    loads.push(msSince(start));
+  }
+  const loadMs = median(loads);
   progress(`[${system.name}] loaded the saved index (${(indexFileBytes / 1048576).toFixed(1)} MB) in ${loadMs.toFixed(0)} ms`);
 
-  for (const q of questions.slice(0, warmup)) system.ask(warmupQuestion(q.question));
+  for (const q of questions.slice(0, options.warmup)) system.ask(warmupQuestion(q.question));
   memoryAfterGc();
 
   const outcomes: QuestionOutcome[] = [];
@@ -162,6 +204,19 @@ async function measure(system: BenchSystem, corpus: BenchCorpus, questions: read
     const r = system.ask(q.question);
     const latencyUs = Number(process.hrtime.bigint() - t) / 1e3;
     outcomes.push({ ...r, expectedPassageId: q.passageId, answers: q.answers, latencyUs });
+    options.details?.push({
+      system: system.name,
+      id: q.id,
+      question: q.question,
+      answers: q.answers,
+      expected: q.passageId,
+      passageId: r.passageId,
+      passageOk: passageMatch(r.passageId, q.passageId),
+      recalled: answerRecall(r.reply, q.answers),
+      noAnswer: r.noAnswer,
+      reply: r.reply,
+      latencyUs,
+    });
     if ((i + 1) % step === 0 || i + 1 === questions.length) {
       progress(`[${system.name}] ${Math.round(((i + 1) / questions.length) * 100)}% (${i + 1}/${questions.length})`);
     }
@@ -202,9 +257,10 @@ export async function main(argv: string[]): Promise<number> {
     progress(`wrote ${corpus.files.length} documents, ${corpus.passages.length} passages to ${corpus.dir}; asking ${questions.length} questions`);
 
     const results: SystemResult[] = [];
+    const details: QuestionDetail[] | undefined = options.details === undefined ? undefined : [];
     for (const name of options.systems) {
       const system = makeSystem(name);
-      results.push(await measure(system, corpus, questions, work, Math.min(options.warmup, questions.length)));
+      results.push(await measure(system, corpus, questions, { work, warmup: Math.min(options.warmup, questions.length), repeat: options.repeat, details }));
       if (system instanceof OurSystem) for (const note of system.notes) progress(`[${name}] note: ${note}`);
     }
 
@@ -227,6 +283,11 @@ export async function main(argv: string[]): Promise<number> {
     if (options.markdown) process.stdout.write('\n' + formatMarkdown(results) + '\n');
     writeResults(options.out, out);
     progress(`\nresults written to ${options.out}`);
+    if (options.details !== undefined && details !== undefined) {
+      mkdirSync(dirname(options.details), { recursive: true });
+      writeFileSync(options.details, details.map((d) => JSON.stringify(d)).join('\n') + '\n', 'utf8');
+      progress(`per-question outcomes written to ${options.details}`);
+    }
     return 0;
   } finally {
     rmSync(work, { recursive: true, force: true });

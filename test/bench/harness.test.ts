@@ -128,6 +128,7 @@ describe('command-line options', () => {
       seed: undefined,
       systems: ['ours', 'minisearch-default', 'wink-bm25'],
       warmup: 300,
+      repeat: 1,
       out: '/p/network-qa/bench/out/results.json',
       markdown: false,
       help: false,
@@ -137,11 +138,13 @@ describe('command-line options', () => {
   it('takes relative paths from the current folder, absolute ones as they are, and seeds a limited run', () => {
     const o = parseOptions(['--data', 'd.json', '--out', '/tmp/r.json', '--limit', '50', '--systems', 'ours,wink-bm25'], '/p/q', '/cwd');
     expect([o.data, o.out, o.limit, o.seed, o.systems]).toEqual(['/cwd/d.json', '/tmp/r.json', 50, 1, ['ours', 'wink-bm25']]);
+    expect(parseOptions(['--details', 'out/d.jsonl'], '/p/q', '/cwd').details).toBe('/cwd/out/d.jsonl');
   });
 
   it.each([
     [['--limit', '0'], '--limit must be an integer >= 1, got "0"'],
     [['--seed', '1.5'], '--seed must be an integer >= 0, got "1.5"'],
+    [['--repeat', '0'], '--repeat must be an integer >= 1, got "0"'],
     [['--systems', 'ours,lucene'], '--systems: unknown system "lucene"'],
     [['--bogus'], "Unknown option '--bogus'"],
     [['extra'], 'extra'],
