@@ -5,7 +5,7 @@ import type { QA } from '../../src/qa';
 import type { Logger } from '../../src/types';
 import type { SlackConfig } from './config';
 import { createDeps } from './conversation';
-import { listeners } from './listeners';
+import { registerListeners } from './listeners';
 import { boltLogger, redactSecrets } from './logger';
 import { InFlight } from './state';
 
@@ -115,7 +115,7 @@ export async function startSlackBot({ qa, config, logger, tuning }: SlackBotOpti
     if (stopping) return;
     await inFlight.track(next);
   });
-  for (const register of listeners) register(app, deps);
+  registerListeners(app, deps);
   // The one error boundary: whatever a listener throws is logged here; the person who asked gets a short
   // private apology, never a stack trace.
   app.error(async ({ error, body }: { error: Error; body: unknown }) => {
@@ -206,6 +206,10 @@ const AUTH_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inactive', '
 
 /** Turns a start-up failure into a message that says which variable or endpoint is wrong; never includes a token. */
 function startError(config: SlackConfig, error: unknown, variable?: string): Error {
+  const errno = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (config.mode === 'http' && (errno === 'EADDRINUSE' || errno === 'EACCES')) {
+    return new ConfigError('PORT', `${config.port} cannot be listened on (${errno}): choose another port`);
+  }
   const code = error instanceof Error && 'data' in error ? (error as { data?: { error?: string } }).data?.error : undefined;
   if (code && AUTH_ERRORS.has(code)) {
     const name = variable ?? (config.mode === 'socket' ? 'SLACK_APP_TOKEN' : 'SLACK_BOT_TOKEN');

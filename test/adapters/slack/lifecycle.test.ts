@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { startSlackBot } from '../../../adapters/slack/app';
 import type { SlackConfig } from '../../../adapters/slack/config';
 import { ConfigError } from '../../../src/errors';
@@ -50,6 +52,20 @@ describe('Slack bot start-up and shutdown', () => {
     const error = await startSlackBot({ qa: new FakeQA(), config, logger: captureLogger(), tuning: FAST }).catch((e: unknown) => e);
     expect((error as Error).message).toMatch(/^Slack start-up failed \(Socket Mode, Web API http:\/\/127\.0\.0\.1:1\/api\/\)/);
     expect((error as Error).message).not.toContain('secret');
+  });
+
+  it('fails start-up naming PORT when the HTTP port is taken', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const config: SlackConfig = { mode: 'http', botToken: 'xoxb-1-2-secretbottoken', signingSecret: 'abc', port, apiUrl: api.apiUrl, maintainers: [] };
+      const error = await startSlackBot({ qa: new FakeQA(), config, logger: captureLogger(), tuning: { ...FAST, host: '127.0.0.1' } }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as Error).message).toBe(`PORT ${port} cannot be listened on (EADDRINUSE): choose another port`);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
   });
 
   it('stops in Socket Mode after sending the reply in flight, and closes the connection', async () => {
