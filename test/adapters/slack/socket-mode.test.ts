@@ -171,6 +171,11 @@ describe('Slack adapter over Socket Mode (real Bolt, fake Slack on 127.0.0.1)', 
     await socket.send('events_api', eventEnvelope(directMessage(':+1:')));
     await settle();
     expect(posts()).toHaveLength(5);
+
+    // A file shared in a DM without a question gets told what the bot can read.
+    await socket.send('events_api', eventEnvelope(directMessage('', { subtype: 'file_share', files: [{ id: 'F2', name: 'minutes.docx' }] })));
+    await api.waitFor(() => posts().length === 6);
+    expect(posts()[5]!.params).toMatchObject({ channel: 'DALICE001', text: expect.stringMatching(/only read text/) });
   });
 
   it('never pings @channel, @here or @everyone and escapes text from the knowledge', async () => {
