@@ -6,15 +6,15 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MiniSearchBaseline, WinkBaseline } from './baselines';
 import { OurSystem } from './ours';
-import { answerRecall, passageMatch, percentile, summary, type QuestionOutcome } from './score';
+import { answerRecall, byQuestionType, passageMatch, percentile, summary, type QuestionOutcome } from './score';
 import { BenchError, readSquad, sampleQuestions, writeKnowledge, type BenchCorpus, type BenchQuestion } from './squad';
 import type { BenchSystem } from './system';
-import { checkTargets, formatMarkdown, formatTable, formatTargets, writeResults, type BenchResults, type SystemResult } from './table';
+import { checkTargets, formatMarkdown, formatTable, formatTargets, formatTypeTable, writeResults, type BenchResults, type SystemResult } from './table';
 
 /** Every system the harness knows, in table order. */
 const SYSTEM_NAMES = ['ours', 'minisearch-default', 'wink-bm25'] as const;
@@ -221,7 +221,8 @@ async function measure(system: BenchSystem, corpus: BenchCorpus, questions: read
       progress(`[${system.name}] ${Math.round(((i + 1) / questions.length) * 100)}% (${i + 1}/${questions.length})`);
     }
   }
-  return { name: system.name, ...summary(outcomes), prepareMs, buildMs, loadMs, indexHeapBytes, indexFileBytes };
+  const byType = byQuestionType(outcomes, questions.map((q) => q.question));
+  return { name: system.name, ...summary(outcomes), prepareMs, buildMs, loadMs, indexHeapBytes, indexFileBytes, byType };
 }
 
 function makeSystem(name: string): BenchSystem {
@@ -248,6 +249,10 @@ export async function main(argv: string[]): Promise<number> {
     return child.status ?? 1;
   }
 
+  const busy = loadavg()[0];
+  if (busy > cpus().length / 2) {
+    progress(`warning: load average ${busy.toFixed(1)} on ${cpus().length} cores: other work will inflate the timings`);
+  }
   progress(`reading ${options.data}`);
   const articles = readSquad(options.data);
   const work = mkdtempSync(join(tmpdir(), 'network-qa-bench-'));
@@ -267,7 +272,14 @@ export async function main(argv: string[]): Promise<number> {
     const cpu = cpus();
     const out: BenchResults = {
       date: new Date().toISOString(),
-      machine: { cpu: cpu[0]?.model ?? 'unknown', cores: cpu.length, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform}-${process.arch}` },
+      machine: {
+        cpu: cpu[0]?.model ?? 'unknown',
+        cores: cpu.length,
+        memoryGB: Math.round(totalmem() / 2 ** 30),
+        node: process.version,
+        platform: `${process.platform}-${process.arch}`,
+        loadAverage: [busy, loadavg()[0]],
+      },
       data: options.data,
       articles: articles.length,
       passages: corpus.passages.length,
@@ -279,6 +291,7 @@ export async function main(argv: string[]): Promise<number> {
     };
     process.stdout.write(`\n${out.questions} questions over ${out.passages} passages, ${out.date.slice(0, 10)}, ${out.machine.cpu} (${out.machine.cores} cores), Node ${out.machine.node}\n\n`);
     process.stdout.write(formatTable(results) + '\n');
+    process.stdout.write('\nBy question type: answer recall (passage accuracy)\n' + formatTypeTable(results) + '\n');
     if (out.targets.length > 0) process.stdout.write('\nTargets (issue 3):\n' + formatTargets(out.targets) + '\n');
     if (options.markdown) process.stdout.write('\n' + formatMarkdown(results) + '\n');
     writeResults(options.out, out);

@@ -127,3 +127,39 @@ export function summary(outcomes: readonly QuestionOutcome[]): Summary {
     },
   };
 }
+
+/** Question types the breakdown reports, in table order. */
+export const QUESTION_TYPES = ['when', 'how many', 'how much', 'who', 'where', 'which', 'what', 'why', 'how', 'other'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+/** Quality per question type. */
+export type TypeBreakdown = Partial<Record<QuestionType, { questions: number; passageAccuracy: number; answerRecall: number }>>;
+
+/**
+ * The type of a question by its first question word ("In what year…" is `what`, "How many…" is `how many`).
+ * @example questionType('In which city was Tesla born?') // 'which'
+ */
+export function questionType(question: string): QuestionType {
+  const m = /\b(when|how many|how much|who|whom|whose|where|which|what|why|how)\b/.exec(fold(question));
+  if (m === null) return 'other';
+  return m[1] === 'whom' || m[1] === 'whose' ? 'who' : (m[1] as QuestionType);
+}
+
+/** Answer recall and passage accuracy per question type; types with no question are left out. */
+export function byQuestionType(outcomes: readonly QuestionOutcome[], questions: readonly string[]): TypeBreakdown {
+  const groups = new Map<QuestionType, QuestionOutcome[]>();
+  outcomes.forEach((o, i) => {
+    const type = questionType(questions[i]);
+    const group = groups.get(type);
+    if (group === undefined) groups.set(type, [o]);
+    else group.push(o);
+  });
+  const out: TypeBreakdown = {};
+  for (const type of QUESTION_TYPES) {
+    const group = groups.get(type);
+    if (group === undefined) continue;
+    const s = summary(group);
+    out[type] = { questions: s.questions, passageAccuracy: s.passageAccuracy, answerRecall: s.answerRecall };
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 /** Presenting the benchmark's results: one aligned text table, the target checks, and a JSON file. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Summary } from './score';
+import { QUESTION_TYPES, type Summary, type TypeBreakdown } from './score';
 
 /** Everything measured for one system. */
 export interface SystemResult extends Summary {
@@ -14,12 +14,15 @@ export interface SystemResult extends Summary {
   indexHeapBytes: number;
   /** Size of the saved index file in bytes. */
   indexFileBytes: number;
+  /** Passage accuracy and answer recall per question type ("when", "how many", …). */
+  byType: TypeBreakdown;
 }
 
 /** The whole run, as written to the JSON file. */
 export interface BenchResults {
   date: string;
-  machine: { cpu: string; cores: number; memoryGB: number; node: string; platform: string };
+  /** `loadAverage`: the 1-minute load average before and after the run; timings are trustworthy only near 0. */
+  machine: { cpu: string; cores: number; memoryGB: number; node: string; platform: string; loadAverage: [number, number] };
   data: string;
   articles: number;
   passages: number;
@@ -62,6 +65,24 @@ export function formatTable(results: readonly SystemResult[]): string {
   const line = (row: string[]): string =>
     row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd();
   return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+
+/** Answer recall (and passage accuracy) per question type, one column per system, as an aligned table. */
+export function formatTypeTable(results: readonly SystemResult[]): string {
+  const types = QUESTION_TYPES.filter((t) => results.some((r) => r.byType[t] !== undefined));
+  const rows = [
+    ['question type', 'questions', ...results.map((r) => `${r.name} recall (passage)`)],
+    ...types.map((t) => [
+      t,
+      String(results.find((r) => r.byType[t] !== undefined)?.byType[t]?.questions ?? 0),
+      ...results.map((r) => {
+        const b = r.byType[t];
+        return b === undefined ? '-' : `${pct(b.answerRecall)} (${pct(b.passageAccuracy)})`;
+      }),
+    ]),
+  ];
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
+  return rows.map((row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd()).join('\n');
 }
 
 /** The same results as a Markdown table, ready to paste into the README. */

@@ -5,7 +5,7 @@ import { bestSentence, MiniSearchBaseline, miniSearchTerms, sentences, WinkBasel
 import { parseOptions, warmupQuestion } from '../../bench/run';
 import { summary } from '../../bench/score';
 import { readSquad, writeKnowledge, type BenchCorpus } from '../../bench/squad';
-import { checkTargets, formatMarkdown, formatTable, writeResults, type BenchResults, type SystemResult } from '../../bench/table';
+import { checkTargets, formatMarkdown, formatTable, formatTypeTable, writeResults, type BenchResults, type SystemResult } from '../../bench/table';
 
 describe('sentence selection of the baselines', () => {
   it('splits at sentence ends but not after abbreviations, initials or decimals', () => {
@@ -75,6 +75,7 @@ describe('the results table', () => {
     loadMs: 100,
     indexHeapBytes: 3 * 1048576,
     indexFileBytes: 1000,
+    byType: { when: { questions: 2, passageAccuracy: 0.5, answerRecall: 1 } },
     ...over,
   });
 
@@ -87,6 +88,13 @@ describe('the results table', () => {
     const ends = (line: string) => [...line.matchAll(/\S+(?=\s{2}|$)/g)].slice(1).map((m) => m.index! + m[0].length);
     expect(ends(lines[2])).toEqual(ends(lines[0]));
     expect(ends(lines[3])).toEqual(ends(lines[0]));
+  });
+
+  it('breaks recall down by question type, one column per system', () => {
+    expect(formatTypeTable([result('ours'), result('wink-bm25', { byType: {} })]).split('\n')).toEqual([
+      'question type  questions  ours recall (passage)  wink-bm25 recall (passage)',
+      'when                   2         100.0% (50.0%)                           -',
+    ]);
   });
 
   it('has a Markdown form with one row per system', () => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { answerRecall, fold, MAX_REPLY_CHARS, passageMatch, percentile, summary, type QuestionOutcome } from '../../bench/score';
+import { answerRecall, byQuestionType, fold, MAX_REPLY_CHARS, passageMatch, percentile, questionType, summary, type QuestionOutcome } from '../../bench/score';
 
 describe('fold', () => {
   it('lower-cases, removes diacritics and collapses white space', () => {
@@ -129,5 +129,29 @@ describe('summary', () => {
     expect(s.questions).toBe(0);
     expect(s.passageAccuracy).toBeNaN();
     expect(s.latencyUs.p50).toBeNaN();
+  });
+});
+
+describe('questionType', () => {
+  it.each([
+    ['When did Tesla die?', 'when'],
+    ['How many inhabitants does Zürich have?', 'how many'],
+    ['How much did it cost?', 'how much'],
+    ['In what year was it founded?', 'what'],
+    ['Whose idea was it?', 'who'],
+    ['To whom did he write?', 'who'],
+    ['Where is Oslo?', 'where'],
+    ['How did it end?', 'how'],
+    ['The name of the river?', 'other'],
+  ])('classifies %j as %s', (question, type) => {
+    expect(questionType(question)).toBe(type);
+  });
+
+  it('breaks quality down per type, leaving out types without questions', () => {
+    const o = (ok: boolean): QuestionOutcome => ({ reply: ok ? 'Oslo' : 'Bergen', passageId: ok ? 'a#7' : null, noAnswer: false, expectedPassageId: 'a#7', answers: ['Oslo'], latencyUs: 1 });
+    expect(byQuestionType([o(true), o(false), o(true)], ['When?', 'When then?', 'Who?'])).toEqual({
+      when: { questions: 2, passageAccuracy: 0.5, answerRecall: 0.5 },
+      who: { questions: 1, passageAccuracy: 1, answerRecall: 1 },
+    });
   });
 });
