@@ -1,0 +1,113 @@
+/**
+ * The project's own question set (test/eval/questions.jsonl), judged in-process with the rules of
+ * ../shared/eval/score.mjs: folded matching, all/any/none/re, abstain/chitchat/accept_abstain, 700 characters.
+ * Expectations come only from the documents in knowledge/.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createQA, type QA } from '../../src/qa';
+import type { Answer } from '../../src/types';
+
+interface Expect {
+  all?: string[];
+  any?: string[];
+  none?: string[];
+  re?: string[];
+}
+
+interface Item {
+  id: string;
+  question: string;
+  expect?: Expect;
+  abstain?: boolean;
+  allow_chitchat?: boolean;
+  chitchat?: boolean;
+  accept_abstain?: boolean;
+}
+
+const MAX_LEN = 700;
+const MIN_ACCURACY = 0.9;
+const KNOWLEDGE = join(__dirname, '..', '..', 'knowledge');
+
+/** Folds like score.mjs: NFKD, combining marks and curly quotes out, whitespace collapsed, lower case. */
+export const fold = (s: unknown): string =>
+  String(s ?? '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+
+/** Why a reply fails an item, or null when it passes (the judge of score.mjs). */
+export function judge(item: Item, reply: Pick<Answer, 'status' | 'answer'> | undefined): string | null {
+  if (!reply) return 'no reply';
+  const { status } = reply;
+  if (item.abstain) {
+    if (status === 'no_answer' || (status === 'chitchat' && item.allow_chitchat)) return null;
+    return `status ${status} for an out-of-scope question: ${reply.answer}`;
+  }
+  if (item.chitchat) return status === 'chitchat' ? null : `status ${status}, expected chitchat`;
+  if (status === 'no_answer' && item.accept_abstain) return null;
+  if (status !== 'answered') return `status ${status}`;
+  const a = fold(reply.answer);
+  if (a.length > MAX_LEN) return `answer longer than ${MAX_LEN} characters`;
+  const e = item.expect ?? {};
+  for (const s of e.all ?? []) if (!a.includes(fold(s))) return `missing "${s}" in: ${reply.answer}`;
+  if ((e.any ?? []).length && !(e.any ?? []).some((s) => a.includes(fold(s)))) return `none of ${JSON.stringify(e.any)} in: ${reply.answer}`;
+  for (const s of e.none ?? []) if (a.includes(fold(s))) return `has "${s}" in: ${reply.answer}`;
+  for (const r of e.re ?? []) if (!new RegExp(r, 'i').test(a)) return `no /${r}/ in: ${reply.answer}`;
+  return null;
+}
+
+const items: Item[] = readFileSync(join(__dirname, 'questions.jsonl'), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as Item);
+
+describe('the judge', () => {
+  it('folds diacritics and case, and applies all/any/none/re', () => {
+    const item: Item = { id: 't', question: 'q', expect: { all: ['Zürich'], any: ['x', 'member'], none: ['not listed'], re: ['\\byes\\b'] } };
+    expect(judge(item, { status: 'answered', answer: 'Yes: ZURICH is a member.' })).toBeNull();
+    expect(judge(item, { status: 'answered', answer: 'No: Zurich is not listed as a member.' })).toMatch(/^has "not listed"/);
+    expect(judge(item, { status: 'no_answer', answer: '…' })).toBe('status no_answer');
+    expect(judge({ ...item, accept_abstain: true }, { status: 'no_answer', answer: '…' })).toBeNull();
+    expect(judge(item, { status: 'answered', answer: `Yes: Zurich is a member. ${'x'.repeat(700)}` })).toMatch(/longer than 700/);
+  });
+
+  it('wants no_answer for abstain items, chitchat only where allowed', () => {
+    expect(judge({ id: 't', question: 'q', abstain: true }, { status: 'answered', answer: 'a' })).toMatch(/out-of-scope/);
+    expect(judge({ id: 't', question: 'q', abstain: true }, { status: 'chitchat', answer: 'a' })).toMatch(/out-of-scope/);
+    expect(judge({ id: 't', question: 'q', abstain: true, allow_chitchat: true }, { status: 'chitchat', answer: 'a' })).toBeNull();
+    expect(judge({ id: 't', question: 'q', chitchat: true }, { status: 'answered', answer: 'a' })).toBe('status answered, expected chitchat');
+  });
+});
+
+describe('the own question set', () => {
+  let qa: QA;
+  beforeAll(async () => {
+    qa = await createQA({ knowledgeDir: KNOWLEDGE, persistIndex: false, logQuestions: false });
+  });
+  afterAll(() => qa.close());
+
+  it('has unique ids and a known shape on every line', () => {
+    expect(items.length).toBeGreaterThanOrEqual(50);
+    expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
+    for (const item of items) {
+      expect(typeof item.question).toBe('string');
+      expect(Boolean(item.abstain) || Boolean(item.chitchat) || item.expect !== undefined).toBe(true);
+    }
+  });
+
+  it(`answers at least ${MIN_ACCURACY * 100}% of the questions correctly`, () => {
+    const failures: string[] = [];
+    for (const item of items) {
+      const why = judge(item, qa.ask(item.question));
+      if (why) failures.push(`${item.id} ${item.question}\n     ${why.slice(0, 300)}`);
+    }
+    const accuracy = (items.length - failures.length) / items.length;
+    const summary = `own question set: ${items.length - failures.length}/${items.length} = ${(100 * accuracy).toFixed(1)}%`;
+    // Printed so the failures are visible in every run, passing or not.
+    console.log([summary, ...failures.map((f) => `FAIL ${f}`)].join('\n'));
+    expect({ accuracy: accuracy >= MIN_ACCURACY, summary, failures }).toEqual({ accuracy: true, summary, failures: expect.any(Array) });
+  });
+});
