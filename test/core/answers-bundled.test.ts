@@ -171,6 +171,17 @@ describe('every answer', () => {
     }
   });
 
+  it('gives each answer its own id and up to three related questions it can answer', () => {
+    const examples = qa.examples(100);
+    const answers = ['Who is the vice chair?', 'Is Helsinki a member?', 'What is the capital of France?', 'hello'].map((q) => qa.ask(q));
+    expect(new Set(answers.map((a) => a.id)).size).toBe(answers.length);
+    for (const answer of answers) {
+      expect(answer.related.length).toBeLessThanOrEqual(3);
+      for (const related of answer.related) expect(examples).toContain(related);
+    }
+    expect(answers[0].related).not.toContain('Who is the vice chair?');
+  });
+
   it('keeps the full members list within 700 characters', () => {
     const answer = answered('Which cities are members of the forum?');
     expect(answer.answer.length).toBeLessThanOrEqual(700);

@@ -210,4 +210,25 @@ describe('createQA and the saved index', () => {
     await qa.close();
     expect(existsSync(elsewhere)).toBe(false);
   });
+
+  it('reports what it serves in stats(): documents, passages, languages, warnings', async () => {
+    const fresh = join(tmp, 'kb-stats');
+    cpSync(CITYNET_KNOWLEDGE, fresh, { recursive: true });
+    writeTree(fresh, { 'broken.md': '---\ntitle: B\nlang: xx\n---\n\nText.\n' });
+    const loaded = loadKnowledge(fresh);
+    const qa = await createQA({ knowledgeDir: fresh, persistIndex: false, logQuestions: false });
+    const stats = qa.stats();
+    expect(stats).toMatchObject({
+      documents: loaded.documents.length,
+      passages: loaded.passages.length,
+      languages: [...new Set(loaded.documents.map((d) => d.lang))].sort(),
+      loadedFromDisk: false,
+      answerRate: null,
+    });
+    expect(stats.warnings).toEqual([expect.objectContaining({ file: 'broken.md', line: 3, code: 'knowledge_invalid_document' })]);
+    expect(Number.isNaN(Date.parse(stats.builtAt))).toBe(false);
+    // The rest of the knowledge still answers.
+    expect(qa.ask('Who is the treasurer?').status).toBe('answered');
+    await qa.close();
+  });
 });
