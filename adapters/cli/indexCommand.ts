@@ -33,7 +33,9 @@ export async function indexCommand(argv: string[], io: CliIO): Promise<number> {
   const knowledge = loadKnowledge(config.knowledgeDir);
   const index = buildIndex(knowledge);
   const file = join(config.dataDir, 'index.json');
-  if (!values.check && knowledge.documents.length) saveIndex(index, file);
+  // A broken document keeps the last good saved index: the running bot must not lose what it had.
+  const healthy = knowledge.documents.length > 0 && knowledge.warnings.length === 0;
+  if (!values.check && healthy) saveIndex(index, file);
   const languages = [...new Set(knowledge.documents.map((d) => d.lang))];
   const summary = {
     knowledgeDir: config.knowledgeDir,
@@ -41,14 +43,14 @@ export async function indexCommand(argv: string[], io: CliIO): Promise<number> {
     passages: knowledge.passages.length,
     languages,
     warnings: knowledge.warnings,
-    written: values.check || !knowledge.documents.length ? null : file,
+    written: values.check || !healthy ? null : file,
     ms: Date.now() - started,
   };
   if (values.json) io.stdout.write(`${JSON.stringify(summary)}\n`);
   else {
     io.stdout.write(
       `${summary.documents} documents, ${summary.passages} passages, languages: ${languages.map((l) => `${l} (${LANG_NAMES[l]})`).join(', ') || 'none'}\n` +
-        (summary.written ? `Index written to ${summary.written} in ${summary.ms} ms.\n` : values.check ? 'Checked only; nothing written.\n' : ''),
+        (summary.written ? `Index written to ${summary.written} in ${summary.ms} ms.\n` : values.check ? 'Checked only; nothing written.\n' : 'Index not written: fix the documents below; the last good index stays in use.\n'),
     );
     for (const w of knowledge.warnings) io.stderr.write(`warning: ${w.message}\n`);
   }

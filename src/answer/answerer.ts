@@ -8,7 +8,7 @@ import { answerDefinition } from './definition';
 import { answerFromPassages } from './general';
 import { answerCount, answerList, answerMembership, parseMembership } from './lists';
 import { analyzeQuestion } from './question';
-import { resolveWords, viewsOf } from './retrieve';
+import { resolveWords } from './retrieve';
 
 /** Longest answer text, in characters. */
 export const MAX_ANSWER_CHARS = 700;
@@ -56,7 +56,6 @@ const POINTS_BACK_RE = /\b(it|its|they|their|them|this|that|these|those|he|she|h
  * answerer.ask('Who is the vice chair?').answer; // "Vice chair: Laia Bonet, deputy mayor (…)"
  */
 export function createAnswerer(index: SearchIndex, options: AnswererOptions = {}): Answerer {
-  const views = viewsOf(index);
   const contact = options.contact ?? findContact(index);
   const threshold = options.threshold ?? ANSWER_THRESHOLD;
   let exampleCache: string[] | null = null;
@@ -77,9 +76,9 @@ export function createAnswerer(index: SearchIndex, options: AnswererOptions = {}
     const q = analyzeQuestion(question, index.langs);
     if (!q.words.length) return null;
     const words = resolveWords(index, q);
-    const special = answerMembership(index, q) ?? answerCount(index, q, words) ?? answerList(index, q, words) ?? answerDefinition(index, q);
+    const special = answerMembership(index, q) ?? answerCount(index, q, words) ?? answerDefinition(index, q) ?? answerList(index, q, words);
     if (special) return special;
-    const general = answerFromPassages(index, views, q, words);
+    const general = answerFromPassages(index, q, words);
     return general && general.confidence >= threshold ? general : null;
   }
 

@@ -6,7 +6,10 @@ import type { AnalyzedQuestion } from './question';
 
 // On folded words joined by spaces; group 1 is the subject asked about.
 const DEFINITION_PATTERNS: RegExp[] = [
-  /^(?:what|who) (?:is|are|was|were) (?:the |a |an )?(.+)$/,
+  /^(?:what|who) (?:is|are|was|were|s) (?:the |a |an )?(.+)$/,
+  /^(?:whats|whos) (?:the |a |an )?(.+)$/,
+  /^(?:give me |i want |i d like )?(?:a |an )?(?:short |brief |quick )?(?:description|overview|summary|definition|explanation) of (?:the )?(.+)$/,
+  /^what do you know about (?:the )?(.+)$/,
   /^(?:tell me|can you tell me|could you tell me) (?:about|what|who) (?:the )?(.+?)(?: is| are| was)?$/,
   /^what (?:does|do) (?:the )?(.+?) (?:stand for|mean)$/,
   /^(?:define|explain|describe) (?:the )?(.+)$/,

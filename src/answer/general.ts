@@ -1,8 +1,11 @@
 import type { SearchIndex } from '../search/build';
-import { fold } from '../text/fold';
+import { stem } from '../text/analyze';
+import { fold, foldedWords } from '../text/fold';
+import type { Lang } from '../types';
 import type { Candidate } from './candidate';
 import type { AnalyzedQuestion } from './question';
-import { type PassageView, type ResolvedWord, satisfies, searchPassages } from './retrieve';
+import { MAX_SPAN_CHARS, tightSpan } from './span';
+import { type ResolvedWord, satisfies, searchPassages } from './retrieve';
 
 /** How many passages the search returns for sentence-level reranking. */
 const RERANK_DEPTH = 8;
@@ -10,8 +13,15 @@ const RERANK_DEPTH = 8;
 // A sentence that starts by pointing back ("It also plays…") needs the sentence before it.
 const ANAPHOR_RE = /^(it|its|they|their|them|this|these|those|he|she|his|her|hun|zij|het|dit|deze|il|elle|ils|elles|ce|cette|er|sie|es|dies|ello|ella|esto|esso|essa)\b/i;
 
-/** A word matched only after typo correction counts for this share of its weight. */
-const CORRECTED_EVIDENCE = 0.6;
+// A label word that makes it another role: the vice chair is not the chair.
+const ROLE_MODIFIERS = new Set(['vice', 'deputy', 'assistant', 'acting', 'former', 'honorary', 'interim', 'co', 'ex', 'sub', 'associate', 'plaatsvervangend', 'adjoint', 'stellvertretender', 'stellvertretende']);
+
+function changesRole(label: string, lang: Lang, askedTerms: Set<string>): boolean {
+  const labelWords = foldedWords(label);
+  const asked = (w: string) => askedTerms.has(stem(w, lang));
+  const asksAboutLabel = labelWords.some((w) => asked(w) && !ROLE_MODIFIERS.has(w));
+  return asksAboutLabel && labelWords.some((w) => ROLE_MODIFIERS.has(w) && !asked(w));
+}
 
 interface Scored {
   score: number;
@@ -22,43 +32,82 @@ interface Scored {
  * The general path: search passages, then pick the sentence (or list item, or labelled fact) that
  * covers most of the question's weighted words and holds what the question expects.
  */
-export function answerFromPassages(index: SearchIndex, views: PassageView[], q: AnalyzedQuestion, words: ResolvedWord[]): Candidate | null {
+export function answerFromPassages(index: SearchIndex, q: AnalyzedQuestion, words: ResolvedWord[]): Candidate | null {
   const results = searchPassages(index, words, RERANK_DEPTH);
   if (!results.length) return null;
   const total = words.reduce((sum, w) => sum + w.weight, 0) || 1;
   const topScore = results[0].score;
   const askedAcronyms = q.allWords.filter((w) => index.acronyms.has(w));
-  let best: Scored | null = null;
+  const evidence = words.map((w) => w.weight * w.evidence);
+  // Index term → the question words it stands for, as a bit mask (questions are analysed to at most 31 words).
+  const wordsOf = new Map<string, number>();
+  words.slice(0, 31).forEach((w, i) => {
+    for (const t of w.terms) wordsOf.set(t, (wordsOf.get(t) ?? 0) | (1 << i));
+  });
+  const weightOf = (mask: number): number => {
+    let sum = 0;
+    for (let i = 0; mask; i++, mask >>>= 1) if (mask & 1) sum += evidence[i];
+    return sum;
+  };
+  const maskOf = (terms: string[]): number => {
+    let mask = 0;
+    for (const t of terms) mask |= wordsOf.get(t) ?? 0;
+    return mask;
+  };
+  // Consecutive question words side by side in a sentence ("european commission") count again, once per pair.
+  const phraseOf = (terms: string[]): number => {
+    let pairs = 0;
+    for (let j = 1; j < terms.length; j++) {
+      const a = wordsOf.get(terms[j - 1]);
+      const b = a && wordsOf.get(terms[j]);
+      if (a && b) pairs |= (a & (b >>> 1)) | (b & (a >>> 1));
+    }
+    let sum = 0;
+    for (let i = 0; pairs; i++, pairs >>>= 1) if (pairs & 1) sum += (evidence[i] + evidence[i + 1]) / 2;
+    return sum;
+  };
 
+  const askedTerms = new Set(words.flatMap((w) => w.terms));
+  let best: Scored | null = null;
   for (const result of results) {
-    const view = views[result.id as number];
-    const { entry } = view;
-    const langBonus = entry.passage.lang === q.lang ? 0.05 : 0;
-    const rankScore = 0.25 * (result.score / topScore);
+    const entry = index.passages[result.id];
+    const contextMask = maskOf(entry.titleTerms) | maskOf(entry.headingTerms);
+    const passageScore = W.rank * (result.score / topScore) + (entry.passage.lang === q.lang ? 0.05 : 0);
+    let previousMask = 0;
     for (let k = 0; k < entry.segments.length; k++) {
       const segment = entry.segments[k];
-      const withPrevious = k > 0 && ANAPHOR_RE.test(segment.text) && entry.segments[k - 1].item === segment.item;
-      let inSegment = 0;
-      let inContext = 0;
-      for (const w of words) {
-        const hit = (set: Set<string>) => w.terms.some((t) => set.has(t));
-        const weight = w.corrected ? w.weight * CORRECTED_EVIDENCE : w.weight;
-        if (hit(view.segmentTerms[k]) || (withPrevious && hit(view.segmentTerms[k - 1]))) inSegment += weight;
-        else if (hit(view.contextTerms)) inContext += weight;
-      }
-      if (inSegment === 0) continue;
-      const span = withPrevious ? `${entry.segments[k - 1].text} ${segment.text}` : segment.text;
-      const foldedSpan = q.expects === 'expansion' ? fold(span) : '';
-      const expansionHere = askedAcronyms.some((a) => foldedSpan.includes(`(${a})`) || foldedSpan.includes(fold(index.acronyms.get(a) ?? '\0')));
-      const expected = satisfies(q.expects, span, q, expansionHere);
+      if (entry.passage.kind === 'facts' && changesRole(entry.passage.facts?.[segment.item ?? 0]?.label ?? '', entry.passage.lang, askedTerms)) continue;
+      const segmentMask = maskOf(segment.terms);
+      const withPrevious =
+        k > 0 && ANAPHOR_RE.test(segment.text) && entry.segments[k - 1].item === segment.item && entry.segments[k - 1].text.length + segment.text.length < MAX_SPAN_CHARS;
+      const ownMask = withPrevious ? segmentMask | previousMask : segmentMask;
+      previousMask = segmentMask;
+      if (!ownMask) continue;
+      const inSegment = weightOf(ownMask);
+      const inContext = weightOf(contextMask & ~ownMask);
       const coverage = (inSegment + inContext) / total;
-      const score = coverage + (0.5 * inSegment) / total + rankScore + langBonus + (q.expects && expected ? 0.2 : 0);
+      const base = coverage + (W.phrase * phraseOf(segment.terms)) / total + passageScore;
+      if (best && base + (q.expects ? W.expected : 0) <= best.score) continue;
+      const span = withPrevious ? `${entry.segments[k - 1].text} ${segment.text}` : segment.text;
+      let expected = true;
+      if (q.expects) {
+        const foldedSpan = q.expects === 'expansion' ? fold(span) : '';
+        const expansionHere = askedAcronyms.some((a) => foldedSpan.includes(`(${a})`) || foldedSpan.includes(fold(index.acronyms.get(a) ?? '\0')));
+        expected = satisfies(q.expects, span, q, expansionHere);
+      }
+      const score = base + (q.expects && expected ? W.expected : 0);
       if (!best || score > best.score) {
         const confidence = coverage * (expected ? 1 : 0.55);
         const text = entry.passage.kind === 'facts' ? `${span} (${entry.passage.source.title})` : span;
-        best = { score, candidate: { kind: entry.passage.kind === 'facts' ? 'labelled_fact' : 'fact', text, passage: result.id as number, confidence } };
+        best = { score, candidate: { kind: entry.passage.kind === 'facts' ? 'labelled_fact' : 'fact', text, passage: result.id, confidence } };
       }
     }
   }
-  return best?.candidate ?? null;
+  if (!best) return null;
+  const { candidate } = best;
+  const passage = index.passages[candidate.passage].passage;
+  return candidate.kind === 'fact' ? { ...candidate, text: tightSpan(candidate.text, words, q, passage.lang) } : candidate;
 }
+
+const env = (name: string, value: number) => Number(process.env[name] ?? value);
+const W = { rank: env('RW', 1), phrase: env('BW', 0.5), expected: env('EW', 0.2) };

@@ -97,6 +97,17 @@ export function answerMembership(index: SearchIndex, q: AnalyzedQuestion): Candi
 const COUNT_RE = /\b(?:how many|hoeveel|combien de|combien d|wie viele|cuantos|cuantas|quanti|quante)\s+(\p{L}+)/u;
 const GENERIC_COUNTED = new Set(['cities', 'city', 'members', 'organisations', 'organizations', 'entries', 'items', 'names', 'partners', 'steden', 'leden', 'villes', 'membres', 'stadte', 'mitglieder', 'ciudades', 'miembros', 'citta', 'membri']);
 
+/**
+ * Whether the question's other words name a different document's subject ("members of EUROCITIES"
+ * is not about the forum's member list, even though the forum's title contains "EUROCITIES").
+ */
+function namesAnotherSubject(index: SearchIndex, q: AnalyzedQuestion, list: number): boolean {
+  const folded = ` ${q.allWords.join(' ')} `;
+  const own = index.passages[list].doc;
+  const ownSubjects = index.documents[own].subjects;
+  return index.documents.some((d, i) => i !== own && d.subjects.some((s) => s.length > 2 && folded.includes(` ${s} `) && !ownSubjects.some((o) => o === s)));
+}
+
 function coveredBy(words: ResolvedWord[], terms: Set<string>, except: Set<string>): boolean {
   return words.every((w) => except.has(w.word) || w.terms.some((t) => terms.has(t)));
 }
@@ -118,7 +129,7 @@ export function answerCount(index: SearchIndex, q: AnalyzedQuestion, words: Reso
     const { heading, all } = listTerms(index, i);
     const countedStem = stem(counted, index.passages[i].passage.lang);
     const namesList = heading.has(countedStem) || (GENERIC_COUNTED.has(counted) && words.some((w) => w.word !== counted && w.terms.some((t) => heading.has(t))));
-    if (!namesList || !coveredBy(words, all, new Set([counted, ...LIST_FRAME]))) continue;
+    if (!namesList || !coveredBy(words, all, new Set([counted, ...LIST_FRAME])) || namesAnotherSubject(index, q, i)) continue;
     const p = index.passages[i].passage;
     const what = (p.headings[p.headings.length - 1] ?? 'items').toLowerCase();
     return { kind: 'count', text: `The ${docTitle(index, i)} lists ${p.items?.length ?? 0} ${what}.`, passage: i, confidence: 0.9 };
@@ -136,7 +147,7 @@ export function answerList(index: SearchIndex, q: AnalyzedQuestion, words: Resol
     const { heading, all } = listTerms(index, i);
     if (!words.some((w) => w.terms.some((t) => heading.has(t)))) continue;
     // "Which cities are members?": a generic noun for the items does not need to be in the heading.
-    if (!coveredBy(words, all, new Set([...LIST_FRAME, ...GENERIC_COUNTED]))) continue;
+    if (!coveredBy(words, all, new Set([...LIST_FRAME, ...GENERIC_COUNTED])) || namesAnotherSubject(index, q, i)) continue;
     const p = index.passages[i].passage;
     const items = (p.items ?? []).map((item) => itemHead(item)?.head ?? item);
     const name = p.headings[p.headings.length - 1] ?? 'List';

@@ -1,4 +1,4 @@
-import type { SearchResult } from 'minisearch';
+import type { SearchOptions } from 'minisearch';
 import type { IndexedPassage, SearchIndex } from '../search/build';
 import { SEARCH_OPTIONS } from '../search/options';
 import { distance } from '../text/natural';
@@ -11,23 +11,8 @@ export interface ResolvedWord {
   terms: string[];
   /** Inverse document frequency: rare words weigh more. Words found nowhere weigh the most. */
   weight: number;
-  /** Matched only after a typo correction or compound split: weaker evidence. */
-  corrected: boolean;
-}
-
-/** Per-passage lookups built once per index: term sets of every segment and of the passage's context. */
-export interface PassageView {
-  entry: IndexedPassage;
-  segmentTerms: Set<string>[];
-  contextTerms: Set<string>;
-}
-
-export function viewsOf(index: SearchIndex): PassageView[] {
-  return index.passages.map((entry) => ({
-    entry,
-    segmentTerms: entry.segments.map((s) => new Set(s.terms)),
-    contextTerms: new Set([...entry.titleTerms, ...entry.headingTerms]),
-  }));
+  /** How much of its weight a match counts: 1, less after a typo correction (0.8 for one edit, 0.6 for two) or a compound split. */
+  evidence: number;
 }
 
 export function idf(index: SearchIndex, term: string): number {
@@ -39,24 +24,24 @@ export function idf(index: SearchIndex, term: string): number {
 const maxEdits = (term: string): number => (term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0);
 
 /** The closest index term to an unknown one, within a small edit distance ("priorit" → "prioriti"). */
-function correctTerm(index: SearchIndex, term: string): string | null {
+function correctTerm(index: SearchIndex, term: string): { term: string; edits: number } | null {
   const edits = maxEdits(term);
   if (!edits) return null;
-  const hits = index.mini.search(term, { ...SEARCH_OPTIONS, fuzzy: edits, maxFuzzy: 2 });
-  let best: string | null = null;
+  // MiniSearch's radix tree finds terms within an edit distance without scoring any document.
+  const tree = (index.mini as unknown as { _index?: { fuzzyGet?(key: string, d: number): Map<string, [unknown, number]> } })._index;
+  const matches: [string, number][] = tree?.fuzzyGet
+    ? [...tree.fuzzyGet(term, edits)].map(([t, [, d]]) => [t, d])
+    : index.mini.search(term, { ...SEARCH_OPTIONS, fuzzy: edits }).flatMap((hit) => hit.terms).map((t) => [t, distance.DamerauLevenshteinDistance(term, t)]);
+  let best: { term: string; edits: number } | null = null;
   let bestKey = Infinity;
-  const seen = new Set<string>();
-  for (const hit of hits.slice(0, 50)) {
-    for (const candidate of hit.terms) {
-      if (seen.has(candidate)) continue;
-      seen.add(candidate);
-      const d = distance.DamerauLevenshteinDistance(term, candidate);
-      // Prefer the nearest, then the more common (a typo is likelier of a common word).
-      const key = d * 1e6 - (index.documentFrequency.get(candidate) ?? 0);
-      if (d <= edits && key < bestKey) {
-        best = candidate;
-        bestKey = key;
-      }
+  for (const [candidate, d] of matches) {
+    // Typos seldom change the first letter; without this, "want" would become "nant" (Nantes).
+    if (candidate[0] !== term[0]) continue;
+    // Prefer the nearest, then the more common (a typo is likelier of a common word).
+    const key = d * 1e6 - (index.documentFrequency.get(candidate) ?? 0);
+    if (d <= edits && key < bestKey) {
+      best = { term: candidate, edits: d };
+      bestKey = key;
     }
   }
   return best;
@@ -79,12 +64,18 @@ function compoundParts(index: SearchIndex, word: string, q: AnalyzedQuestion): s
 export function resolveWords(index: SearchIndex, q: AnalyzedQuestion): ResolvedWord[] {
   const resolved = q.words.map(({ word, stems }) => {
     let terms = stems.filter((s) => index.documentFrequency.has(s));
-    const corrected = !terms.length;
-    if (corrected) {
+    let evidence = 1;
+    if (!terms.length) {
       const nearest = correctTerm(index, stems[0]);
-      terms = nearest ? [nearest] : compoundParts(index, word, q);
+      if (nearest) {
+        terms = [nearest.term];
+        evidence = 1 - 0.2 * nearest.edits;
+      } else {
+        terms = compoundParts(index, word, q);
+        evidence = 0.8;
+      }
     }
-    return { word, terms, weight: terms.length ? Math.max(...terms.map((t) => idf(index, t))) : 0, corrected };
+    return { word, terms, weight: terms.length ? Math.max(...terms.map((t) => idf(index, t))) : 0, evidence };
   });
   // A word found nowhere in the knowledge weighs as much as the question's most telling known word:
   // a question about something absent ("Swedish cities", "unemployment in Madrid") is not answered
@@ -95,10 +86,40 @@ export function resolveWords(index: SearchIndex, q: AnalyzedQuestion): ResolvedW
   return resolved;
 }
 
-export function searchPassages(index: SearchIndex, resolved: ResolvedWord[], limit: number): SearchResult[] {
-  const queryTerms = [...new Set(resolved.flatMap((w) => w.terms))];
-  if (!queryTerms.length) return [];
-  return index.mini.search({ combineWith: 'OR', queries: queryTerms }, SEARCH_OPTIONS).slice(0, limit);
+/** A ranked passage: its index in `SearchIndex.passages` and its BM25 score. */
+export interface RankedPassage {
+  id: number;
+  score: number;
+}
+
+interface RawResult {
+  score: number;
+  terms: string[];
+}
+type ExecuteQuery = (query: string, options: SearchOptions) => Map<number, RawResult>;
+
+/**
+ * The `limit` best passages for the resolved words. MiniSearch's public `search` builds and sorts a
+ * result object for every matching passage; answering needs only the top few, so this reads its raw
+ * scores (`executeQuery`, the same scoring, including MiniSearch's bonus for matching more query
+ * terms) and keeps a small top list. Falls back to `search` should that method ever disappear.
+ */
+export function searchPassages(index: SearchIndex, resolved: ResolvedWord[], limit: number): RankedPassage[] {
+  const query = [...new Set(resolved.flatMap((w) => w.terms))].join(' ');
+  if (!query) return [];
+  const execute = (index.mini as unknown as { executeQuery?: ExecuteQuery }).executeQuery;
+  if (typeof execute !== 'function') return index.mini.search(query, SEARCH_OPTIONS).slice(0, limit).map((r) => ({ id: r.id as number, score: r.score }));
+  const documentIds = (index.mini as unknown as { _documentIds: Map<number, number> })._documentIds;
+  const top: RankedPassage[] = [];
+  for (const [shortId, { score, terms }] of execute.call(index.mini, query, SEARCH_OPTIONS)) {
+    const ranked = score * (terms.length || 1);
+    if (top.length === limit && ranked <= top[limit - 1].score) continue;
+    let at = top.length;
+    while (at > 0 && top[at - 1].score < ranked) at--;
+    top.splice(at, 0, { id: documentIds.get(shortId) as number, score: ranked });
+    if (top.length > limit) top.pop();
+  }
+  return top;
 }
 
 const YEAR_RE = /\b(1[0-9]{3}|20[0-9]{2})s?\b/;

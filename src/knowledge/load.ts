@@ -103,7 +103,7 @@ function parseFrontMatter(text: string): FrontMatter {
   } catch (error) {
     const mark = (error as { mark?: { line?: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? (error as Error).message;
-    throw new DocumentProblem('knowledge_invalid_document', `has invalid YAML front matter: ${reason}`, (mark?.line ?? 0) + 2);
+    throw new DocumentProblem('knowledge_invalid_document', `has invalid YAML front matter: ${reason}`, (mark?.line ?? 0) + 1);
   }
   const headerLines = text.slice(0, text.length - parsed.content.length).split('\n').length - 1;
   if (typeof parsed.data !== 'object' || parsed.data === null || Array.isArray(parsed.data)) {

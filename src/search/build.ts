@@ -92,24 +92,27 @@ function subjectsOf(title: string): string[] {
   return [...subjects].filter(Boolean);
 }
 
-// "information and communications technologies (ICTs)": an expansion whose initials spell the abbreviation.
-const ACRONYM_RE = /((?:[\p{L}&'’-]+\s+){1,8}?)\(([\p{Lu}][\p{L}]{1,9})\)/gu;
+// "(ICTs)": an abbreviation in parentheses; the words before it may spell it out.
+const PARENTHESIS_RE = /\(([\p{Lu}][\p{L}]{1,9})\)/gu;
+const SMALL_WORD_RE = /^(and|of|the|for|&|de|des|du|van|der|het)$/i;
 
+/** Learns "information and communications technologies (ICTs)": an expansion whose initials spell the abbreviation. */
 function findAcronyms(text: string, into: Map<string, string>): void {
-  for (const m of text.matchAll(ACRONYM_RE)) {
-    const abbreviation = m[2];
+  if (!text.includes('(')) return;
+  for (const m of text.matchAll(PARENTHESIS_RE)) {
+    const abbreviation = m[1];
     const capitals = fold(abbreviation.replace(/[^\p{Lu}]/gu, ''));
-    if (capitals.length < 2) continue;
-    const candidate = m[1].trim().split(/\s+/);
-    // Take the shortest tail of preceding words whose initials (ignoring small words) cover the capitals.
-    for (let start = candidate.length - 1; start >= 0; start--) {
-      const wordsTail = candidate.slice(start);
-      const initials = wordsTail.filter((w) => !/^(and|of|the|for|&|de|des|du|van|der|het)$/i.test(w)).map((w) => fold(w)[0]).join('');
+    if (capitals.length < 2 || into.has(fold(abbreviation))) continue;
+    const before = text.slice(Math.max(0, (m.index ?? 0) - 120), m.index).trim().split(/\s+/).slice(-8);
+    // The shortest tail of preceding words whose initials (small words aside) are the capitals.
+    for (let start = before.length - 1; start >= 0; start--) {
+      const tail = before.slice(start);
+      const initials = tail.filter((w) => !SMALL_WORD_RE.test(w)).map((w) => fold(w)[0]).join('');
       if (initials === capitals || initials.replace(/s$/, '') === capitals) {
-        const key = fold(abbreviation);
-        if (!into.has(key)) into.set(key, wordsTail.join(' '));
+        into.set(fold(abbreviation), tail.join(' '));
         break;
       }
+      if (initials.length > capitals.length) break;
     }
   }
 }

@@ -31,9 +31,10 @@ export const INDEX_OPTIONS: Options<IndexedFields> = {
  * a title or heading hit says what a passage is about, but most evidence sits in the text.
  */
 export const SEARCH_OPTIONS: SearchOptions = {
-  boost: { title: 1.5, headings: 1.5, text: 1 },
-  bm25: { k: 1.2, b: 0.75, d: 0.5 },
+  boost: { title: Number(process.env.TB ?? 1.5), headings: 1.5, text: 1 },
+  bm25: { k: Number(process.env.BK ?? 1.2), b: Number(process.env.BB ?? 0.75), d: Number(process.env.BD ?? 0.5) },
   combineWith: 'OR',
+  ...(process.env.FIELDS ? { fields: process.env.FIELDS.split(',') } : {}),
   tokenize: splitTerms,
   processTerm: (term) => term,
 };

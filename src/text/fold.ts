@@ -1,8 +1,7 @@
 /** Letters that Unicode decomposition does not split into base letter + mark. */
-const SPECIAL_LETTERS: Record<string, string> = {
-  ł: 'l', Ł: 'l', ø: 'o', Ø: 'o', đ: 'd', Đ: 'd', ß: 'ss', æ: 'ae', Æ: 'ae', œ: 'oe', Œ: 'oe', ı: 'i', þ: 'th', ð: 'd',
-};
-const SPECIAL_RE = /[łŁøØđĐßæÆœŒıþð]/g;
+const SPECIAL_LETTERS: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th', ð: 'd' };
+// Applied after lower-casing, so "Ð" and "ẞ" fold the same as "ð" and "ß".
+const SPECIAL_RE = /[łøđßæœıþð]/g;
 const COMBINING_MARKS_RE = /[\u0300-\u036f]/g;
 const TYPOGRAPHIC_RE = /[\u2018\u2019\u201a\u201b\u2032]/g;
 
@@ -14,9 +13,9 @@ export function fold(text: string): string {
   return text
     .normalize('NFKD')
     .replace(COMBINING_MARKS_RE, '')
+    .toLowerCase()
     .replace(SPECIAL_RE, (c) => SPECIAL_LETTERS[c] ?? c)
-    .replace(TYPOGRAPHIC_RE, "'")
-    .toLowerCase();
+    .replace(TYPOGRAPHIC_RE, "'");
 }
 
 /** Folded words of a text: letters and digits only, in order. */
