@@ -122,7 +122,8 @@ export function searchPassages(index: SearchIndex, resolved: ResolvedWord[], lim
   return top;
 }
 
-const YEAR_RE = /\b(1[0-9]{3}|20[0-9]{2})s?\b/;
+const YEAR_RE = /\b(1[0-9]{3}|20[0-9]{2})s?\b|\b\d{1,2}(st|nd|rd|th)\b|\b(century|centuries|decade|decades|millennium|ago|eeuw|siecle|jahrhundert|siglo|secolo)\b/i;
+const WEEKDAY_SEASON_RE = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|autumn|winter|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b/i;
 const MONTH_RE = /\b(january|february|march|april|may|june|july|august|september|october|november|december|januari|februari|maart|mei|juni|juli|augustus|oktober|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b/i;
 const NUMBER_RE = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|several)\b/i;
 // A capitalised word that does not start the sentence: a name.
@@ -134,7 +135,7 @@ export function satisfies(expects: Expectation | null, span: string, q: Analyzed
     case null:
       return true;
     case 'date':
-      return YEAR_RE.test(span) || MONTH_RE.test(span);
+      return YEAR_RE.test(span) || MONTH_RE.test(span) || WEEKDAY_SEASON_RE.test(span);
     case 'number':
       return NUMBER_RE.test(span);
     case 'expansion':

@@ -61,24 +61,20 @@ export function itemHead(item: string): { head: string; rest: string } | null {
   return { head: m[1].trim(), rest: m[2].trim() };
 }
 
-function segmentsOf(passage: Passage): Segment[] {
-  const { lang } = passage;
-  if (passage.kind === 'facts') {
-    return (passage.facts ?? []).map((f, item) => {
-      const text = `${f.label}: ${f.value}`;
-      return { text, terms: terms(text, lang), item };
-    });
-  }
+/** The sentences, list items (sentence by sentence, named by their head) or facts of a passage, without terms. */
+export function segmentTexts(passage: Passage): Omit<Segment, 'terms'>[] {
+  if (passage.kind === 'facts') return (passage.facts ?? []).map((f, item) => ({ text: `${f.label}: ${f.value}`, item }));
   if (passage.kind === 'list') {
     return (passage.items ?? []).flatMap((itemText, item) => {
       const head = itemHead(itemText);
-      return splitSentences(itemText).map((sentence, k) => {
-        const text = k > 0 && head ? `${head.head}: ${sentence}` : sentence;
-        return { text, terms: terms(text, lang), item };
-      });
+      return splitSentences(itemText).map((sentence, k) => ({ text: k > 0 && head ? `${head.head}: ${sentence}` : sentence, item }));
     });
   }
-  return splitSentences(passage.text).map((text) => ({ text, terms: terms(text, lang) }));
+  return splitSentences(passage.text).map((text) => ({ text }));
+}
+
+function segmentsOf(passage: Passage): Segment[] {
+  return segmentTexts(passage).map((s) => ({ ...s, terms: terms(s.text, passage.lang) }));
 }
 
 function subjectsOf(title: string): string[] {

@@ -3,18 +3,55 @@ import MiniSearch from 'minisearch';
 import { NetworkQaError } from '../errors';
 import { writeFileAtomic } from '../files';
 import { INDEX_FORMAT_VERSION, INDEX_OPTIONS, type IndexedFields } from './options';
-import { documentFrequencies, type SearchIndex } from './build';
+import { type IndexedPassage, type SearchIndex, type Segment, segmentTexts } from './build';
+
+// On disk, term lists are space-joined strings (JSON.parse reads one string far faster than an array
+// of them), and segment texts are not stored: they are cut again from the passage, which is cheap.
+interface StoredPassage extends Omit<IndexedPassage, 'segments' | 'titleTerms' | 'headingTerms'> {
+  segmentTerms: string[];
+  titleTerms: string;
+  headingTerms: string;
+}
+
+const join = (terms: string[]): string => terms.join(' ');
+const split = (terms: string): string[] => (terms ? terms.split(' ') : []);
 
 /** Saves an index as `{ formatVersion, fingerprint, builtAt, index }`. */
 export function saveIndex(index: SearchIndex, file: string): void {
-  const { mini, documentFrequency: _df, acronyms, ...parts } = index;
+  const { mini, documentFrequency, acronyms, passages, ...parts } = index;
+  const stored: StoredPassage[] = passages.map(({ segments, ...p }) => ({
+    ...p,
+    segmentTerms: segments.map((s) => join(s.terms)),
+    titleTerms: join(p.titleTerms),
+    headingTerms: join(p.headingTerms),
+  }));
   const payload = {
     formatVersion: index.formatVersion,
     fingerprint: index.fingerprint,
     builtAt: index.builtAt,
-    index: { ...parts, acronyms: [...acronyms], mini: mini.toJSON() },
+    index: {
+      ...parts,
+      passages: stored,
+      documentFrequency: { terms: join([...documentFrequency.keys()]), counts: [...documentFrequency.values()] },
+      acronyms: [...acronyms],
+      mini: mini.toJSON(),
+    },
   };
   writeFileAtomic(file, JSON.stringify(payload));
+}
+
+/** A stored passage whose segments are cut again on first use: answering touches only a few passages. */
+function revivePassage({ segmentTerms, ...p }: StoredPassage): IndexedPassage {
+  let segments: Segment[] | undefined;
+  return {
+    ...p,
+    titleTerms: split(p.titleTerms),
+    headingTerms: split(p.headingTerms),
+    get segments(): Segment[] {
+      segments ??= segmentTexts(p.passage).map((s, k) => ({ ...s, terms: split(segmentTerms[k] ?? '') }));
+      return segments;
+    },
+  };
 }
 
 export type LoadResult = { index: SearchIndex } | { index: null; reason: string };
@@ -43,13 +80,21 @@ export function loadIndex(file: string, fingerprint?: string): LoadResult {
     return { index: null, reason: `saved index ${file} was built from other knowledge (fingerprint changed)` };
   }
   try {
-    const { mini, acronyms, ...parts } = payload.index as unknown as Omit<SearchIndex, 'mini' | 'acronyms' | 'documentFrequency'> & {
-      mini: object;
-      acronyms: [string, string][];
-    };
+    const { mini, acronyms, passages, documentFrequency, ...parts } = payload.index as unknown as Omit<
+      SearchIndex,
+      'mini' | 'acronyms' | 'documentFrequency' | 'passages'
+    > & { mini: object; acronyms: [string, string][]; passages: StoredPassage[]; documentFrequency: { terms: string; counts: number[] } };
     const revived = MiniSearch.loadJS<IndexedFields>(mini as Parameters<typeof MiniSearch.loadJS>[0], INDEX_OPTIONS);
+    const dfTerms = split(documentFrequency.terms);
+    if (dfTerms.length !== documentFrequency.counts.length) throw new Error('document frequencies do not match their terms');
     return {
-      index: { ...parts, acronyms: new Map(acronyms), mini: revived, documentFrequency: documentFrequencies(parts.passages) },
+      index: {
+        ...parts,
+        passages: passages.map(revivePassage),
+        acronyms: new Map(acronyms),
+        mini: revived,
+        documentFrequency: new Map(dfTerms.map((t, i) => [t, documentFrequency.counts[i]])),
+      },
     };
   } catch (error) {
     throw new NetworkQaError('index_corrupt', `saved index ${file} is damaged: ${(error as Error).message}`, { cause: error });
