@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { type FSWatcher, watch } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { createAnswerer, type Answerer } from './answer/answerer';
 import { fingerprintFiles, loadKnowledge } from './knowledge/load';
 import { silentLogger } from './log';
@@ -115,8 +116,9 @@ export async function createQA(options: QAOptions): Promise<QA> {
     logger,
   });
   let reloading: Promise<ReloadResult> | null = null;
-  let watcher: FSWatcher | null = null;
+  const watchers: FSWatcher[] = [];
   let debounce: NodeJS.Timeout | null = null;
+  let indexDebounce: NodeJS.Timeout | null = null;
 
   function stats(): KnowledgeStats {
     const { index, loadedFromDisk } = serving;
@@ -162,22 +164,56 @@ export async function createQA(options: QAOptions): Promise<QA> {
     return reloading;
   }
 
-  if (settings.watch) {
+  /** Swaps in an index that `network-qa index` wrote from another process, when it matches the knowledge. */
+  function adoptSavedIndex(): void {
+    if (!indexFile || reloading) return;
     try {
-      watcher = watch(settings.knowledgeDir, { recursive: true }, () => {
-        if (debounce) clearTimeout(debounce);
-        debounce = setTimeout(() => void reload(), settings.watchDebounceMs);
-      });
-      watcher.on('error', (error) => logger.warn({ code: 'watch_failed', error: error.message }, 'knowledge watcher stopped'));
+      const saved = loadIndex(indexFile, fingerprintFiles(settings.knowledgeDir));
+      if (!saved.index || saved.index.builtAt === serving.index.builtAt) return;
+      const answerer = answererFor(saved.index);
+      answerer.examples();
+      serving = { index: saved.index, answerer, loadedFromDisk: true };
+      logger.info({ code: 'index_adopted', documents: saved.index.documents.length, passages: saved.index.passages.length }, 'picked up the rebuilt index');
     } catch (error) {
-      logger.warn({ code: 'watch_failed', error: (error as Error).message }, 'cannot watch the knowledge folder');
+      logger.warn({ code: 'index_not_adopted', file: indexFile, error: (error as Error).message }, 'kept the index in use');
+    }
+  }
+
+  function watchFolder(folder: string, recursive: boolean, onChange: (file: string | null) => void): void {
+    try {
+      const watcher = watch(folder, { recursive }, (_event, file) => onChange(file ? String(file) : null));
+      watcher.on('error', (error) => logger.warn({ code: 'watch_failed', folder, error: error.message }, 'watcher stopped'));
+      watchers.push(watcher);
+    } catch (error) {
+      logger.warn({ code: 'watch_failed', folder, error: (error as Error).message }, 'cannot watch the folder');
+    }
+  }
+
+  if (settings.watch) {
+    watchFolder(settings.knowledgeDir, true, () => {
+      if (debounce) clearTimeout(debounce);
+      debounce = setTimeout(() => void reload(), settings.watchDebounceMs);
+    });
+    if (indexFile) {
+      watchFolder(dirname(indexFile), false, (file) => {
+        if (file !== basename(indexFile)) return;
+        if (indexDebounce) clearTimeout(indexDebounce);
+        indexDebounce = setTimeout(adoptSavedIndex, settings.watchDebounceMs);
+      });
     }
   }
 
   return {
     ask(question, context = {}) {
       const started = process.hrtime.bigint();
-      const answer = serving.answerer.ask(question, context);
+      let answer: Answer;
+      try {
+        answer = serving.answerer.ask(question, context);
+      } catch (error) {
+        // ask() must not throw; should a bug slip through, the user still gets a clear reply.
+        logger.error({ code: 'ask_failed', error: (error as Error).message }, 'answering failed');
+        answer = { id: randomUUID(), status: 'no_answer', kind: 'none', answer: `Sorry, something went wrong while answering. Please try again, or ask ${serving.answerer.contact}.`, sources: [], passage: '', confidence: 0, contact: serving.answerer.contact, related: [], understoodAs: String(question ?? '') };
+      }
       const latencyMs = Number(process.hrtime.bigint() - started) / 1e6;
       log.record({ question: String(question ?? ''), answer, latencyMs, context });
       return answer;
@@ -204,7 +240,8 @@ export async function createQA(options: QAOptions): Promise<QA> {
     reload,
     async close() {
       if (debounce) clearTimeout(debounce);
-      watcher?.close();
+      if (indexDebounce) clearTimeout(indexDebounce);
+      for (const watcher of watchers) watcher.close();
       if (reloading) await reloading.catch(() => undefined);
     },
   };
