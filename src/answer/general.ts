@@ -79,11 +79,14 @@ export function answerFromPassages(index: SearchIndex, q: AnalyzedQuestion, word
     const contextMask = maskOf(entry.titleTerms) | maskOf(entry.headingTerms);
     const passageScore = W.rank * (result.score / topScore) + (entry.passage.lang === q.lang ? 0.05 : 0);
     const masks = entry.segments.map((s) => maskOf(s.terms));
-    const passageMask = masks.reduce((all, m) => all | m, contextMask);
     let previousMask = 0;
     for (let k = 0; k < entry.segments.length; k++) {
       const segment = entry.segments[k];
-      if (entry.passage.kind === 'facts' && changesRole(entry.passage.facts?.[segment.item ?? 0]?.label ?? '', entry.passage.lang, askedTerms)) continue;
+      if (entry.passage.kind === 'facts' && changesRole(entry.passage.facts?.[segment.item ?? 0]?.label ?? '', entry.passage.lang, askedTerms)) {
+        // The documents name another role ("vice chair" for "chair"): no sentence elsewhere answers this.
+        if (masks[k] & rarest) return null;
+        continue;
+      }
       const segmentMask = masks[k];
       const withPrevious =
         k > 0 && ANAPHOR_RE.test(segment.text) && entry.segments[k - 1].item === segment.item && entry.segments[k - 1].text.length + segment.text.length < MAX_SPAN_CHARS;
@@ -106,9 +109,9 @@ export function answerFromPassages(index: SearchIndex, q: AnalyzedQuestion, word
       if (!best || score > best.score) {
         // Several question words together in one sentence is evidence of its own, unless the question
         // also asks about something the knowledge never mentions (then it is likely out of scope).
-        // The question's rarest word must be in the passage: "Who is the chair of the forum?" is not
-        // answered by a sentence about the forum.
-        const support = !absent && bitCount(ownMask) >= SUPPORT_WORDS && passageMask & rarest ? SUPPORT_BONUS : 0;
+        // Words of the document's title only say what the passage is about, not that it answers: "Who is
+        // the president of the European Commission?" is not answered by any sentence about the Commission.
+        const support = !absent && bitCount(ownMask & ~contextMask) >= SUPPORT_WORDS ? SUPPORT_BONUS : 0;
         const confidence = Math.min(1, coverage + support) * (expected ? 1 : 0.55);
         const text = entry.passage.kind === 'facts' ? `${span} (${entry.passage.source.title})` : span;
         best = { score, candidate: { kind: entry.passage.kind === 'facts' ? 'labelled_fact' : 'fact', text, passage: result.id, confidence } };
