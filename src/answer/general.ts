@@ -68,6 +68,18 @@ export function answerFromPassages(index: SearchIndex, q: AnalyzedQuestion, word
   };
 
   const askedTerms = new Set(words.flatMap((w) => w.terms));
+  // Documents the question names by their subject ("… of EUROCITIES"): another document's title that merely
+  // contains that name ("EUROCITIES Knowledge Society forum") is not evidence that it answers.
+  const folded = ` ${q.allWords.join(' ')} `;
+  const named = new Set<number>();
+  let namedMask = 0;
+  index.documents.forEach((d, i) => {
+    for (const subject of d.subjects) {
+      if (subject.length < 3 || !folded.includes(` ${subject} `)) continue;
+      named.add(i);
+      namedMask |= maskOf(subject.split(' ').map((w) => stem(w, d.lang)));
+    }
+  });
   const absent = words.some((w) => !w.terms.length);
   let rarest = 0;
   words.slice(0, 31).forEach((w, i) => {
@@ -76,7 +88,7 @@ export function answerFromPassages(index: SearchIndex, q: AnalyzedQuestion, word
   let best: Scored | null = null;
   for (const result of results) {
     const entry = index.passages[result.id];
-    const contextMask = maskOf(entry.titleTerms) | maskOf(entry.headingTerms);
+    const contextMask = (maskOf(entry.titleTerms) | maskOf(entry.headingTerms)) & (named.size && !named.has(entry.doc) ? ~namedMask : ~0);
     const passageScore = W.rank * (result.score / topScore) + (entry.passage.lang === q.lang ? 0.05 : 0);
     const masks = entry.segments.map((s) => maskOf(s.terms));
     let previousMask = 0;

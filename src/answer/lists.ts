@@ -30,13 +30,22 @@ const MEMBERSHIP_PATTERNS: RegExp[] = [
   /^(?:e|sono)\s+(.+?)\s+(?:un\s+)?(membro|membri|parte)\b(.*)$/,
 ];
 
+// "Does the forum include Utrecht?": the container first, the name last.
+const CONTAINS_RE = /^(?:does|do)\s+(?:the\s+)?(.+?)\s+(?:include|contain|list|count|have)s?\s+(.+?)(?:\s+(?:as (?:a )?members?|among (?:its|the) members))?$/;
+// Not a name: "Are there any Dutch cities in the forum?" asks for a list, not about one member.
+const NOT_A_NAME_RE = /^(there|any|some|all|which|what|who|many|how)\b|\b(cities|members|towns|organisations|organizations|any)\b/;
+
 export function parseMembership(q: AnalyzedQuestion): MembershipQuestion | null {
   const folded = q.allWords.join(' ');
+  const strip = (name: string) => name.replace(/^(the|de|het|le|la|les|der|die|das|el|il)\s+/, '');
+  const usable = (name: string) => name.split(' ').length <= 6 && !NOT_A_NAME_RE.test(name);
   for (const re of MEMBERSHIP_PATTERNS) {
     const m = re.exec(folded);
-    if (!m || m[1].split(' ').length > 6) continue;
-    return { name: m[1].replace(/^(the|de|het|le|la|les|der|die|das|el|il)\s+/, ''), explicit: MEMBER_RE.test(m[2]) || /listed|vermeld|participant/.test(m[2]), tail: m[3].trim().split(' ').filter(Boolean) };
+    if (!m || !usable(m[1])) continue;
+    return { name: strip(m[1]), explicit: MEMBER_RE.test(m[2]) || /listed|vermeld|participant/.test(m[2]), tail: m[3].trim().split(' ').filter(Boolean) };
   }
+  const contains = CONTAINS_RE.exec(folded);
+  if (contains && usable(contains[2])) return { name: strip(contains[2]), explicit: false, tail: contains[1].split(' ') };
   return null;
 }
 

@@ -23,7 +23,12 @@ export function nameMatch(typed: string, listed: string): number {
   const tj = t.join(' ');
   const lj = l.join(' ');
   if (tj === lj || tj.replace(/ /g, '') === lj.replace(/ /g, '')) return 1;
-  if (wordsClose(tj.replace(/ /g, ''), lj.replace(/ /g, ''))) return 0.95;
+  const tc = tj.replace(/ /g, '');
+  const lc = lj.replace(/ /g, '');
+  if (wordsClose(tc, lc)) return 0.95;
+  // A local form that extends the listed one: "Antwerpen" → "Antwerp".
+  const [short, long] = tc.length < lc.length ? [tc, lc] : [lc, tc];
+  if (short.length >= 6 && long.length - short.length <= 3 && long.startsWith(short)) return 0.85;
   const specific = t.filter((w) => !GENERIC_NAME_WORDS.has(w));
   if (!specific.length) return 0;
   // Every typed word must appear in the listed name (exactly, or with a small typo for longer words).
