@@ -68,8 +68,8 @@ export function answerFromPassages(index: SearchIndex, q: AnalyzedQuestion, word
   };
 
   const askedTerms = new Set(words.flatMap((w) => w.terms));
-  // Documents the question names by their subject ("… of EUROCITIES"): another document's title that merely
-  // contains that name ("EUROCITIES Knowledge Society forum") is not evidence that it answers.
+  // Documents the question names by their subject ("the budget of EUROCITIES"). What it asks about them is
+  // the rest of the question (the attribute: "budget"); confidence is measured on the attribute alone.
   const folded = ` ${q.allWords.join(' ')} `;
   const named = new Set<number>();
   let namedMask = 0;
@@ -80,6 +80,8 @@ export function answerFromPassages(index: SearchIndex, q: AnalyzedQuestion, word
       namedMask |= maskOf(subject.split(' ').map((w) => stem(w, d.lang)));
     }
   });
+  const attributeMask = ((1 << Math.min(words.length, 31)) - 1) & ~namedMask;
+  const attributeWeight = named.size ? weightOf(attributeMask) : 0;
   const absent = words.some((w) => !w.terms.length);
   let rarest = 0;
   words.slice(0, 31).forEach((w, i) => {
@@ -88,7 +90,8 @@ export function answerFromPassages(index: SearchIndex, q: AnalyzedQuestion, word
   let best: Scored | null = null;
   for (const result of results) {
     const entry = index.passages[result.id];
-    const contextMask = (maskOf(entry.titleTerms) | maskOf(entry.headingTerms)) & (named.size && !named.has(entry.doc) ? ~namedMask : ~0);
+    const contextMask = maskOf(entry.titleTerms) | maskOf(entry.headingTerms);
+    const otherDocument = named.size > 0 && !named.has(entry.doc);
     const passageScore = W.rank * (result.score / topScore) + (entry.passage.lang === q.lang ? 0.05 : 0);
     const masks = entry.segments.map((s) => maskOf(s.terms));
     let previousMask = 0;
@@ -124,7 +127,11 @@ export function answerFromPassages(index: SearchIndex, q: AnalyzedQuestion, word
         // Words of the document's title only say what the passage is about, not that it answers: "Who is
         // the president of the European Commission?" is not answered by any sentence about the Commission.
         const support = !absent && bitCount(ownMask & ~contextMask) >= SUPPORT_WORDS ? SUPPORT_BONUS : 0;
-        const confidence = Math.min(1, coverage + support) * (expected ? 1 : 0.55);
+        // "Who is the mayor of the League?" is not answered by a sentence that only names the League.
+        const measured = attributeWeight > 0 ? weightOf((ownMask | contextMask) & attributeMask) / attributeWeight : coverage;
+        // A sentence from another document that does not name the subject is likely about something else.
+        const offSubject = otherDocument && !(ownMask & namedMask) ? 0.5 : 1;
+        const confidence = Math.min(1, measured + support) * (expected ? 1 : 0.55) * offSubject;
         const text = entry.passage.kind === 'facts' ? `${span} (${entry.passage.source.title})` : span;
         best = { score, candidate: { kind: entry.passage.kind === 'facts' ? 'labelled_fact' : 'fact', text, passage: result.id, confidence } };
       }

@@ -1,0 +1,95 @@
+import { createQA, type QA } from '../../src/qa';
+import { doc, makeTempDir, removeDir, writeTree } from './helpers';
+
+// A made-up network whose documents exercise the rules that keep answers honest.
+const KNOWLEDGE = {
+  'harbour.md': doc(
+    { title: '"Harbour Cities League (HCL)"', lang: 'en' },
+    `
+# Harbour Cities League (HCL)
+
+The Harbour Cities League (HCL) is an invented network of port cities that share tide data.
+It runs a yearly regatta for apprentices.
+
+## People
+
+- **Vice president:** Oona Ristik, harbour master
+- **League contact:** Piet Janszoon, secretariat
+
+## Members
+
+- Antwerp
+- Saint-Malo Agglomeration
+- Gdynia
+- Kotor Bay Municipality
+`,
+  ),
+  'tide-forum.md': doc(
+    { title: '"HCL Tide Data forum"', lang: 'en' },
+    `
+# HCL Tide Data forum
+
+The forum publishes tide tables and funds sensor buoys with participatory budgeting.
+`,
+  ),
+};
+
+let dir: string;
+let qa: QA;
+
+beforeAll(async () => {
+  dir = writeTree(makeTempDir(), KNOWLEDGE);
+  qa = await createQA({ knowledgeDir: dir, persistIndex: false, logQuestions: false });
+});
+
+afterAll(async () => {
+  await qa.close();
+  removeDir(dir);
+});
+
+describe('answers that keep to what the documents say', () => {
+  it('does not give the vice president when asked for the president', () => {
+    const answer = qa.ask('Who is the president of the Harbour Cities League?');
+    expect(answer.status).toBe('no_answer');
+  });
+
+  it('gives the vice president when asked for the vice president', () => {
+    const answer = qa.ask('Who is the vice president?');
+    expect(answer.status).toBe('answered');
+    expect(answer.answer).toContain('Oona Ristik');
+  });
+
+  it('does not answer a question about a named subject from another document whose title contains that name', () => {
+    // "budgeting" sits in the forum document, whose title contains "HCL"; the question is about the league itself.
+    expect(qa.ask('What is the budget of HCL?').status).toBe('no_answer');
+  });
+
+  it('does not answer an attribute the documents lack from sentences that only name the subject', () => {
+    expect(qa.ask('Who is the mayor of the Harbour Cities League?').status).toBe('no_answer');
+  });
+
+  it('answers "does the list include X" questions about members, with local name forms', () => {
+    const answer = qa.ask('Does the league include Antwerpen?');
+    expect(answer.status).toBe('answered');
+    expect(answer.kind).toBe('membership');
+    expect(answer.answer).toMatch(/^Yes: Antwerp /);
+  });
+
+  it('says a name is not listed when the list does not have it', () => {
+    const answer = qa.ask('Is Rotterdam a member?');
+    expect(answer.kind).toBe('membership');
+    expect(answer.answer).toMatch(/^No: Rotterdam is not listed among the 4 members/);
+  });
+
+  it('does not take a question about kinds of members for a name', () => {
+    const answer = qa.ask('Are there any Polish cities in the league?');
+    expect(answer.kind).not.toBe('membership');
+  });
+
+  it('does not correct a common word into an unrelated name with another first letter', () => {
+    // "want" is one edit from "kant"-like names; the first letter must stay.
+    const answer = qa.ask('What do the port cities want to share?');
+    expect(answer.status).toBe('answered');
+    expect(answer.answer).toContain('tide data');
+  });
+});
