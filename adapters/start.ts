@@ -47,15 +47,29 @@ async function start(): Promise<number> {
   }
 
   const running: Running[] = [];
-  if (slack) {
-    const bot = await startSlackBot({ qa, config: slack, logger });
-    running.push({ name: 'slack', stop: () => bot.stop() });
-    logger.info({ code: 'slack_ready', mode: slack.mode }, 'Slack bot running');
-  }
-  if (discord) {
-    const bot = await startDiscordBot({ qa, config: discord, logger });
-    running.push({ name: 'discord', stop: () => bot.stop() });
-    logger.info({ code: 'discord_ready' }, 'Discord bot running');
+  const stopAll = async (): Promise<void> => {
+    const results = await Promise.allSettled(running.map((r) => r.stop()));
+    results.forEach((r, i) => {
+      if (r.status === 'rejected') logger.error({ code: 'stop_failed', adapter: running[i].name, error: describeError(r.reason) }, 'stop failed');
+    });
+    await qa.close();
+  };
+  try {
+    if (slack) {
+      const bot = await startSlackBot({ qa, config: slack, logger });
+      running.push({ name: 'slack', stop: () => bot.stop() });
+      logger.info({ code: 'slack_ready', mode: slack.mode }, 'Slack bot running');
+    }
+    if (discord) {
+      const bot = await startDiscordBot({ qa, config: discord, logger });
+      running.push({ name: 'discord', stop: () => bot.stop() });
+      logger.info({ code: 'discord_ready' }, 'Discord bot running');
+    }
+  } catch (error) {
+    // One platform refusing to start must not leave the other (and the knowledge watcher) running in a process
+    // that has already reported failure: stop what started, so the process exits and a supervisor can see it.
+    await stopAll();
+    throw error;
   }
 
   await new Promise<void>((resolve) => {
@@ -66,11 +80,7 @@ async function start(): Promise<number> {
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
   });
-  const results = await Promise.allSettled(running.map((r) => r.stop()));
-  results.forEach((r, i) => {
-    if (r.status === 'rejected') logger.error({ code: 'stop_failed', adapter: running[i].name, error: describeError(r.reason) }, 'stop failed');
-  });
-  await qa.close();
+  await stopAll();
   return 0;
 }
 

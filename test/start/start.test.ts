@@ -142,6 +142,37 @@ describe('npm start with a malformed variable', () => {
   }, 20_000);
 });
 
+describe('npm start when a platform refuses its token', () => {
+  it('stops the platform already connected and exits 1 naming DISCORD_TOKEN, without printing a token', async () => {
+    const api = await new FakeSlackWebApi().start();
+    const socket = await new FakeSocketMode().start();
+    api.socketUrl = socket.url;
+    const discord = await FakeDiscord.start();
+    const refused = 'refused-discord-token-0123456789-abcdef';
+    try {
+      const bot = startBot({
+        DATA_DIR: join(tmp, 'refused-token-data'),
+        SLACK_BOT_TOKEN,
+        SLACK_APP_TOKEN,
+        SLACK_API_URL: api.apiUrl,
+        ...(discord.env({ DISCORD_TOKEN: refused }) as Record<string, string>),
+      });
+      // Slack connects first; Discord then refuses the token (gateway close 4004).
+      const { code } = await exitWithin(bot, 10_000);
+      expect(code).toBe(1);
+      expect(socket.connections).toBe(1);
+      expect(socket.open).toBe(0);
+      expect(bot.err()).toMatch(/^network-qa: Discord login failed \(check DISCORD_TOKEN and DISCORD_API_URL\)/m);
+      const printed = bot.out() + bot.err();
+      for (const secret of [refused, SLACK_BOT_TOKEN, SLACK_APP_TOKEN]) expect(printed).not.toContain(secret);
+    } finally {
+      await socket.close();
+      await api.close();
+      await discord.close();
+    }
+  }, 15_000);
+});
+
 describe('npm start with Slack (Socket Mode) and Discord', () => {
   let api: FakeSlackWebApi;
   let socket: FakeSocketMode;
