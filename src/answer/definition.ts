@@ -49,13 +49,11 @@ export function answerDefinition(index: SearchIndex, q: AnalyzedQuestion): Candi
     if (text.length < 100 && segments[1]) text += ` ${segments[1].text}`;
     return { kind: 'definition', text, passage: first, confidence: 0.9 };
   }
-  const expansion = index.acronyms.get(subject);
-  if (expansion) {
+  const acronym = index.acronyms.get(subject);
+  if (acronym) {
     const marker = `(${subject})`;
-    for (let i = 0; i < index.passages.length; i++) {
-      const segment = index.passages[i].segments.find((s) => fold(s.text).includes(marker));
-      if (segment) return { kind: 'definition', text: segment.text, passage: i, confidence: 0.85 };
-    }
+    const segment = index.passages[acronym.passage].segments.find((s) => fold(s.text).includes(marker));
+    if (segment) return { kind: 'definition', text: segment.text, passage: acronym.passage, confidence: 0.85 };
   }
   return null;
 }

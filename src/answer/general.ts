@@ -117,7 +117,7 @@ export function answerFromPassages(index: SearchIndex, q: AnalyzedQuestion, word
       let expected = true;
       if (q.expects) {
         const foldedSpan = q.expects === 'expansion' ? fold(span) : '';
-        const expansionHere = askedAcronyms.some((a) => foldedSpan.includes(`(${a})`) || foldedSpan.includes(fold(index.acronyms.get(a) ?? '\0')));
+        const expansionHere = askedAcronyms.some((a) => foldedSpan.includes(`(${a})`) || foldedSpan.includes(fold(index.acronyms.get(a)?.expansion ?? '\0')));
         expected = satisfies(q.expects, span, q, expansionHere);
       }
       const score = base + (q.expects && expected ? W.expected : 0);

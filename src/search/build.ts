@@ -23,6 +23,12 @@ export interface IndexedPassage {
   headingTerms: string[];
 }
 
+export interface Acronym {
+  expansion: string;
+  /** Index of the passage (or, for a title, the document's first passage) where it is spelt out. */
+  passage: number;
+}
+
 export interface DocumentInfo {
   file: string;
   title: string;
@@ -46,8 +52,8 @@ export interface SearchIndex {
   passages: IndexedPassage[];
   /** In how many passages each term occurs (title, headings or text). */
   documentFrequency: Map<string, number>;
-  /** Folded abbreviation → the words it stands for ("icts" → "information and communications technologies"). */
-  acronyms: Map<string, string>;
+  /** Folded abbreviation → the words it stands for and the passage that spells it out ("icts" → "information and communications technologies"). */
+  acronyms: Map<string, Acronym>;
   mini: MiniSearch<IndexedFields>;
 }
 
@@ -93,7 +99,7 @@ const PARENTHESIS_RE = /\(([\p{Lu}][\p{L}]{1,9})\)/gu;
 const SMALL_WORD_RE = /^(and|of|the|for|&|de|des|du|van|der|het)$/i;
 
 /** Learns "information and communications technologies (ICTs)": an expansion whose initials spell the abbreviation. */
-function findAcronyms(text: string, into: Map<string, string>): void {
+function findAcronyms(text: string, passage: number, into: Map<string, Acronym>): void {
   if (!text.includes('(')) return;
   for (const m of text.matchAll(PARENTHESIS_RE)) {
     const abbreviation = m[1];
@@ -105,7 +111,7 @@ function findAcronyms(text: string, into: Map<string, string>): void {
       const tail = before.slice(start);
       const initials = tail.filter((w) => !SMALL_WORD_RE.test(w)).map((w) => fold(w)[0]).join('');
       if (initials === capitals || initials.replace(/s$/, '') === capitals) {
-        into.set(fold(abbreviation), tail.join(' '));
+        into.set(fold(abbreviation), { expansion: tail.join(' '), passage });
         break;
       }
       if (initials.length > capitals.length) break;
@@ -121,7 +127,7 @@ function findAcronyms(text: string, into: Map<string, string>): void {
 export function buildIndex(knowledge: Pick<LoadedKnowledge, 'documents' | 'warnings' | 'fingerprint'>): SearchIndex {
   const documents: DocumentInfo[] = [];
   const passages: IndexedPassage[] = [];
-  const acronyms = new Map<string, string>();
+  const acronyms = new Map<string, Acronym>();
   knowledge.documents.forEach((doc: KnowledgeDocument) => {
     const info: DocumentInfo = {
       file: doc.file,
@@ -133,10 +139,10 @@ export function buildIndex(knowledge: Pick<LoadedKnowledge, 'documents' | 'warni
       ...(doc.url ? { url: doc.url } : {}),
     };
     const titleTerms = terms(doc.title, doc.lang);
-    findAcronyms(doc.title, acronyms);
+    findAcronyms(doc.title, passages.length, acronyms);
     for (const passage of doc.passages) {
       info.passages.push(passages.length);
-      findAcronyms(passage.text, acronyms);
+      findAcronyms(passage.text, passages.length, acronyms);
       passages.push({
         passage,
         doc: documents.length,

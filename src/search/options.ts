@@ -40,4 +40,4 @@ export const SEARCH_OPTIONS: SearchOptions = {
 };
 
 /** Bump when the saved index's shape or the analysis changes: older saved indexes are then rebuilt. */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;

@@ -3,7 +3,7 @@ import MiniSearch from 'minisearch';
 import { NetworkQaError } from '../errors';
 import { writeFileAtomic } from '../files';
 import { INDEX_FORMAT_VERSION, INDEX_OPTIONS, type IndexedFields } from './options';
-import { type IndexedPassage, type SearchIndex, type Segment, segmentTexts } from './build';
+import { type Acronym, type IndexedPassage, type SearchIndex, type Segment, segmentTexts } from './build';
 
 // On disk, term lists are space-joined strings (JSON.parse reads one string far faster than an array
 // of them), and segment texts are not stored: they are cut again from the passage, which is cheap.
@@ -83,7 +83,7 @@ export function loadIndex(file: string, fingerprint?: string): LoadResult {
     const { mini, acronyms, passages, documentFrequency, ...parts } = payload.index as unknown as Omit<
       SearchIndex,
       'mini' | 'acronyms' | 'documentFrequency' | 'passages'
-    > & { mini: object; acronyms: [string, string][]; passages: StoredPassage[]; documentFrequency: { terms: string; counts: number[] } };
+    > & { mini: object; acronyms: [string, Acronym][]; passages: StoredPassage[]; documentFrequency: { terms: string; counts: number[] } };
     const revived = MiniSearch.loadJS<IndexedFields>(mini as Parameters<typeof MiniSearch.loadJS>[0], INDEX_OPTIONS);
     const dfTerms = split(documentFrequency.terms);
     if (dfTerms.length !== documentFrequency.counts.length) throw new Error('document frequencies do not match their terms');
