@@ -7,8 +7,8 @@ import type { AnalyzedQuestion } from './question';
 import { MAX_SPAN_CHARS, tightSpan } from './span';
 import { type ResolvedWord, satisfies, searchPassages } from './retrieve';
 
-/** How many passages the search returns for sentence-level reranking. */
-const RERANK_DEPTH = 8;
+/** How many passages the search returns for sentence-level reranking (5, 8 and 12 gave the same SQuAD accuracy). */
+const RERANK_DEPTH = 5;
 
 // A sentence that starts by pointing back ("It also plays…") needs the sentence before it.
 const ANAPHOR_RE = /^(it|its|they|their|them|this|these|those|he|she|his|her|hun|zij|het|dit|deze|il|elle|ils|elles|ce|cette|er|sie|es|dies|ello|ella|esto|esso|essa)\b/i;
