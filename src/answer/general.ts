@@ -26,6 +26,10 @@ function changesRole(label: string, lang: Lang, askedTerms: Set<string>): boolea
 interface Scored {
   score: number;
   candidate: Candidate;
+  /** Segment index, and whether the span holds what the question expects. */
+  segment: number;
+  expected: boolean;
+  withPrevious: boolean;
 }
 
 /**
@@ -133,14 +137,21 @@ export function answerFromPassages(index: SearchIndex, q: AnalyzedQuestion, word
         const offSubject = otherDocument && !(ownMask & namedMask) ? 0.5 : 1;
         const confidence = Math.min(1, measured + support) * (expected ? 1 : 0.55) * offSubject;
         const text = entry.passage.kind === 'facts' ? `${span} (${entry.passage.source.title})` : span;
-        best = { score, candidate: { kind: entry.passage.kind === 'facts' ? 'labelled_fact' : 'fact', text, passage: result.id, confidence } };
+        best = { score, segment: k, expected, withPrevious, candidate: { kind: entry.passage.kind === 'facts' ? 'labelled_fact' : 'fact', text, passage: result.id, confidence } };
       }
     }
   }
   if (!best) return null;
   const { candidate } = best;
-  const passage = index.passages[candidate.passage].passage;
-  return candidate.kind === 'fact' ? { ...candidate, text: tightSpan(candidate.text, words, q, passage.lang) } : candidate;
+  if (candidate.kind !== 'fact') return candidate;
+  const entry = index.passages[candidate.passage];
+  // The sentence lacks what the question expects ("when" → no date) but the next one has it: the
+  // answer is likely the pair ("… was founded by three cities. That was in 1986.").
+  const next = entry.segments[best.segment + 1];
+  if (q.expects && !best.expected && next && next.item === entry.segments[best.segment].item && candidate.text.length + next.text.length < MAX_SPAN_CHARS && satisfies(q.expects, next.text, q, false)) {
+    return { ...candidate, text: `${candidate.text} ${next.text}`, confidence: candidate.confidence / 0.55 };
+  }
+  return { ...candidate, text: tightSpan(candidate.text, words, q, entry.passage.lang) };
 }
 
 /** Question words that, found together in one sentence, earn the support bonus. */
