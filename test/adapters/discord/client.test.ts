@@ -251,6 +251,18 @@ describe('Discord bot against a fake Discord', () => {
     });
   });
 
+  it('pinged nobody with any message it sent in this suite (replies, interaction responses, webhook edits and follow-ups)', () => {
+    const sent = h.fake.requests.flatMap((r) => {
+      if (r.method === 'POST' && /\/channels\/\d+\/messages$/.test(r.path)) return [{ kind: 'channel message', body: r.body }];
+      if (r.method === 'POST' && r.path.endsWith('/callback') && (r.body?.type === 4 || r.body?.type === 7)) return [{ kind: 'interaction response', body: r.body.data }];
+      if ((r.method === 'PATCH' || r.method === 'POST') && r.path.includes('/webhooks/')) return [{ kind: 'webhook message', body: r.body }];
+      return [];
+    });
+    expect(sent.filter((m) => m.kind === 'channel message').length).toBeGreaterThan(10);
+    expect(sent.filter((m) => m.kind === 'interaction response').length).toBeGreaterThan(10);
+    for (const { kind, body } of sent) expect({ kind, allowed: body?.allowed_mentions }).toEqual({ kind, allowed: { parse: [], replied_user: false } });
+  });
+
   it('never writes the token to the log', () => {
     expect(JSON.stringify(h.logger.entries)).not.toContain(h.fake.token);
   });

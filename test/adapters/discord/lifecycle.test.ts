@@ -1,10 +1,13 @@
 import { startDiscordBot } from '../../../adapters/discord/client';
 import { readDiscordConfig } from '../../../adapters/discord/config';
+import { ERROR_NOTICE } from '../../../adapters/discord/respond';
 import { silentLogger } from '../../../src/log';
 import type { ReloadResult } from '../../../src/qa';
 import { FakeDiscord } from '../../fakes/discord/server';
 import { createFakeQA } from '../../fakes/discord/fakeQA';
 import { startHarness, type Harness } from './harness';
+
+const EPHEMERAL = 64;
 
 function busyWait(ms: number): void {
   const until = Date.now() + ms;
@@ -64,6 +67,45 @@ describe('slow answers', () => {
       const edit = await h.edit(second);
       expect(edit.body.embeds[0].description).toContain('Dario Nardella');
       expect(edit.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    } finally {
+      fakeQA.qa.ask = ask;
+    }
+  });
+});
+
+describe('a slow answer that fails after the bot deferred publicly', () => {
+  const fakeQA = createFakeQA();
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await startHarness(fakeQA.qa, { deferAfterMs: 300 });
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('removes the public "thinking…" placeholder and apologises privately, pinging nobody', async () => {
+    const ask = fakeQA.qa.ask;
+    fakeQA.qa.ask = (question, context) => {
+      busyWait(200);
+      return ask(question, context);
+    };
+    const question = [{ name: 'question', type: 3, value: 'Who chairs the network?' }];
+    try {
+      // A first slow answer makes the bot defer the next /ask before asking.
+      expect((await h.callback(h.fake.slashCommand('ask', question))).body.type).toBe(4);
+      fakeQA.qa.ask = () => {
+        busyWait(200);
+        throw new Error('index exploded at /secret/path');
+      };
+      const interaction = h.fake.slashCommand('ask', question);
+      expect((await h.callback(interaction)).body).toEqual({ type: 5, data: { flags: 0 } });
+      const webhook = `/api/v10/webhooks/${h.fake.appId}/${interaction.token}`;
+      await h.fake.waitForRequest((r) => r.method === 'DELETE' && r.path === `${webhook}/messages/%40original`);
+      const followUp = await h.fake.waitForRequest((r) => r.method === 'POST' && r.path === webhook);
+      expect(followUp.body).toMatchObject({ content: ERROR_NOTICE, flags: EPHEMERAL, allowed_mentions: { parse: [], replied_user: false } });
+      expect(JSON.stringify(followUp.body)).not.toContain('secret');
+      expect(h.fake.originalMessage(interaction.token)).toBeUndefined();
     } finally {
       fakeQA.qa.ask = ask;
     }
