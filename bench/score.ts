@@ -1,26 +1,15 @@
 /** Pure scoring functions of the benchmark: no I/O, no clock. */
+import { fold as foldText } from '../src/text/fold';
 
 /** Longest reply that still counts for answer recall, in characters (issue 3). */
 export const MAX_REPLY_CHARS = 400;
 
 /**
- * Folds text for comparison: lower case, diacritics removed, runs of white space collapsed to one space.
+ * Folds text for comparison: the core's case and diacritic folding, runs of white space collapsed to one space.
  * @example fold('  Zürich  Straße ') // 'zurich strasse'
  */
 export function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    // Letters that do not decompose into base + mark.
-    .replace(/ß/g, 'ss')
-    .replace(/æ/g, 'ae')
-    .replace(/œ/g, 'oe')
-    .replace(/ø/g, 'o')
-    .replace(/đ/g, 'd')
-    .replace(/ł/g, 'l')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return foldText(text).replace(/\s+/g, ' ').trim();
 }
 
 /** Length of a reply in characters (code points, so an emoji counts once). */

@@ -1,5 +1,6 @@
 /** Grouping questions that ask the same thing in slightly different words, for the maintainers' report. */
 import { JaroWinklerDistance } from 'natural/lib/natural/distance';
+import { fold } from '../text/fold';
 import type { QuestionGroup } from '../types';
 
 /**
@@ -26,9 +27,6 @@ const FUNCTION_WORDS: ReadonlySet<string> = new Set(
   ).split(/\s+/),
 );
 
-/** Letters that Unicode decomposition does not split into a base letter and an accent. */
-const SPECIAL_LETTERS: Record<string, string> = { ß: 'ss', ø: 'o', æ: 'ae', œ: 'oe', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
-
 /** Two different words this close (Jaro-Winkler), with the same first letter, are taken as one word misspelt, e.g. "eurocites" / "eurocities". */
 const TYPO_SIMILARITY = 0.92;
 /** Shortest word compared for typos: short words differ by one letter too easily ("vice" / "nice"). */
@@ -49,13 +47,7 @@ export const MAX_COMPARED = 2000;
  * @example normaliseQuestion('Qui a fondé l’OASC ?') // 'qui a fonde l oasc'
  */
 export function normaliseQuestion(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[ßøæœłđðþı]/g, (c) => SPECIAL_LETTERS[c] ?? c)
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 /** The topic words of a question: folded, function words dropped, a plural "s" cut, each word once, sorted. */
