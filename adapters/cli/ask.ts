@@ -1,5 +1,4 @@
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import type { QA } from '../../src/qa';
 import { answerJson, formatAnswerText } from './format';
 import { type CliIO, EXIT_OK, EXIT_USAGE } from './io';

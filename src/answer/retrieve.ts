@@ -1,5 +1,5 @@
 import type { SearchOptions } from 'minisearch';
-import type { IndexedPassage, SearchIndex } from '../search/build';
+import type { SearchIndex } from '../search/build';
 import { SEARCH_OPTIONS } from '../search/options';
 import { distance } from '../text/natural';
 import { stem } from '../text/analyze';

@@ -1,5 +1,4 @@
 /** The maintainers' question log: an append-only JSON-lines file of what people asked and how it went. */
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NetworkQaError } from '../errors';
