@@ -36,7 +36,12 @@ describe('escapeMrkdwn', () => {
     fc.assert(
       fc.property(fc.string(), fc.constantFrom('@channel', '@here', '@everyone', '<!channel>', '<!here|here>', '<!everyone>'), fc.string(), (a, ping, b) => {
         const message = renderAnswer(answer({ answer: `${a}${ping}${b}`, contact: `${b}${ping}`, status: 'no_answer', related: [`${ping} ${a}`] }));
-        for (const text of texts(message)) {
+        // Source titles come from the knowledge, the question shown above a shared answer from a user.
+        const shared = renderAnswer(
+          answer({ sources: [{ title: `${a}${ping}`, file: 'x.md', heading: `${ping}${b}`, line: 1, url: 'https://example.org/' }, { title: ping, file: 'y.md', heading: '', line: 2 }] }),
+          { question: `${ping} ${a}`, sharedBy: 'UALICE001' },
+        );
+        for (const text of [...texts(message), ...texts(shared).map((t) => t.replace('<@UALICE001>', '').replace('<https://example.org/|', ''))]) {
           expect(text).not.toMatch(/<!/);
           expect(text).not.toMatch(/@(channel|here|everyone)/i);
         }
