@@ -76,7 +76,11 @@ export async function startDiscordBot({ qa, config, logger, options }: StartDisc
   client.on(Events.Error, (error) => logger.error({ code: 'discord_client_error', error: describeError(error) }, 'Discord client error'));
   client.on(Events.Warn, (message) => logger.warn({ code: 'discord_client_warning', detail: message }, 'Discord client warning'));
   client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ code: 'discord_disconnected', shardId, closeCode: event.code }, 'Discord gateway closed for good'));
-  client.on(Events.ShardReconnecting, (shardId) => logger.info({ code: 'discord_reconnecting', shardId }, 'Discord gateway reconnecting'));
+  let closing = false;
+  // destroy() emits ShardReconnecting too; on a clean stop that line would suggest a connection problem.
+  client.on(Events.ShardReconnecting, (shardId) => {
+    if (!closing) logger.info({ code: 'discord_reconnecting', shardId }, 'Discord gateway reconnecting');
+  });
   client.on(Events.ShardResume, (shardId, replayed) => logger.info({ code: 'discord_resumed', shardId, replayed }, 'Discord gateway resumed'));
   client.rest.on('rateLimited', (info) =>
     logger.warn({ code: 'discord_rate_limited', route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global }, 'Discord rate limit: waiting'),
@@ -107,6 +111,7 @@ export async function startDiscordBot({ qa, config, logger, options }: StartDisc
       clearTimeout(timer);
     }
     if (inFlight.size > 0) logger.warn({ code: 'discord_stop_timeout', pending: inFlight.size }, 'Stopped Discord with answers still pending');
+    closing = true;
     await client.destroy();
     logger.info({ code: 'discord_stopped' }, 'Discord bot stopped');
   }

@@ -133,6 +133,8 @@ describe('stopping', () => {
       expect(h.fake.gateway.closeCodes).toEqual([1000]);
       expect(h.bot.client.isReady()).toBe(false);
       expect(h.logger.entries.map((e) => e.obj.code)).toContain('discord_stopped');
+      // A clean stop is not reported as a connection problem.
+      expect(h.logger.entries.map((e) => e.obj.code)).not.toContain('discord_reconnecting');
     } finally {
       process.removeListener('SIGTERM', onSigterm);
       await h.close();
