@@ -112,7 +112,7 @@ export async function startSlackBot({ qa, config, logger, tuning }: SlackBotOpti
       logger.info({ code: 'slack_duplicate_ignored', retryNum: context.retryNum, retryReason: context.retryReason }, 'Ignored a repeated Slack event');
       return;
     }
-    if (stopping) return;
+    // Also while stopping: Bolt has already acknowledged an event by now, so Slack will not send it again.
     await inFlight.track(next);
   });
   registerListeners(app, deps);
@@ -144,9 +144,15 @@ export async function startSlackBot({ qa, config, logger, tuning }: SlackBotOpti
       port = (server.address() as AddressInfo).port;
       stopTransport = async () => {
         const closed = receiver.stop();
-        // Connections kept alive by a proxy must not hold the process open.
+        // Connections kept alive by Slack or a proxy must not hold the process open: each one is closed as soon
+        // as it is idle (a request still arriving on it is answered first), the rest after 5 seconds.
         server.closeIdleConnections();
-        if (!(await withTimeout(closed, 5000))) server.closeAllConnections();
+        const idle = setInterval(() => server.closeIdleConnections(), 50);
+        try {
+          if (!(await withTimeout(closed, 5000))) server.closeAllConnections();
+        } finally {
+          clearInterval(idle);
+        }
       };
     }
   } catch (error) {

@@ -1,10 +1,10 @@
-import { createServer } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startSlackBot } from '../../../adapters/slack/app';
 import type { SlackConfig } from '../../../adapters/slack/config';
 import { ConfigError } from '../../../src/errors';
 import { captureLogger, FakeQA } from '../../fakes/slack/fake-qa';
-import { appMention, eventEnvelope } from '../../fakes/slack/payloads';
+import { appMention, eventEnvelope, signedHeaders } from '../../fakes/slack/payloads';
 import { FakeSocketMode } from '../../fakes/slack/socket-mode';
 import { FakeSlackWebApi } from '../../fakes/slack/web-api';
 
@@ -77,6 +77,37 @@ describe('Slack bot start-up and shutdown', () => {
     expect(api.callsTo('chat.postMessage')).toHaveLength(1);
     expect(socket.open).toBe(0);
     await bot.stop(); // a second stop is harmless
+  });
+
+  it('answers an event whose request was still arriving when stop() began (Slack got its ack, so it will not resend it), then closes that kept-alive connection at once', async () => {
+    const secret = 'f00dfeedf00dfeedf00dfeedf00dfeed';
+    const config: SlackConfig = { mode: 'http', botToken: 'xoxb-1-2-secretbottoken', signingSecret: secret, port: 0, apiUrl: api.apiUrl, maintainers: [] };
+    const bot = await startSlackBot({ qa: new FakeQA(), config, logger: captureLogger(), tuning: { ...FAST, host: '127.0.0.1' } });
+    const body = JSON.stringify(eventEnvelope(appMention('<@UBOT00001> who chairs the culture forum?')));
+    const request = httpRequest({
+      host: '127.0.0.1',
+      port: bot.port,
+      path: '/slack/events',
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...signedHeaders(body, secret) },
+    });
+    const response = new Promise<number | undefined>((resolve, reject) => {
+      request.on('response', (res) => {
+        res.resume();
+        resolve(res.statusCode);
+      });
+      request.on('error', reject);
+    });
+    request.write(body.slice(0, 20));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const started = Date.now();
+    const stopped = bot.stop();
+    request.end(body.slice(20));
+    expect(await response).toBe(200);
+    await stopped;
+    expect(api.callsTo('chat.postMessage')).toHaveLength(1);
+    // The keep-alive connection does not hold the stop for its 5-second idle timeout.
+    expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it('stops while reconnecting without an unhandled rejection, and does not reconnect afterwards', async () => {
