@@ -221,6 +221,16 @@ describe('Slack adapter over Socket Mode (real Bolt, fake Slack on 127.0.0.1)', 
     expect(socket.open).toBe(1);
   });
 
+  it('reconnects and keeps answering after the connection drops without a disconnect message', async () => {
+    const before = socket.connections;
+    socket.dropConnections();
+    await socket.waitForConnections(before + 1, 5000);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await socket.send('events_api', eventEnvelope(appMention('<@UBOT00001> who chairs the culture forum?')));
+    await api.waitFor(() => posts().length === 1);
+    expect(socket.open).toBe(1);
+  });
+
   it('apologises privately and keeps running when answering throws', async () => {
     await socket.send('events_api', eventEnvelope(appMention('<@UBOT00001> explode please')));
     await api.waitFor(() => api.callsTo('chat.postEphemeral').length === 1);

@@ -95,6 +95,11 @@ export class FakeSocketMode {
     for (const socket of this.sockets) socket.send(JSON.stringify({ type: 'disconnect', reason: 'refresh_requested', debug_info: { host: 'fake' } }));
   }
 
+  /** Drops every open connection without a word, as a network failure would. */
+  dropConnections(): void {
+    for (const socket of this.sockets) socket.terminate();
+  }
+
   async close(): Promise<void> {
     const server = this.server;
     if (!server) return;
