@@ -38,6 +38,13 @@ async function start(): Promise<number> {
   });
   const { documents, passages } = qa.stats();
   logger.info({ code: 'ready', documents, passages }, 'knowledge loaded');
+  for (const [platform, token, others] of [
+    ['Slack', 'SLACK_BOT_TOKEN', ['SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET']],
+    ['Discord', 'DISCORD_TOKEN', ['DISCORD_CLIENT_ID']],
+  ] as const) {
+    const set = others.filter((name) => process.env[name]?.trim());
+    if (!process.env[token]?.trim() && set.length) logger.warn({ code: 'platform_off', platform, missing: token, set }, `${platform} is off: ${set.join(' and ')} set but ${token} is empty`);
+  }
 
   if (!slack && !discord) {
     const intro = 'No SLACK_BOT_TOKEN or DISCORD_TOKEN set: chatting here in the terminal. To connect Slack or Discord, copy .env.example to .env and see the README.';
