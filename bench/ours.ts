@@ -1,13 +1,22 @@
 /** Our own system under benchmark: the core's loader, index and `ask()`, exactly as the bot uses them. */
 import { join } from 'node:path';
 import { buildIndex, createAnswerer, loadIndex, loadKnowledge, saveIndex } from '../src/index';
-import type { Answerer, LoadedKnowledge, Passage, SearchIndex } from '../src/index';
+import type { Answerer, AnswererOptions, LoadedKnowledge, Passage, SearchIndex } from '../src/index';
 import { BenchError, type BenchCorpus } from './squad';
 import type { BenchReply, BenchSystem } from './system';
 
 /** Our core, through the same loader, index and answerer the bot uses; the loaded index answers. */
 export class OurSystem implements BenchSystem {
-  readonly name = 'ours';
+  readonly name: string;
+  private readonly options: AnswererOptions;
+
+  /** @param variant the answerer's options (e.g. `threshold: 0` to never abstain) and the name to report */
+  constructor(variant: AnswererOptions & { name?: string } = {}) {
+    const { name = 'ours', ...options } = variant;
+    this.name = name;
+    this.options = options;
+  }
+
   private knowledge: LoadedKnowledge | undefined;
   private index: SearchIndex | undefined;
   private answerer: Answerer | undefined;
@@ -25,7 +34,7 @@ export class OurSystem implements BenchSystem {
   build(): void {
     if (this.knowledge === undefined) throw new BenchError('bench_usage', 'ours: build() before prepare()');
     this.index = buildIndex(this.knowledge);
-    this.answerer = createAnswerer(this.index);
+    this.answerer = createAnswerer(this.index, this.options);
   }
 
   save(file: string): void {
@@ -37,7 +46,7 @@ export class OurSystem implements BenchSystem {
     const loaded = loadIndex(file, this.knowledge?.fingerprint);
     if (loaded.index === null) throw new BenchError('bench_mapping', `ours: the saved index did not load: ${loaded.reason}`);
     this.index = loaded.index;
-    this.answerer = createAnswerer(this.index);
+    this.answerer = createAnswerer(this.index, this.options);
   }
 
   ask(question: string): BenchReply {

@@ -17,7 +17,9 @@ import type { BenchSystem } from './system';
 import { checkTargets, formatMarkdown, formatTable, formatTargets, formatTypeTable, writeResults, type BenchResults, type SystemResult } from './table';
 
 /** Every system the harness knows, in table order. */
-const SYSTEM_NAMES = ['ours', 'minisearch-default', 'wink-bm25'] as const;
+const SYSTEM_NAMES = ['ours', 'minisearch-default', 'wink-bm25', 'ours-never-abstain'] as const;
+/** Run when --systems is not given; `ours-never-abstain` (threshold 0) shows what abstention costs on SQuAD. */
+const DEFAULT_SYSTEMS = ['ours', 'minisearch-default', 'wink-bm25'] as const;
 
 const USAGE = `Usage: npm run bench -- [options]
 
@@ -99,7 +101,7 @@ export function parseOptions(argv: string[], root = projectRoot(), cwd = process
   } catch (error) {
     throw new BenchError('bench_usage', (error as Error).message, { cause: error });
   }
-  const systems = values.systems === undefined ? [...SYSTEM_NAMES] : values.systems.split(',').map((s) => s.trim()).filter(Boolean);
+  const systems = values.systems === undefined ? [...DEFAULT_SYSTEMS] : values.systems.split(',').map((s) => s.trim()).filter(Boolean);
   const unknown = systems.filter((s) => !(SYSTEM_NAMES as readonly string[]).includes(s));
   if (unknown.length > 0 || systems.length === 0) {
     throw new BenchError('bench_usage', `--systems: unknown system "${unknown.join(', ')}"; choose from ${SYSTEM_NAMES.join(', ')}`);
@@ -231,6 +233,8 @@ function makeSystem(name: string): BenchSystem {
       return new MiniSearchBaseline();
     case 'wink-bm25':
       return new WinkBaseline();
+    case 'ours-never-abstain':
+      return new OurSystem({ threshold: 0, name: 'ours-never-abstain' });
     default:
       return new OurSystem();
   }
