@@ -136,8 +136,8 @@ export function answerCount(index: SearchIndex, q: AnalyzedQuestion, words: Reso
   const counted = m[1];
   for (const i of listPassages(index)) {
     const { heading, all } = listTerms(index, i);
-    const countedStem = stem(counted, index.passages[i].passage.lang);
-    const namesList = heading.has(countedStem) || (GENERIC_COUNTED.has(counted) && words.some((w) => w.word !== counted && w.terms.some((t) => heading.has(t))));
+    const countedTerms = [stem(counted, index.passages[i].passage.lang), ...(words.find((w) => w.word === counted)?.terms ?? [])];
+    const namesList = countedTerms.some((t) => heading.has(t)) || (GENERIC_COUNTED.has(counted) && words.some((w) => w.word !== counted && w.terms.some((t) => heading.has(t))));
     if (!namesList || !coveredBy(words, all, new Set([counted, ...LIST_FRAME])) || namesAnotherSubject(index, q, i)) continue;
     const p = index.passages[i].passage;
     const what = (p.headings[p.headings.length - 1] ?? 'items').toLowerCase();

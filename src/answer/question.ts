@@ -40,11 +40,11 @@ interface Cue {
 // Matched against folded text.
 const CUES: Cue[] = [
   { re: /\b(what|which|in what|in which) (year|date|month|day)\b/, expects: 'date', drop: ['year', 'date', 'month', 'day'] },
-  { re: /^(when|wanneer|quand|wann|cuando|quando)\b|\b(since when|in welk jaar|en quelle annee|in welchem jahr|en que ano|in che anno)\b/, expects: 'date', drop: ['jaar', 'annee', 'jahr', 'ano', 'anno'] },
-  { re: /\b(how (many|much)|hoeveel|combien|wie viele?|cuant[oa]s?|quant[ie])\b/, expects: 'number', drop: ['many', 'much', 'viele', 'viel'] },
+  { re: /^(when|wanneer|quand|wann|cuando|quando)\b|\b(since when|in welk jaar|en quelle annee|in welchem jahr|en que ano|in che anno)\b/, expects: 'date', drop: ['when', 'wanneer', 'quand', 'wann', 'cuando', 'quando', 'jaar', 'annee', 'jahr', 'ano', 'anno'] },
+  { re: /\b(how (many|much)|hoeveel|combien|wie viele?|cuant[oa]s?|quant[ie])\b/, expects: 'number', drop: ['many', 'much', 'hoeveel', 'combien', 'viele', 'viel', 'cuantos', 'cuantas', 'quanti', 'quante'] },
   { re: /\b(stand|stands) for\b|\b(abbreviation|acronym|afkorting|sigle)\b/, expects: 'expansion', drop: ['stand', 'stands', 'abbreviation', 'acronym', 'afkorting', 'sigle'] },
-  { re: /^(who|whom|whose|who's|wie|qui|wer|quien|chi)\b/, expects: 'person', drop: [] },
-  { re: /^(where|waar|ou|wo|donde|dove)\b/, expects: 'place', drop: [] },
+  { re: /^(who|whom|whose|who's|wie|qui|wer|quien|chi)\b/, expects: 'person', drop: ['who', 'whom', 'wie', 'qui', 'wer', 'quien', 'chi'] },
+  { re: /^(where|waar|ou|wo|donde|dove)\b/, expects: 'place', drop: ['where', 'waar', 'ou', 'wo', 'donde', 'dove'] },
 ];
 
 /**

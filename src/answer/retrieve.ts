@@ -2,7 +2,8 @@ import type { SearchOptions } from 'minisearch';
 import type { SearchIndex } from '../search/build';
 import { SEARCH_OPTIONS } from '../search/options';
 import { distance } from '../text/natural';
-import { stem } from '../text/analyze';
+import { isStopwordAnywhere, stem } from '../text/analyze';
+import { englishFor } from '../text/glossary';
 import type { AnalyzedQuestion, Expectation } from './question';
 
 /** A question word resolved against the index: the index terms it matches, and how telling it is. */
@@ -62,10 +63,18 @@ function compoundParts(index: SearchIndex, word: string, q: AnalyzedQuestion): s
 
 /** Resolves every question word to index terms, correcting typos and splitting compounds when a word is unknown. */
 export function resolveWords(index: SearchIndex, q: AnalyzedQuestion): ResolvedWord[] {
-  const resolved = q.words.map(({ word, stems }) => {
+  const resolved: ResolvedWord[] = [];
+  for (const { word, stems } of q.words) {
     let terms = stems.filter((s) => index.documentFrequency.has(s));
+    // English equivalents of a word of another language ("leden" → member, "vicevoorzitter" → vice chair).
+    for (const english of englishFor(word)) {
+      const t = stem(english, 'en');
+      if (index.documentFrequency.has(t) && !terms.includes(t)) terms.push(t);
+    }
     let evidence = 1;
     if (!terms.length) {
+      // A function word of another language than the one detected ("ist", "der") says nothing.
+      if (isStopwordAnywhere(word)) continue;
       const nearest = correctTerm(index, stems[0]);
       if (nearest) {
         terms = [nearest.term];
@@ -75,8 +84,8 @@ export function resolveWords(index: SearchIndex, q: AnalyzedQuestion): ResolvedW
         evidence = 0.8;
       }
     }
-    return { word, terms, weight: terms.length ? Math.max(...terms.map((t) => idf(index, t))) : 0, evidence };
-  });
+    resolved.push({ word, terms, weight: terms.length ? Math.max(...terms.map((t) => idf(index, t))) : 0, evidence });
+  }
   // A word found nowhere in the knowledge weighs as much as the question's most telling known word:
   // a question about something absent ("Swedish cities", "unemployment in Madrid") is not answered
   // from its other words, while one unusual verb ("cover") among several matches does not sink it.

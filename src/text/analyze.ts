@@ -33,6 +33,12 @@ export function isStopword(word: string, lang: Lang): boolean {
   return STOPWORDS[lang].has(word);
 }
 
+/** Whether a word is a stop word in any supported language ("ist", "der" in a question detected as Dutch). */
+export function isStopwordAnywhere(word: string): boolean {
+  for (const lang in STOPWORDS) if (STOPWORDS[lang as Lang].has(word)) return true;
+  return false;
+}
+
 // "E.g. participatory budgeting" should match a question about an "example".
 const ABBREVIATION_WORDS: [RegExp, string][] = [
   [/\be\.\s?g\./g, ' example '],

@@ -92,4 +92,11 @@ describe('answers that keep to what the documents say', () => {
     expect(answer.status).toBe('answered');
     expect(answer.answer).toContain('tide data');
   });
+
+  it('understands a Dutch or German question about English documents through their shared vocabulary', () => {
+    expect(qa.ask('Hoeveel leden heeft de league?').answer).toMatch(/lists 4 members/);
+    const contact = qa.ask('Wer ist der Ansprechpartner?');
+    expect(contact.status).toBe('answered');
+    expect(contact.answer).toContain('Piet Janszoon');
+  });
 });

@@ -1,0 +1,55 @@
+import type { Lang } from '../types';
+
+/**
+ * English equivalents of common words about networks, membership and roles in the other supported
+ * languages, so that a question in one language finds passages in English ("Wie is de
+ * vicevoorzitter?" → "vice chair"). Language resources, like stop words; no facts.
+ */
+const GLOSSARY: Partial<Record<Lang, Record<string, string>>> = {
+  nl: {
+    lid: 'member', leden: 'members', lidmaatschap: 'membership', voorzitter: 'chair', vicevoorzitter: 'vice chair',
+    contactpersoon: 'contact', contact: 'contact', medewerker: 'staff', medewerkers: 'staff', personeel: 'staff',
+    prioriteit: 'priority', prioriteiten: 'priorities', doel: 'goal', doelen: 'goals', doelstelling: 'objective',
+    opgericht: 'founded', oprichting: 'founded', stad: 'city', steden: 'cities', gemeente: 'municipality',
+    gemeenten: 'municipalities', netwerk: 'network', burgers: 'citizens', burger: 'citizen', begroting: 'budget',
+    jaar: 'year', beleid: 'policy', partner: 'partner', partners: 'partners', wetgeving: 'legislation',
+    technologie: 'technology', technologieen: 'technologies', slimme: 'smart', duurzaam: 'sustainable',
+    duurzame: 'sustainable', rol: 'role', taak: 'role', kantoor: 'office', adviseur: 'advisor',
+  },
+  fr: {
+    membre: 'member', membres: 'members', president: 'president chair', presidente: 'president chair',
+    'vice-president': 'vice chair', contact: 'contact', priorite: 'priority', priorites: 'priorities',
+    objectif: 'goal', but: 'goal', fonde: 'founded', fondee: 'founded', ville: 'city', villes: 'cities',
+    reseau: 'network', citoyens: 'citizens', budget: 'budget', annee: 'year', politique: 'policy',
+    role: 'role', bureau: 'office', conseiller: 'advisor', conseillere: 'advisor', technologies: 'technologies',
+    intelligentes: 'smart', durable: 'sustainable', legislation: 'legislation',
+  },
+  de: {
+    mitglied: 'member', mitglieder: 'members', vorsitzender: 'chair', vorsitzende: 'chair',
+    ansprechpartner: 'contact', ansprechpartnerin: 'contact', kontakt: 'contact', prioritaten: 'priorities',
+    ziel: 'goal', ziele: 'goals', gegrundet: 'founded', stadt: 'city', stadte: 'cities', netzwerk: 'network',
+    burger: 'citizens', haushalt: 'budget', jahr: 'year', rolle: 'role', buro: 'office', berater: 'advisor',
+    beraterin: 'advisor', technologien: 'technologies', intelligente: 'smart', nachhaltig: 'sustainable',
+  },
+  es: {
+    miembro: 'member', miembros: 'members', presidente: 'president chair', vicepresidente: 'vice chair',
+    contacto: 'contact', prioridades: 'priorities', objetivo: 'goal', fundado: 'founded', fundada: 'founded',
+    ciudad: 'city', ciudades: 'cities', red: 'network', ciudadanos: 'citizens', presupuesto: 'budget',
+    ano: 'year', papel: 'role', oficina: 'office', asesor: 'advisor', asesora: 'advisor', tecnologias: 'technologies',
+  },
+  it: {
+    membro: 'member', membri: 'members', presidente: 'president chair', vicepresidente: 'vice chair',
+    contatto: 'contact', priorita: 'priorities', obiettivo: 'goal', fondato: 'founded', fondata: 'founded',
+    citta: 'cities', rete: 'network', cittadini: 'citizens', bilancio: 'budget', anno: 'year', ruolo: 'role',
+    ufficio: 'office', consulente: 'advisor', tecnologie: 'technologies',
+  },
+};
+
+/** English words for a folded word of any supported language but English, or none. */
+export function englishFor(word: string): string[] {
+  for (const entries of Object.values(GLOSSARY)) {
+    const entry = entries[word];
+    if (entry) return entry.split(' ');
+  }
+  return [];
+}
