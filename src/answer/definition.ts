@@ -8,6 +8,7 @@ import type { AnalyzedQuestion } from './question';
 const DEFINITION_PATTERNS: RegExp[] = [
   /^(?:what|who) (?:is|are|was|were|s) (?:the |a |an )?(.+)$/,
   /^(?:whats|whos) (?:the |a |an )?(.+)$/,
+  /^what (?:kind|type|sort) of (?:\S+ )?(?:is|are) (?:the |a |an )?(.+)$/,
   /^(?:give me |i want |i d like )?(?:a |an )?(?:short |brief |quick )?(?:description|overview|summary|definition|explanation) of (?:the )?(.+)$/,
   /^what do you know about (?:the )?(.+)$/,
   /^(?:tell me|can you tell me|could you tell me) (?:about|what|who) (?:the )?(.+?)(?: is| are| was)?$/,

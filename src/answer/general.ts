@@ -84,6 +84,8 @@ export function answerFromPassages(index: SearchIndex, q: AnalyzedQuestion, word
       namedMask |= maskOf(subject.split(' ').map((w) => stem(w, d.lang)));
     }
   });
+  // The named subject's own words are no answer to "who"/"where" ("Where is OASC based?" ↛ "Open & Agile Smart Cities").
+  const namedWords = new Set([...named].flatMap((d) => foldedWords(index.documents[d].title)));
   const attributeMask = ((1 << Math.min(words.length, 31)) - 1) & ~namedMask;
   const attributeWeight = named.size ? weightOf(attributeMask) : 0;
   const absent = words.some((w) => !w.terms.length);
@@ -122,7 +124,7 @@ export function answerFromPassages(index: SearchIndex, q: AnalyzedQuestion, word
       if (q.expects) {
         const foldedSpan = q.expects === 'expansion' ? fold(span) : '';
         const expansionHere = askedAcronyms.some((a) => foldedSpan.includes(`(${a})`) || foldedSpan.includes(fold(index.acronyms.get(a)?.expansion ?? '\0')));
-        expected = satisfies(q.expects, span, q, expansionHere);
+        expected = satisfies(q.expects, span, q, expansionHere, namedWords);
       }
       const score = base + (q.expects && expected ? W.expected : 0);
       if (!best || score > best.score) {
@@ -148,7 +150,7 @@ export function answerFromPassages(index: SearchIndex, q: AnalyzedQuestion, word
   // The sentence lacks what the question expects ("when" → no date) but the next one has it: the
   // answer is likely the pair ("… was founded by three cities. That was in 1986.").
   const next = entry.segments[best.segment + 1];
-  if (q.expects && !best.expected && next && next.item === entry.segments[best.segment].item && candidate.text.length + next.text.length < MAX_SPAN_CHARS && satisfies(q.expects, next.text, q, false)) {
+  if (q.expects && !best.expected && next && next.item === entry.segments[best.segment].item && candidate.text.length + next.text.length < MAX_SPAN_CHARS && satisfies(q.expects, next.text, q, false, namedWords)) {
     return { ...candidate, text: `${candidate.text} ${next.text}`, confidence: candidate.confidence / 0.55 };
   }
   return { ...candidate, text: tightSpan(candidate.text, words, q, entry.passage.lang) };

@@ -127,7 +127,9 @@ function listTerms(index: SearchIndex, i: number): { heading: Set<string>; all: 
   return { heading, all: new Set([...p.headingTerms, ...p.titleTerms]) };
 }
 
-const LIST_FRAME = new Set(['listed', 'list', 'there', 'total', 'all', 'current', 'currently', 'set', 'include', 'includes', 'included', 'contain', 'contains', 'exist', 'number', 'count', 'named', 'defined']);
+const NUMBER_WORDS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twee', 'drie', 'vier', 'vijf', 'deux', 'trois', 'quatre', 'zwei', 'drei', 'vier', 'dos', 'tres', 'cuatro', 'due', 'tre', 'quattro'];
+const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, last: -1, eerste: 1, tweede: 2, derde: 3, laatste: -1, premier: 1, premiere: 1, deuxieme: 2, troisieme: 3, dernier: -1, derniere: -1, erste: 1, zweite: 2, dritte: 3, letzte: -1, primero: 1, primera: 1, segundo: 2, segunda: 2, tercero: 3, tercera: 3, primo: 1, prima: 1, secondo: 2, seconda: 2, terzo: 3, terza: 3 };
+const LIST_FRAME = new Set(['listed', 'list', 'there', 'total', 'all', 'current', 'currently', 'set', 'include', 'includes', 'included', 'contain', 'contains', 'exist', 'number', 'count', 'named', 'defined', ...NUMBER_WORDS, ...Object.keys(ORDINALS)]);
 
 /** "How many members …?": counts the items of the list the question names. */
 export function answerCount(index: SearchIndex, q: AnalyzedQuestion, words: ResolvedWord[]): Candidate | null {
@@ -158,8 +160,16 @@ export function answerList(index: SearchIndex, q: AnalyzedQuestion, words: Resol
     // "Which cities are members?": a generic noun for the items does not need to be in the heading.
     if (!coveredBy(words, all, new Set([...LIST_FRAME, ...GENERIC_COUNTED])) || namesAnotherSubject(index, q, i)) continue;
     const p = index.passages[i].passage;
-    const items = (p.items ?? []).map((item) => itemHead(item)?.head ?? item);
     const name = p.headings[p.headings.length - 1] ?? 'List';
+    // "What is the second priority?": that item, whole.
+    const ordinal = q.allWords.map((w) => ORDINALS[w]).find((n) => n !== undefined);
+    const listed = p.items ?? [];
+    if (ordinal !== undefined && listed.length) {
+      const position = ordinal < 0 ? listed.length : ordinal;
+      if (position > listed.length) return null;
+      return { kind: 'list', text: `${name} (${docTitle(index, i)}), number ${position} of ${listed.length}: ${listed[position - 1]}`, passage: i, confidence: 0.9 };
+    }
+    const items = listed.map((item) => itemHead(item)?.head ?? item);
     const shown = items.slice(0, MAX_LISTED);
     const more = items.length > shown.length ? `, and ${items.length - shown.length} more` : '';
     const text =

@@ -3,6 +3,7 @@ import type { SearchIndex } from '../search/build';
 import { SEARCH_OPTIONS } from '../search/options';
 import { distance } from '../text/natural';
 import { isStopwordAnywhere, stem } from '../text/analyze';
+import { fold } from '../text/fold';
 import { englishFor } from '../text/glossary';
 import type { AnalyzedQuestion, Expectation } from './question';
 
@@ -142,12 +143,17 @@ export function searchPassages(index: SearchIndex, resolved: ResolvedWord[], lim
 const YEAR_RE = /\b(1[0-9]{3}|20[0-9]{2})s?\b|\b\d{1,2}(st|nd|rd|th)\b|\b(century|centuries|decade|decades|millennium|ago|eeuw|siecle|jahrhundert|siglo|secolo)\b/i;
 const WEEKDAY_SEASON_RE = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|autumn|winter|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b/i;
 const MONTH_RE = /\b(january|february|march|april|may|june|july|august|september|october|november|december|januari|februari|maart|mei|juni|juli|augustus|oktober|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b/i;
-const NUMBER_RE = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|several)\b/i;
-// A capitalised word that does not start the sentence: a name.
-const NAME_RE = /(?<=\S\s+)["'“(]?\p{Lu}[\p{L}'’-]+/gu;
+// A number, but not a year: "How many living labs?" is not answered by "in 2006".
+const NUMBER_RE = /\d+(?:[.,]\d+)?\s*%|\b(?!(?:1[0-9]|20)\d\d\b)\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|several)\b/i;
+// A capitalised word that does not start a sentence: a name.
+const NAME_RE = /(?<=[^\s.!?;:]\s+)["'“(]?\p{Lu}[\p{L}'’-]+/gu;
 
 /** Whether a span holds the kind of thing the question asks for. */
-export function satisfies(expects: Expectation | null, span: string, q: AnalyzedQuestion, acronymsInSpan: boolean): boolean {
+/**
+ * Whether a span holds the kind of thing the question asks for.
+ * @param known words that do not count as a name: the question's own, and the names of the subject it asks about
+ */
+export function satisfies(expects: Expectation | null, span: string, q: AnalyzedQuestion, acronymsInSpan: boolean, known: ReadonlySet<string> = new Set()): boolean {
   switch (expects) {
     case null:
       return true;
@@ -161,8 +167,8 @@ export function satisfies(expects: Expectation | null, span: string, q: Analyzed
     case 'place': {
       const asked = new Set(q.allWords);
       for (const m of span.matchAll(NAME_RE)) {
-        const name = m[0].replace(/^["'“(]/, '').toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-        if (!asked.has(name)) return true;
+        const name = fold(m[0].replace(/^["'“(]/, ''));
+        if (!asked.has(name) && !known.has(name)) return true;
       }
       return /^[^:]{2,60}:\s/.test(span); // a labelled fact names its holder after the label
     }

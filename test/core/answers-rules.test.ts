@@ -9,7 +9,7 @@ const KNOWLEDGE = {
 # Harbour Cities League (HCL)
 
 The Harbour Cities League (HCL) is an invented network of port cities that share tide data.
-It runs a yearly regatta for apprentices.
+It runs a yearly regatta for apprentices, held since 1998.
 
 ## People
 
@@ -98,5 +98,30 @@ describe('answers that keep to what the documents say', () => {
     const contact = qa.ask('Wer ist der Ansprechpartner?');
     expect(contact.status).toBe('answered');
     expect(contact.answer).toContain('Piet Janszoon');
+  });
+
+  it('answers "What is the second …?" with that item of the list', () => {
+    const answer = qa.ask('What is the second member?');
+    expect(answer.kind).toBe('list');
+    expect(answer.answer).toMatch(/number 2 of 4: Saint-Malo Agglomeration$/);
+  });
+
+  it('takes "What kind of network is X?" as a definition of X', () => {
+    const answer = qa.ask('What kind of network is HCL?');
+    expect(answer.kind).toBe('definition');
+    expect(answer.answer).toMatch(/^The Harbour Cities League \(HCL\) is an invented network/);
+  });
+
+  it('does not count the subject\'s own name as the place or person a question asks for', () => {
+    expect(qa.ask('Where is the Harbour Cities League based?').status).toBe('no_answer');
+  });
+
+  it('does not answer "how many" with a year', () => {
+    expect(qa.ask('How many apprentices sail in the regatta?').status).toBe('no_answer');
+  });
+
+  it('treats "can you help me?" and "thanks, that was helpful" as small talk', () => {
+    expect(qa.ask('Can you help me?').status).toBe('chitchat');
+    expect(qa.ask('Thanks, that was helpful').status).toBe('chitchat');
   });
 });
