@@ -168,7 +168,7 @@ export function buildIndex(knowledge: Pick<LoadedKnowledge, 'documents' | 'warni
 type IndexParts = Omit<SearchIndex, 'mini' | 'documentFrequency'>;
 
 function fieldsOf(p: IndexedPassage, id: number): IndexedFields {
-  return { id, title: p.titleTerms.join(' '), headings: p.headingTerms.join(' '), text: p.segments.flatMap((s) => s.terms).join(' ') };
+  return { id, context: [...p.titleTerms, ...p.headingTerms].join(' '), text: p.segments.flatMap((s) => s.terms).join(' ') };
 }
 
 /** Term → number of passages that contain it. */
