@@ -138,7 +138,8 @@ export function createAnswerer(index: SearchIndex, options: AnswererOptions = {}
       return reply({ status: 'chitchat', kind: 'chitchat', answer: clip(chitchatReply(intent, examples(), subjectName())), sources: [], passage: '', confidence: 1, related: intent === 'thanks' || intent === 'bye' ? [] : examples().slice(0, 3), understoodAs: text });
     }
     const previous = context.previousQuestion?.trim();
-    const leansBack = previous ? FOLLOW_UP_RE.test(text) || POINTS_BACK_RE.test(text) : false;
+    // "and who is the treasurer?" stands on its own; "when was it founded?" needs the question before.
+    const leansBack = previous ? POINTS_BACK_RE.test(text) : false;
     const alone = leansBack ? null : answerOne(text, text);
     if (alone) return alone;
     if (previous) {

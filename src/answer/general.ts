@@ -1,7 +1,7 @@
 import type { SearchIndex } from '../search/build';
 import { stem } from '../text/analyze';
 import { fold, foldedWords } from '../text/fold';
-import type { Lang } from '../types';
+import type { Lang, Passage } from '../types';
 import type { Candidate } from './candidate';
 import type { AnalyzedQuestion } from './question';
 import { MAX_SPAN_CHARS, tightSpan } from './span';
@@ -15,6 +15,12 @@ const ANAPHOR_RE = /^(it|its|they|their|them|this|these|those|he|she|his|her|hun
 
 // A label word that makes it another role: the vice chair is not the chair.
 const ROLE_MODIFIERS = new Set(['vice', 'deputy', 'assistant', 'acting', 'former', 'honorary', 'interim', 'co', 'ex', 'sub', 'associate', 'plaatsvervangend', 'adjoint', 'stellvertretender', 'stellvertretende']);
+
+/** A list of bare names (most items five words or fewer), such as a members list. */
+function isRoster(passage: Passage): boolean {
+  const items = passage.kind === 'list' ? (passage.items ?? []) : [];
+  return items.length >= 5 && items.filter((item) => item.split(/\s+/).length <= 5).length >= 0.8 * items.length;
+}
 
 function changesRole(label: string, lang: Lang, askedTerms: Set<string>): boolean {
   const labelWords = foldedWords(label);
@@ -96,6 +102,8 @@ export function answerFromPassages(index: SearchIndex, q: AnalyzedQuestion, word
   let best: Scored | null = null;
   for (const result of results) {
     const entry = index.passages[result.id];
+    // A roster of names answers "is X a member?" or "how many?", never as one name picked from it.
+    if (isRoster(entry.passage)) continue;
     const contextMask = maskOf(entry.titleTerms) | maskOf(entry.headingTerms);
     const otherDocument = named.size > 0 && !named.has(entry.doc);
     const passageScore = W.rank * (result.score / topScore) + (entry.passage.lang === q.lang ? 0.05 : 0);

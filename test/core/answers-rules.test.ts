@@ -124,4 +124,15 @@ describe('answers that keep to what the documents say', () => {
     expect(qa.ask('Can you help me?').status).toBe('chitchat');
     expect(qa.ask('Thanks, that was helpful').status).toBe('chitchat');
   });
+
+  it('never answers with one name picked from a roster', () => {
+    // "Kotor Bay Municipality" holds "municipality", but a members list is no answer to what the league's municipalities do.
+    const answer = qa.ask('What does the Kotor Bay Municipality do?');
+    expect(answer.passage).not.toContain('- Antwerp');
+  });
+
+  it('answers a follow-up that starts with "and" on its own when it can', () => {
+    const answer = qa.ask('and who is the league contact?', { previousQuestion: 'Who is the vice president?' });
+    expect(answer.answer).toContain('Piet Janszoon');
+  });
 });
