@@ -19,7 +19,7 @@ const ROLE_MODIFIERS = new Set(['vice', 'deputy', 'assistant', 'acting', 'former
 /** A list of bare names (most items five words or fewer), such as a members list. */
 function isRoster(passage: Passage): boolean {
   const items = passage.kind === 'list' ? (passage.items ?? []) : [];
-  return items.length >= 5 && items.filter((item) => item.split(/\s+/).length <= 5).length >= 0.8 * items.length;
+  return items.length >= 3 && items.filter((item) => item.split(/\s+/).length <= 5).length >= 0.8 * items.length;
 }
 
 function changesRole(label: string, lang: Lang, askedTerms: Set<string>): boolean {
