@@ -32,7 +32,7 @@ export function definitionSubject(q: AnalyzedQuestion): string | null {
 }
 
 const closeEnough = (a: string, b: string): boolean =>
-  a === b || (a.length >= 6 && Math.abs(a.length - b.length) <= 2 && distance.DamerauLevenshteinDistance(a, b) <= (a.length >= 10 ? 2 : 1));
+  a === b || (a.length >= 6 && a[0] === b[0] && Math.abs(a.length - b.length) <= 2 && distance.DamerauLevenshteinDistance(a, b) <= (a.length >= 10 ? 2 : 1));
 
 /**
  * "What is X?": when X names a document's subject (its title or abbreviation), the document's

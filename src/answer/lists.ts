@@ -162,7 +162,7 @@ export function answerList(index: SearchIndex, q: AnalyzedQuestion, words: Resol
     const p = index.passages[i].passage;
     const name = p.headings[p.headings.length - 1] ?? 'List';
     // "What is the second priority?": that item, whole.
-    const ordinal = q.allWords.map((w) => ORDINALS[w]).find((n) => n !== undefined);
+    const ordinal = q.allWords.map((w) => (Object.hasOwn(ORDINALS, w) ? ORDINALS[w] : undefined)).find((n) => n !== undefined);
     const listed = p.items ?? [];
     if (ordinal !== undefined && listed.length) {
       const position = ordinal < 0 ? listed.length : ordinal;

@@ -45,11 +45,14 @@ const GLOSSARY: Partial<Record<Lang, Record<string, string>>> = {
   },
 };
 
+// One lookup table for all languages (a Map, so "constructor" and friends are just words).
+const ENGLISH = new Map<string, string[]>();
+for (const entries of Object.values(GLOSSARY)) {
+  for (const [word, english] of Object.entries(entries)) if (!ENGLISH.has(word)) ENGLISH.set(word, english.split(' '));
+}
+const NONE: readonly string[] = [];
+
 /** English words for a folded word of any supported language but English, or none. */
-export function englishFor(word: string): string[] {
-  for (const entries of Object.values(GLOSSARY)) {
-    const entry = entries[word];
-    if (entry) return entry.split(' ');
-  }
-  return [];
+export function englishFor(word: string): readonly string[] {
+  return ENGLISH.get(word) ?? NONE;
 }

@@ -135,4 +135,13 @@ describe('answers that keep to what the documents say', () => {
     const answer = qa.ask('and who is the league contact?', { previousQuestion: 'Who is the vice president?' });
     expect(answer.answer).toContain('Piet Janszoon');
   });
+
+  it('treats words such as "constructor" and "__proto__" as plain words', () => {
+    for (const word of Object.getOwnPropertyNames(Object.prototype)) {
+      for (const question of [`What is the ${word} priority?`, `Wat is ${word}?`, `What is the ${word} member?`]) {
+        const answer = qa.ask(question);
+        expect(answer.answer).not.toMatch(/something went wrong/);
+      }
+    }
+  });
 });
