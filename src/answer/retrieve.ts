@@ -1,6 +1,7 @@
-import type { SearchOptions } from 'minisearch';
+import type MiniSearch from 'minisearch';
 import type { SearchIndex } from '../search/build';
 import { SEARCH_OPTIONS } from '../search/options';
+import { topDocuments } from '../search/topk';
 import { distance } from '../text/natural';
 import { isStopwordAnywhere, stem } from '../text/analyze';
 import { fold } from '../text/fold';
@@ -105,39 +106,15 @@ export interface RankedPassage {
   score: number;
 }
 
-interface RawResult {
-  score: number;
-  terms: string[];
-}
-type ExecuteQuery = (query: string, options: SearchOptions) => Map<number, RawResult>;
-
-/**
- * The `limit` best passages for the resolved words. MiniSearch's public `search` builds and sorts a
- * result object for every matching passage; answering needs only the top few, so this reads its raw
- * scores (`executeQuery`, the same scoring, including MiniSearch's bonus for matching more query
- * terms) and keeps a small top list. Falls back to `search` should that method ever disappear.
- */
+/** The `limit` best passages for the resolved words (BM25 over the index's fields, as MiniSearch scores it). */
 export function searchPassages(index: SearchIndex, resolved: ResolvedWord[], limit: number): RankedPassage[] {
   const all = [...new Set(resolved.flatMap((w) => w.terms))];
   // A term in more than a tenth of a large knowledge base costs the most to score and tells the least:
   // it is left out of the search (never out of sentence scoring). Measured on SQuAD: p50 -20%, top-1 -0.8 points.
   const cutoff = Math.max(COMMON_TERM_MIN_PASSAGES, index.passages.length * COMMON_TERM_SHARE);
   const rare = all.filter((t) => (index.documentFrequency.get(t) ?? 0) <= cutoff);
-  const query = (rare.length >= 2 ? rare : all).join(' ');
-  if (!query) return [];
-  const execute = (index.mini as unknown as { executeQuery?: ExecuteQuery }).executeQuery;
-  if (typeof execute !== 'function') return index.mini.search(query, SEARCH_OPTIONS).slice(0, limit).map((r) => ({ id: r.id as number, score: r.score }));
-  const documentIds = (index.mini as unknown as { _documentIds: Map<number, number> })._documentIds;
-  const top: RankedPassage[] = [];
-  for (const [shortId, { score, terms }] of execute.call(index.mini, query, SEARCH_OPTIONS)) {
-    const ranked = score * (terms.length || 1);
-    if (top.length === limit && ranked <= top[limit - 1].score) continue;
-    let at = top.length;
-    while (at > 0 && top[at - 1].score < ranked) at--;
-    top.splice(at, 0, { id: documentIds.get(shortId) as number, score: ranked });
-    if (top.length > limit) top.pop();
-  }
-  return top;
+  const terms = rare.length >= 2 ? rare : all;
+  return terms.length ? topDocuments(index.mini as MiniSearch<unknown>, terms, SEARCH_OPTIONS, limit) : [];
 }
 
 const YEAR_RE = /\b(1[0-9]{3}|20[0-9]{2})s?\b|\b\d{1,2}(st|nd|rd|th)\b|\b(century|centuries|decade|decades|millennium|ago|eeuw|siecle|jahrhundert|siglo|secolo)\b/i;
