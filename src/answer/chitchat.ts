@@ -9,7 +9,7 @@ const INTENTS: [ChitchatIntent, RegExp][] = [
   ['thanks', /^((many |great |ok |okay )?(thanks|thank you|thx|ty|cheers|thank u|much appreciated|appreciated|dank je( wel)?|dankjewel|bedankt|merci( beaucoup)?|danke( schon| sehr)?|gracias|grazie( mille)?)( so much| very much| a lot| again| for (the|your) (help|answer|reply|information|info))?( bot)?|great thanks|perfect thanks|that helps|that helped|ok thanks|nice|great|perfect|awesome|cool)$/],
   ['bye', /^(bye|goodbye|good bye|see you|see ya|cya|later|doei|dag|tot ziens|au revoir|tschuss|auf wiedersehen|adios|arrivederci)( now| then| bot)?$/],
   ['thanks', /^(thanks|thank you|thx|cheers|merci|bedankt|dank je|danke|gracias|grazie)\b[^?]{0,40}$/],
-  ['help', /^(help|help me|(can|could|would) you help( me)?|i need (some )?help|help please|please help( me)?|what can (you|u) do|what do you do|what do you know|what can i ask( you)?|how do(es)? (this|it) work|how do i use (this|you)|commands|usage|hulp|help mij|aide|aidez moi|hilfe|ayuda|aiuto|examples?|options|menu|start)$/],
+  ['help', /^(help|help me|(can|could|would) you help( me)?|what can (you|u) help( me)? with|what (can|could) i ask( about)?|i need (some )?help|help please|please help( me)?|what can (you|u) do|what do you do|what do you know|what can i ask( you)?|how do(es)? (this|it) work|how do i use (this|you)|commands|usage|hulp|help mij|aide|aidez moi|hilfe|ayuda|aiuto|examples?|options|menu|start)$/],
   ['identity', /^(who (are|r) (you|u)|what are (you|u)|are you a bot|are you human|what is your name|what's your name|wie ben jij|qui es tu)$/],
 ];
 

@@ -95,6 +95,10 @@ export function answerFromPassages(index: SearchIndex, q: AnalyzedQuestion, word
   const attributeMask = ((1 << Math.min(words.length, 31)) - 1) & ~namedMask;
   const attributeWeight = named.size ? weightOf(attributeMask) : 0;
   const absent = words.some((w) => !w.terms.length);
+  let capitalMask = 0;
+  words.slice(0, 31).forEach((w, i) => {
+    if (q.capitalized.has(w.word)) capitalMask |= 1 << i;
+  });
   let rarest = 0;
   words.slice(0, 31).forEach((w, i) => {
     if (!rarest || w.weight > words[31 - Math.clz32(rarest)].weight) rarest = 1 << i;
@@ -108,6 +112,7 @@ export function answerFromPassages(index: SearchIndex, q: AnalyzedQuestion, word
     const otherDocument = named.size > 0 && !named.has(entry.doc);
     const passageScore = W.rank * (result.score / topScore) + (entry.passage.lang === q.lang ? 0.05 : 0);
     const masks = entry.segments.map((s) => maskOf(s.terms));
+    const passageMask = masks.reduce((all, m) => all | m, contextMask);
     let previousMask = 0;
     for (let k = 0; k < entry.segments.length; k++) {
       const segment = entry.segments[k];
@@ -140,12 +145,15 @@ export function answerFromPassages(index: SearchIndex, q: AnalyzedQuestion, word
         // also asks about something the knowledge never mentions (then it is likely out of scope).
         // Words of the document's title only say what the passage is about, not that it answers: "Who is
         // the president of the European Commission?" is not answered by any sentence about the Commission.
-        const support = !absent && bitCount(ownMask & ~contextMask) >= SUPPORT_WORDS ? SUPPORT_BONUS : 0;
+        // …nor when a name the question spells with a capital ("Finnish") is nowhere in the passage.
+        const nameMissing = (capitalMask & ~passageMask) !== 0;
+        const support = !absent && !nameMissing && bitCount(ownMask & ~contextMask) >= SUPPORT_WORDS ? SUPPORT_BONUS : 0;
         // "Who is the mayor of the League?" is not answered by a sentence that only names the League.
         const measured = attributeWeight > 0 ? weightOf((ownMask | contextMask) & attributeMask) / attributeWeight : coverage;
         // A sentence from another document that does not name the subject is likely about something else.
         const offSubject = otherDocument && !(ownMask & namedMask) ? 0.5 : 1;
-        const confidence = Math.min(1, measured + support) * (expected ? 1 : 0.55) * offSubject;
+        // A name the question spells with a capital and the passage never mentions: likely another subject.
+        const confidence = Math.min(1, measured + support) * (expected ? 1 : 0.55) * offSubject * (nameMissing ? NAME_MISSING : 1);
         const text = entry.passage.kind === 'facts' ? `${span} (${entry.passage.source.title})` : span;
         best = { score, segment: k, expected, withPrevious, candidate: { kind: entry.passage.kind === 'facts' ? 'labelled_fact' : 'fact', text, passage: result.id, confidence } };
       }
@@ -168,6 +176,7 @@ export function answerFromPassages(index: SearchIndex, q: AnalyzedQuestion, word
 const SUPPORT_WORDS = 2;
 /** Confidence added for that support (see README "How answers are chosen"). */
 const SUPPORT_BONUS = 0.3;
+const NAME_MISSING = 0.8;
 
 function bitCount(mask: number): number {
   let n = 0;

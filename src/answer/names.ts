@@ -1,5 +1,6 @@
 import { foldedWords } from '../text/fold';
 import { distance } from '../text/natural';
+import { otherPlaceNames } from '../text/placenames';
 
 const allowedEdits = (length: number): number => (length >= 9 ? 2 : length >= 5 ? 1 : 0);
 
@@ -43,8 +44,10 @@ export function nameMatch(typed: string, listed: string): number {
 
 /** The best-matching listed names for a typed name, best first (score ≥ `min`). */
 export function bestNameMatches(typed: string, listed: string[], min = 0.7): { name: string; index: number; score: number }[] {
+  // "München" is listed as "Munich": the city's other names match as well as the typed one.
+  const variants = [typed, ...otherPlaceNames(foldedWords(typed).join(' '))];
   return listed
-    .map((name, index) => ({ name, index, score: nameMatch(typed, name) }))
+    .map((name, index) => ({ name, index, score: Math.max(...variants.map((v, i) => nameMatch(v, name) * (i === 0 ? 1 : 0.98))) }))
     .filter((m) => m.score >= min)
     .sort((a, b) => b.score - a.score);
 }

@@ -1,4 +1,5 @@
 import { isContentWord, stem, words } from '../text/analyze';
+import { fold } from '../text/fold';
 import { detectLang } from '../text/lang';
 import type { Lang } from '../types';
 
@@ -21,11 +22,13 @@ export interface AnalyzedQuestion {
   lang: Lang;
   words: QuestionWord[];
   expects: Expectation | null;
+  /** Folded words written with a capital inside the question ("Finnish", "Bristol"): names the answer must deal with. */
+  capitalized: Set<string>;
 }
 
 // Words that frame a question rather than say what it is about.
 const FRAME_WORDS = new Set(
-  `whose whom whichever whatever tell me please know mention mentioned mentions say says said describe explain give show list name named called kind type
+  `whats whos wheres whens hows kinds types sorts whose whom whichever whatever tell me please know mention mentioned mentions say says said describe explain give show list name named called kind type
    anything something information info thing things exactly briefly according document documents text page pages bot
    vertel noem graag weet alsjeblieft dis moi est ce qu que quoi sais sagen bitte dime dimmi cosa che qual quale cual`.split(/\s+/),
 );
@@ -41,10 +44,10 @@ interface Cue {
 const CUES: Cue[] = [
   { re: /\b(what|which|in what|in which) (year|date|month|day)\b/, expects: 'date', drop: ['year', 'date', 'month', 'day'] },
   { re: /^(when|wanneer|quand|wann|cuando|quando)\b|\b(since when|in welk jaar|en quelle annee|in welchem jahr|en que ano|in che anno)\b/, expects: 'date', drop: ['when', 'wanneer', 'quand', 'wann', 'cuando', 'quando', 'jaar', 'annee', 'jahr', 'ano', 'anno'] },
-  { re: /\b(how (many|much)|hoeveel|combien|wie viele?|cuant[oa]s?|quant[ie])\b/, expects: 'number', drop: ['many', 'much', 'hoeveel', 'combien', 'viele', 'viel', 'cuantos', 'cuantas', 'quanti', 'quante'] },
+  { re: /\b(how (many|much|big|large|long|old|far|high|tall)|what (size|amount|percentage|proportion|share)|hoeveel|combien|wie viele?|cuant[oa]s?|quant[ie])\b/, expects: 'number', drop: ['many', 'much', 'big', 'large', 'long', 'old', 'far', 'high', 'tall', 'size', 'amount', 'hoeveel', 'combien', 'viele', 'viel', 'cuantos', 'cuantas', 'quanti', 'quante'] },
   { re: /\b(stand|stands) for\b|\b(abbreviation|acronym|afkorting|sigle)\b/, expects: 'expansion', drop: ['stand', 'stands', 'abbreviation', 'acronym', 'afkorting', 'sigle'] },
   { re: /^(who|whom|whose|who's|wie|qui|wer|quien|chi)\b/, expects: 'person', drop: ['who', 'whom', 'wie', 'qui', 'wer', 'quien', 'chi'] },
-  { re: /^(where|waar|ou|wo|donde|dove)\b/, expects: 'place', drop: ['where', 'waar', 'ou', 'wo', 'donde', 'dove'] },
+  { re: /^(where|waar|ou|wo|donde|dove)\b|\b(which|what|in which|in what) (city|town|country|region|place)\b/, expects: 'place', drop: ['where', 'waar', 'ou', 'wo', 'donde', 'dove'] },
 ];
 
 /**
@@ -78,5 +81,13 @@ export function analyzeQuestion(text: string, langs: readonly Lang[]): AnalyzedQ
     }
     questionWords.push({ word, stems });
   }
-  return { text: tidy, allWords, lang, words: questionWords, expects };
+  // Capitals mean names only where the question is not written in capitals throughout.
+  const capitalized = new Set<string>();
+  if (tidy !== tidy.toUpperCase()) {
+    const original = tidy.match(/[\p{L}\p{N}]+/gu) ?? [];
+    original.slice(1).forEach((w) => {
+      if (/^\p{Lu}/u.test(w)) capitalized.add(fold(w));
+    });
+  }
+  return { text: tidy, allWords, lang, words: questionWords, expects, capitalized };
 }

@@ -5,7 +5,7 @@ import { topDocuments } from '../search/topk';
 import { distance } from '../text/natural';
 import { isStopwordAnywhere, stem } from '../text/analyze';
 import { fold } from '../text/fold';
-import { englishFor } from '../text/glossary';
+import { englishFor, synonymsOf } from '../text/glossary';
 import type { AnalyzedQuestion, Expectation } from './question';
 
 /** A question word resolved against the index: the index terms it matches, and how telling it is. */
@@ -68,12 +68,21 @@ export function resolveWords(index: SearchIndex, q: AnalyzedQuestion): ResolvedW
   const resolved: ResolvedWord[] = [];
   for (const { word, stems } of q.words) {
     let terms = stems.filter((s) => index.documentFrequency.has(s));
-    // English equivalents of a word of another language ("leden" → member, "vicevoorzitter" → vice chair).
-    for (const english of englishFor(word)) {
-      const t = stem(english, 'en');
-      if (index.documentFrequency.has(t) && !terms.includes(t)) terms.push(t);
+    // English equivalents of a word of another language ("leden" → member, "vicevoorzitter" → vice chair):
+    // added in a question that is not in English, and in an English one only for a word the index lacks
+    // (English "red" or "rat" must stay themselves).
+    if (q.lang !== 'en' || !terms.length) {
+      for (const english of englishFor(word)) {
+        const t = stem(english, 'en');
+        if (index.documentFrequency.has(t) && !terms.includes(t)) terms.push(t);
+      }
     }
     let evidence = 1;
+    if (!terms.length) {
+      // A word the documents do not use may have a synonym they do ("aim" → objective).
+      terms = synonymsOf(word).map((w) => stem(w, 'en')).filter((t) => index.documentFrequency.has(t));
+      evidence = 0.9;
+    }
     if (!terms.length) {
       // A function word of another language than the one detected ("ist", "der") says nothing.
       if (isStopwordAnywhere(word)) continue;
@@ -142,12 +151,14 @@ export function satisfies(expects: Expectation | null, span: string, q: Analyzed
       return acronymsInSpan;
     case 'person':
     case 'place': {
+      // A labelled fact names its holder after the label: a person, not a place.
+      if (expects === 'person' && /^[^:]{2,60}:\s/.test(span)) return true;
       const asked = new Set(q.allWords);
       for (const m of span.matchAll(NAME_RE)) {
         const name = fold(m[0].replace(/^["'“(]/, ''));
         if (!asked.has(name) && !known.has(name)) return true;
       }
-      return /^[^:]{2,60}:\s/.test(span); // a labelled fact names its holder after the label
+      return false;
     }
   }
 }

@@ -91,6 +91,11 @@ function subjectsOf(title: string): string[] {
     if (!/\s/.test(paren[2].trim())) subjects.add(fold(paren[2].trim()));
   }
   for (const s of [...subjects]) if (s.startsWith('the ')) subjects.add(s.slice(4));
+  // "the Committee of the Regions" names "The European Committee of the Regions" too.
+  for (const s of [...subjects]) {
+    const words = s.split(' ');
+    if (words.length >= 4) subjects.add(words.slice(1).join(' '));
+  }
   return [...subjects].filter(Boolean);
 }
 

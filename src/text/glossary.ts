@@ -15,6 +15,7 @@ const GLOSSARY: Partial<Record<Lang, Record<string, string>>> = {
     jaar: 'year', beleid: 'policy', partner: 'partner', partners: 'partners', wetgeving: 'legislation',
     technologie: 'technology', technologieen: 'technologies', slimme: 'smart', duurzaam: 'sustainable',
     duurzame: 'sustainable', rol: 'role', taak: 'role', kantoor: 'office', adviseur: 'advisor',
+    europese: 'european', europees: 'european', europa: 'europe', commissie: 'commission', comite: 'committee', regio: 'region', regios: 'regions', raad: 'council', voorzitterschap: 'presidency', doet: 'does',
   },
   fr: {
     membre: 'member', membres: 'members', president: 'president chair', presidente: 'president chair',
@@ -22,14 +23,14 @@ const GLOSSARY: Partial<Record<Lang, Record<string, string>>> = {
     objectif: 'goal', but: 'goal', fonde: 'founded', fondee: 'founded', ville: 'city', villes: 'cities',
     reseau: 'network', citoyens: 'citizens', budget: 'budget', annee: 'year', politique: 'policy',
     role: 'role', bureau: 'office', conseiller: 'advisor', conseillere: 'advisor', technologies: 'technologies',
-    intelligentes: 'smart', durable: 'sustainable', legislation: 'legislation',
+    intelligentes: 'smart', durable: 'sustainable', legislation: 'legislation', europeenne: 'european', europeen: 'european', commission: 'commission', comite: 'committee', regions: 'regions', conseil: 'council', presidence: 'presidency',
   },
   de: {
     mitglied: 'member', mitglieder: 'members', vorsitzender: 'chair', vorsitzende: 'chair',
     ansprechpartner: 'contact', ansprechpartnerin: 'contact', kontakt: 'contact', prioritaten: 'priorities',
     ziel: 'goal', ziele: 'goals', gegrundet: 'founded', stadt: 'city', stadte: 'cities', netzwerk: 'network',
     burger: 'citizens', haushalt: 'budget', jahr: 'year', rolle: 'role', buro: 'office', berater: 'advisor',
-    beraterin: 'advisor', technologien: 'technologies', intelligente: 'smart', nachhaltig: 'sustainable',
+    beraterin: 'advisor', technologien: 'technologies', intelligente: 'smart', nachhaltig: 'sustainable', europaische: 'european', europaischen: 'european', kommission: 'commission', ausschuss: 'committee', regionen: 'regions', rat: 'council', ratsprasidentschaft: 'presidency',
   },
   es: {
     miembro: 'member', miembros: 'members', presidente: 'president chair', vicepresidente: 'vice chair',
@@ -45,14 +46,38 @@ const GLOSSARY: Partial<Record<Lang, Record<string, string>>> = {
   },
 };
 
+/**
+ * English words that questions use for what the documents say otherwise ("aim" for "objective"):
+ * each group's words stand for one another. Kept to words about organisations and their work.
+ */
+const SYNONYM_GROUPS = [
+  'aim goal objective purpose mission',
+  'founded established created',
+  'role function job position',
+  'headquarters headquartered based seat',
+  'aims goals objectives purposes',
+  'company organisation organization body',
+  'city town municipality',
+  'cities towns municipalities',
+  'help support assist',
+  'boss head leader',
+].map((group) => group.split(' '));
+
 // One lookup table for all languages (a Map, so "constructor" and friends are just words).
 const ENGLISH = new Map<string, string[]>();
 for (const entries of Object.values(GLOSSARY)) {
   for (const [word, english] of Object.entries(entries)) if (!ENGLISH.has(word)) ENGLISH.set(word, english.split(' '));
 }
+const SYNONYMS = new Map<string, string[]>();
+for (const group of SYNONYM_GROUPS) for (const word of group) SYNONYMS.set(word, group.filter((other) => other !== word));
 const NONE: readonly string[] = [];
 
-/** English words for a folded word of any supported language but English, or none. */
+/** English equivalents of a folded word of another supported language, or none. */
 export function englishFor(word: string): readonly string[] {
   return ENGLISH.get(word) ?? NONE;
+}
+
+/** English synonyms of a folded English word ("aim" → goal, objective…), or none. */
+export function synonymsOf(word: string): readonly string[] {
+  return SYNONYMS.get(word) ?? NONE;
 }

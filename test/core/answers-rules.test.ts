@@ -10,6 +10,7 @@ const KNOWLEDGE = {
 
 The Harbour Cities League (HCL) is an invented network of port cities that share tide data.
 It runs a yearly regatta for apprentices, held since 1998.
+Its objective is to keep every member harbour open in winter.
 
 ## People
 
@@ -143,5 +144,25 @@ describe('answers that keep to what the documents say', () => {
         expect(answer.answer).not.toMatch(/something went wrong/);
       }
     }
+  });
+
+  it('knows a city by its other names', () => {
+    const answer = qa.ask('Is Anvers a member?');
+    expect(answer.answer).toMatch(/^Yes: Antwerp /);
+  });
+
+  it('finds a sentence through a synonym the documents use ("aim" → objective)', () => {
+    const answer = qa.ask('What is the aim of the league?');
+    expect(answer.status).toBe('answered');
+    expect(answer.answer).toContain('keep every member harbour open in winter');
+  });
+
+  it('does not answer "which Polish cities" from a sentence that never mentions anything Polish', () => {
+    expect(qa.ask('Which Polish cities share tide data?').status).toBe('no_answer');
+  });
+
+  it('wants a place for "which city" and a number for "how big"', () => {
+    expect(qa.ask('Which city is Oona Ristik harbour master of?').status).toBe('no_answer');
+    expect(qa.ask('How big is the regatta for apprentices?').status).toBe('no_answer');
   });
 });

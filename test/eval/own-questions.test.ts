@@ -59,55 +59,47 @@ export function judge(item: Item, reply: Pick<Answer, 'status' | 'answer'> | und
   return null;
 }
 
-const items: Item[] = readFileSync(join(__dirname, 'questions.jsonl'), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as Item);
+const readSet = (file: string): Item[] =>
+  readFileSync(join(__dirname, file), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Item);
 
-describe('the judge', () => {
-  it('folds diacritics and case, and applies all/any/none/re', () => {
-    const item: Item = { id: 't', question: 'q', expect: { all: ['Zürich'], any: ['x', 'member'], none: ['not listed'], re: ['\\byes\\b'] } };
-    expect(judge(item, { status: 'answered', answer: 'Yes: ZURICH is a member.' })).toBeNull();
-    expect(judge(item, { status: 'answered', answer: 'No: Zurich is not listed as a member.' })).toMatch(/^has "not listed"/);
-    expect(judge(item, { status: 'no_answer', answer: '…' })).toBe('status no_answer');
-    expect(judge({ ...item, accept_abstain: true }, { status: 'no_answer', answer: '…' })).toBeNull();
-    expect(judge(item, { status: 'answered', answer: `Yes: Zurich is a member. ${'x'.repeat(700)}` })).toMatch(/longer than 700/);
-  });
+// questions.jsonl: written with the code in view; holdout.jsonl: written from the documents alone, by someone who never read the code.
+for (const file of ['questions.jsonl', 'holdout.jsonl']) {
+  const items = readSet(file);
+  describe(`the own question set ${file}`, () => {
+    let qa: QA;
+    beforeAll(async () => {
+      qa = await createQA({ knowledgeDir: KNOWLEDGE, persistIndex: false, logQuestions: false });
+    });
+    afterAll(() => qa.close());
 
-  it('wants no_answer for abstain items, chitchat only where allowed', () => {
-    expect(judge({ id: 't', question: 'q', abstain: true }, { status: 'answered', answer: 'a' })).toMatch(/out-of-scope/);
-    expect(judge({ id: 't', question: 'q', abstain: true }, { status: 'chitchat', answer: 'a' })).toMatch(/out-of-scope/);
-    expect(judge({ id: 't', question: 'q', abstain: true, allow_chitchat: true }, { status: 'chitchat', answer: 'a' })).toBeNull();
-    expect(judge({ id: 't', question: 'q', chitchat: true }, { status: 'answered', answer: 'a' })).toBe('status answered, expected chitchat');
-  });
-});
+    it('has unique ids and a known shape on every line', () => {
+      expect(items.length).toBeGreaterThanOrEqual(50);
+      expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
+      for (const item of items) {
+        expect(typeof item.question).toBe('string');
+        expect(Boolean(item.abstain) || Boolean(item.chitchat) || item.expect !== undefined).toBe(true);
+      }
+    });
 
-describe('the own question set', () => {
-  let qa: QA;
-  beforeAll(async () => {
-    qa = await createQA({ knowledgeDir: KNOWLEDGE, persistIndex: false, logQuestions: false });
-  });
-  afterAll(() => qa.close());
+    it(`answers at least ${MIN_ACCURACY * 100}% of the questions correctly`, () => {
+      const failures: string[] = [];
+      for (const item of items) {
+        const why = judge(item, qa.ask(item.question));
+        if (why) failures.push(`${item.id} ${item.question}\n     ${why.slice(0, 300)}`);
+      }
+      const accuracy = (items.length - failures.length) / items.length;
+      const summary = `${file}: ${items.length - failures.length}/${items.length} = ${(100 * accuracy).toFixed(1)}%`;
+      // Printed so the failures are visible in every run, passing or not.
+      console.log([summary, ...failures.map((f) => `FAIL ${f}`)].join('\n'));
+      expect({ accuracy: accuracy >= MIN_ACCURACY, summary, failures }).toEqual({ accuracy: true, summary, failures: expect.any(Array) });
+    });
 
-  it('has unique ids and a known shape on every line', () => {
-    expect(items.length).toBeGreaterThanOrEqual(50);
-    expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
-    for (const item of items) {
-      expect(typeof item.question).toBe('string');
-      expect(Boolean(item.abstain) || Boolean(item.chitchat) || item.expect !== undefined).toBe(true);
-    }
+    it('never answers an out-of-scope question', () => {
+      const answered = items.filter((item) => item.abstain && qa.ask(item.question).status === 'answered').map((item) => item.question);
+      expect(answered).toEqual([]);
+    });
   });
-
-  it(`answers at least ${MIN_ACCURACY * 100}% of the questions correctly`, () => {
-    const failures: string[] = [];
-    for (const item of items) {
-      const why = judge(item, qa.ask(item.question));
-      if (why) failures.push(`${item.id} ${item.question}\n     ${why.slice(0, 300)}`);
-    }
-    const accuracy = (items.length - failures.length) / items.length;
-    const summary = `own question set: ${items.length - failures.length}/${items.length} = ${(100 * accuracy).toFixed(1)}%`;
-    // Printed so the failures are visible in every run, passing or not.
-    console.log([summary, ...failures.map((f) => `FAIL ${f}`)].join('\n'));
-    expect({ accuracy: accuracy >= MIN_ACCURACY, summary, failures }).toEqual({ accuracy: true, summary, failures: expect.any(Array) });
-  });
-});
+}
