@@ -5,7 +5,7 @@ import { topDocuments } from '../search/topk';
 import { distance } from '../text/natural';
 import { isStopwordAnywhere, stem } from '../text/analyze';
 import { fold } from '../text/fold';
-import { englishFor, synonymsOf } from '../text/glossary';
+import { demonymsOf, englishFor, synonymsOf } from '../text/glossary';
 import type { AnalyzedQuestion, Expectation } from './question';
 
 /** A question word resolved against the index: the index terms it matches, and how telling it is. */
@@ -76,6 +76,11 @@ export function resolveWords(index: SearchIndex, q: AnalyzedQuestion): ResolvedW
         const t = stem(english, 'en');
         if (index.documentFrequency.has(t) && !terms.includes(t)) terms.push(t);
       }
+    }
+    // "Finnish" and "Finland" name the same thing.
+    for (const other of demonymsOf(word)) {
+      const t = stem(other, 'en');
+      if (index.documentFrequency.has(t) && !terms.includes(t)) terms.push(t);
     }
     let evidence = 1;
     if (!terms.length) {

@@ -68,6 +68,24 @@ const ENGLISH = new Map<string, string[]>();
 for (const entries of Object.values(GLOSSARY)) {
   for (const [word, english] of Object.entries(entries)) if (!ENGLISH.has(word)) ENGLISH.set(word, english.split(' '));
 }
+/** A people's adjective and its country ("Finnish presidency" is "Finland's Presidency"). */
+const DEMONYM_GROUPS = [
+  'finnish finland', 'swedish sweden', 'dutch netherlands holland', 'german germany', 'french france', 'spanish spain',
+  'italian italy', 'polish poland', 'belgian belgium', 'danish denmark', 'norwegian norway', 'icelandic iceland',
+  'irish ireland', 'british britain', 'english england', 'scottish scotland', 'welsh wales', 'portuguese portugal',
+  'greek greece', 'austrian austria', 'swiss switzerland', 'czech czechia', 'slovak slovakia', 'hungarian hungary',
+  'romanian romania', 'bulgarian bulgaria', 'croatian croatia', 'slovenian slovenia', 'serbian serbia', 'bosnian bosnia',
+  'albanian albania', 'turkish turkey', 'ukrainian ukraine', 'russian russia', 'georgian georgia', 'armenian armenia',
+  'estonian estonia', 'latvian latvia', 'lithuanian lithuania', 'cypriot cyprus', 'maltese malta', 'european europe',
+].map((group) => group.split(' '));
+const DEMONYMS = new Map<string, string[]>();
+for (const group of DEMONYM_GROUPS) for (const word of group) DEMONYMS.set(word, group.filter((other) => other !== word));
+
+/** The country of a people's adjective and back ("finnish" ↔ "finland"), or none. */
+export function demonymsOf(word: string): readonly string[] {
+  return DEMONYMS.get(word) ?? NONE;
+}
+
 const SYNONYMS = new Map<string, string[]>();
 for (const group of SYNONYM_GROUPS) for (const word of group) SYNONYMS.set(word, group.filter((other) => other !== word));
 const NONE: readonly string[] = [];
