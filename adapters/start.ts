@@ -34,6 +34,7 @@ async function start(): Promise<number> {
     logQuestions: core.logQuestions,
     logRetentionDays: core.logRetentionDays,
     watch: core.watch,
+    followIndex: true,
     ...(core.contact ? { contact: core.contact } : {}),
   });
   const { documents, passages } = qa.stats();

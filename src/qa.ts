@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type FSWatcher, watch } from 'node:fs';
+import { type FSWatcher, mkdirSync, watch } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createAnswerer, type Answerer } from './answer/answerer';
 import { fingerprintFiles, loadKnowledge } from './knowledge/load';
@@ -26,6 +26,8 @@ export interface QAOptions {
   logRetentionDays?: number;
   /** Watch the knowledge folder and reload on change. @defaultValue false */
   watch?: boolean;
+  /** Adopt the saved index when another process (`network-qa index`) rewrites it. @defaultValue false */
+  followIndex?: boolean;
   /** Quiet period after the last change before a watched reload. @defaultValue 500 */
   watchDebounceMs?: number;
 }
@@ -36,6 +38,7 @@ export const defaultQAOptions = {
   logQuestions: true,
   logRetentionDays: 90,
   watch: false,
+  followIndex: false,
   watchDebounceMs: 500,
 } as const satisfies Partial<QAOptions>;
 
@@ -194,13 +197,14 @@ export async function createQA(options: QAOptions): Promise<QA> {
       if (debounce) clearTimeout(debounce);
       debounce = setTimeout(() => void reload(), settings.watchDebounceMs);
     });
-    if (indexFile) {
-      watchFolder(dirname(indexFile), false, (file) => {
-        if (file !== basename(indexFile)) return;
-        if (indexDebounce) clearTimeout(indexDebounce);
-        indexDebounce = setTimeout(adoptSavedIndex, settings.watchDebounceMs);
-      });
-    }
+  }
+  if (settings.followIndex && indexFile) {
+    mkdirSync(dirname(indexFile), { recursive: true });
+    watchFolder(dirname(indexFile), false, (file) => {
+      if (file !== basename(indexFile)) return;
+      if (indexDebounce) clearTimeout(indexDebounce);
+      indexDebounce = setTimeout(adoptSavedIndex, settings.watchDebounceMs);
+    });
   }
 
   return {
