@@ -5,10 +5,8 @@ import { createLogger } from '../src/log';
 import { createQA } from '../src/qa';
 import { chatCommand } from './cli/chat';
 import { readDiscordConfig } from './discord/config';
-import { startDiscordBot } from './discord/client';
 import { loadEnv } from './env';
 import { readSlackConfig } from './slack/config';
-import { startSlackBot } from './slack/app';
 
 interface Running {
   name: string;
@@ -64,11 +62,14 @@ async function start(): Promise<number> {
   };
   try {
     if (slack) {
+      // Loaded only when configured: the terminal chat starts without loading Bolt or discord.js.
+      const { startSlackBot } = await import('./slack/app');
       const bot = await startSlackBot({ qa, config: slack, logger });
       running.push({ name: 'slack', stop: () => bot.stop() });
       logger.info({ code: 'slack_ready', mode: slack.mode }, 'Slack bot running');
     }
     if (discord) {
+      const { startDiscordBot } = await import('./discord/client');
       const bot = await startDiscordBot({ qa, config: discord, logger });
       running.push({ name: 'discord', stop: () => bot.stop() });
       logger.info({ code: 'discord_ready' }, 'Discord bot running');
