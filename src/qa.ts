@@ -68,6 +68,8 @@ export interface QA {
   close(): Promise<void>;
 }
 
+const KNOWLEDGE_FILE_RE = /\.(md|markdown|txt)$/i;
+
 interface Serving {
   index: SearchIndex;
   answerer: Answerer;
@@ -112,6 +114,7 @@ export async function createQA(options: QAOptions): Promise<QA> {
   const answererFor = (index: SearchIndex) => createAnswerer(index, settings.contact ? { contact: settings.contact } : {});
   const first = openIndex(settings.knowledgeDir, indexFile, logger);
   let serving: Serving = { ...first, answerer: answererFor(first.index) };
+  serving.answerer.examples(); // built once now, so the first "help" is not slower than the rest
   const log: QuestionLog = openQuestionLog({
     file: join(settings.dataDir, 'questions.jsonl'),
     enabled: settings.logQuestions,
@@ -138,6 +141,9 @@ export async function createQA(options: QAOptions): Promise<QA> {
       const warning: KnowledgeWarning = { code: 'knowledge_unreadable', file: settings.knowledgeDir, line: 1, message: (error as Error).message };
       logger.error({ code: warning.code }, warning.message);
       return { ok: false, stats: stats(), warnings: [warning] };
+    }
+    if (!knowledge.documents.length && !knowledge.warnings.length) {
+      knowledge.warnings.push({ code: 'knowledge_empty_document', file: '.', line: 1, message: `${settings.knowledgeDir} holds no .md or .txt document; kept the index in use` });
     }
     if (knowledge.warnings.length || !knowledge.documents.length) {
       // A broken document: keep serving the last good index and say what is wrong, with file and line.
@@ -193,7 +199,9 @@ export async function createQA(options: QAOptions): Promise<QA> {
   }
 
   if (settings.watch) {
-    watchFolder(settings.knowledgeDir, true, () => {
+    watchFolder(settings.knowledgeDir, true, (file) => {
+      // Only knowledge files count: not the data folder's log or index, editors' swap files or dot-folders.
+      if (file !== null && (!KNOWLEDGE_FILE_RE.test(file) || /(^|[\\/])\./.test(file))) return;
       if (debounce) clearTimeout(debounce);
       debounce = setTimeout(() => void reload(), settings.watchDebounceMs);
     });

@@ -39,7 +39,8 @@ export async function main(argv: string[], io: CliIO = { stdin: process.stdin, s
     return command ? 0 : EXIT_USAGE;
   }
   if (command === 'report') return reportCommand(rest, io);
-  const usage = { ask: ASK_USAGE, chat: CHAT_USAGE, index: INDEX_USAGE }[command];
+  const usages: Record<string, string> = { ask: ASK_USAGE, chat: CHAT_USAGE, index: INDEX_USAGE };
+  const usage = Object.hasOwn(usages, command) ? usages[command] : undefined;
   if (!usage) return usageError(io, command, `unknown command '${command}'`, USAGE);
   try {
     if (command === 'index') return await indexCommand(rest, io);

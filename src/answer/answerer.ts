@@ -3,7 +3,7 @@ import type { SearchIndex } from '../search/build';
 import { LANG_NAMES } from '../text/lang';
 import type { Answer, AskContext, Source } from '../types';
 import { ANSWER_THRESHOLD, type Candidate } from './candidate';
-import { chitchatIntent, chitchatReply } from './chitchat';
+import { chitchatIntent, chitchatReply, withoutLeadingSmallTalk } from './chitchat';
 import { answerDefinition } from './definition';
 import { answerFromPassages } from './general';
 import { answerCount, answerList, answerMembership, parseMembership } from './lists';
@@ -34,7 +34,9 @@ export function clip(text: string, max: number = MAX_ANSWER_CHARS): string {
   const head = text.slice(0, max - 1);
   const cut = Math.max(head.lastIndexOf('\n'), head.lastIndexOf('. ') + 1, head.lastIndexOf(', '));
   const at = cut > max * 0.6 ? cut : head.lastIndexOf(' ');
-  return `${head.slice(0, at > 0 ? at : max - 1).trimEnd()}…`;
+  let kept = head.slice(0, at > 0 ? at : max - 1).trimEnd();
+  if (/[\uD800-\uDBFF]$/.test(kept)) kept = kept.slice(0, -1); // never half an emoji
+  return `${kept}…`;
 }
 
 function findContact(index: SearchIndex): string {
@@ -121,15 +123,17 @@ export function createAnswerer(index: SearchIndex, options: AnswererOptions = {}
     const rewrites: string[] = [];
     const prev = analyzeQuestion(previous, index.langs);
     const membership = parseMembership(prev);
-    if (membership && stripped && stripped.split(/\s+/).length <= 5) {
-      rewrites.push(prev.allWords.join(' ').replace(membership.name, stripped.toLowerCase()));
+    // "what about Oslo?" asks the same about another name; "when was it founded?" does not.
+    const anotherName = FOLLOW_UP_RE.test(question) && !POINTS_BACK_RE.test(question) && /\p{L}/u.test(stripped) && stripped.split(/\s+/).length <= 5;
+    if (membership && anotherName) {
+      rewrites.push(prev.allWords.join(' ').replace(membership.name, () => stripped.toLowerCase()));
     }
     rewrites.push(`${stripped} ${prev.words.map((w) => w.word).join(' ')}`);
     return rewrites;
   }
 
   function ask(question: string, context: AskContext = {}): Answer {
-    const text = String(question ?? '').replace(/\s+/g, ' ').trim();
+    const text = withoutLeadingSmallTalk(String(question ?? '').replace(/\s+/g, ' ').trim());
     if (text.length > MAX_QUESTION_CHARS) {
       return noAnswer(`That message is too long for me (${text.length} characters). Please ask one short question, up to ${MAX_QUESTION_CHARS} characters.`, text.slice(0, 200));
     }
@@ -137,7 +141,8 @@ export function createAnswerer(index: SearchIndex, options: AnswererOptions = {}
     if (intent) {
       return reply({ status: 'chitchat', kind: 'chitchat', answer: clip(chitchatReply(intent, examples(), subjectName())), sources: [], passage: '', confidence: 1, related: intent === 'thanks' || intent === 'bye' ? [] : examples().slice(0, 3), understoodAs: text });
     }
-    const previous = context.previousQuestion?.trim();
+    // A thread's earlier question is read no further than a question is.
+    const previous = context.previousQuestion?.trim().slice(0, MAX_QUESTION_CHARS);
     // "and who is the treasurer?" stands on its own; "when was it founded?" needs the question before.
     const leansBack = previous ? POINTS_BACK_RE.test(text) : false;
     const alone = leansBack ? null : answerOne(text, text);
@@ -147,8 +152,6 @@ export function createAnswerer(index: SearchIndex, options: AnswererOptions = {}
         const answer = answerOne(text, rewrite);
         if (answer) return answer;
       }
-      const again = leansBack ? answerOne(text, text) : null;
-      if (again) return again;
     }
     return noAnswer(`I couldn't find an answer to that in the documents I know, and I'd rather not guess. Please ask ${contact}.`, text);
   }

@@ -23,6 +23,20 @@ export function chitchatIntent(text: string): ChitchatIntent | null {
   return null;
 }
 
+const LEADING_SMALL_TALK_RE = /^(?:hi|hello|hey|hallo|hoi|bonjour|good (?:morning|afternoon|evening)|thanks|thank you|thx|cheers|ok|okay|great|cool|perfect|dank je|bedankt|merci)(?: there| a lot| so much| again)?[\s,.!:;-]+(?=\S)/i;
+const QUESTION_START_RE = /^(?:who|what|when|where|which|why|how|is|are|does|do|did|can|could|was|were|tell|list|name|wie|wat|wanneer|waar|welke|hoeveel|is|zijn|qui|que|quand|wer|was|wann)\b/i;
+
+/**
+ * The question after a leading greeting or thanks ("Thanks! Who is the vice chair?" → "Who is the vice chair?"),
+ * or the text unchanged when there is none or what follows is no question ("Thanks, that was helpful").
+ */
+export function withoutLeadingSmallTalk(text: string): string {
+  const m = LEADING_SMALL_TALK_RE.exec(text);
+  if (!m) return text;
+  const rest = text.slice(m[0].length).trim();
+  return rest.endsWith('?') || QUESTION_START_RE.test(rest) ? rest : text;
+}
+
 /** The short reply to a chitchat message. */
 export function chitchatReply(intent: ChitchatIntent, examples: string[], subject: string): string {
   const tryThese = examples.length ? ` For example:\n${examples.slice(0, 4).map((e) => `- ${e}`).join('\n')}` : '';

@@ -43,7 +43,8 @@ const closeEnough = (a: string, b: string): boolean =>
  * opening sentence, which says what X is; when X is an abbreviation defined in a passage, that sentence.
  */
 export function answerDefinition(index: SearchIndex, q: AnalyzedQuestion): Candidate | null {
-  const subject = definitionSubject(q);
+  // A bare name ("OASC?", "Eurocities") asks what it is, too.
+  const subject = definitionSubject(q) ?? (q.allWords.length <= 6 ? q.allWords.join(' ') : null);
   if (!subject) return null;
   const docs = index.documents.filter((d) => d.passages.length && d.subjects.some((s) => closeEnough(subject, s)));
   if (docs.length) {

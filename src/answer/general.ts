@@ -103,6 +103,8 @@ export function answerFromPassages(index: SearchIndex, q: AnalyzedQuestion, word
   words.slice(0, 31).forEach((w, i) => {
     if (!rarest || w.weight > words[31 - Math.clz32(rarest)].weight) rarest = 1 << i;
   });
+  // One word that several passages use ("Europe", "include") does not say which sentence is meant.
+  const lone = words.length === 1 && (index.documentFrequency.get(words[0].terms[0] ?? '') ?? 0) > 1 ? LONE_WORD : 1;
   let best: Scored | null = null;
   for (const result of results) {
     const entry = index.passages[result.id];
@@ -153,7 +155,7 @@ export function answerFromPassages(index: SearchIndex, q: AnalyzedQuestion, word
         // A sentence from another document that does not name the subject is likely about something else.
         const offSubject = otherDocument && !(ownMask & namedMask) ? 0.5 : 1;
         // A name the question spells with a capital and the passage never mentions: likely another subject.
-        const confidence = Math.min(1, measured + support) * (expected ? 1 : 0.55) * offSubject * (nameMissing ? NAME_MISSING : 1);
+        const confidence = Math.min(1, measured + support) * (expected ? 1 : 0.55) * offSubject * (nameMissing ? NAME_MISSING : 1) * lone;
         const text = entry.passage.kind === 'facts' ? `${span} (${entry.passage.source.title})` : span;
         best = { score, segment: k, expected, withPrevious, candidate: { kind: entry.passage.kind === 'facts' ? 'labelled_fact' : 'fact', text, passage: result.id, confidence } };
       }
@@ -177,6 +179,8 @@ const SUPPORT_WORDS = 2;
 /** Confidence added for that support (see README "How answers are chosen"). */
 const SUPPORT_BONUS = 0.3;
 const NAME_MISSING = 0.8;
+/** Confidence kept for a one-word question whose word appears in several passages. */
+const LONE_WORD = 0.5;
 
 function bitCount(mask: number): number {
   let n = 0;

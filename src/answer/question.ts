@@ -6,6 +6,9 @@ import type { Lang } from '../types';
 /** What kind of thing the question asks for, when its wording says so ("when" → a date). */
 export type Expectation = 'date' | 'number' | 'person' | 'place' | 'expansion';
 
+/** Meaningful words read from one question; the answerer tracks them in 31-bit masks. */
+export const MAX_QUESTION_WORDS = 31;
+
 /** One meaningful word of a question, with its stem in every language the knowledge holds. */
 export interface QuestionWord {
   /** Folded surface form. */
@@ -80,6 +83,7 @@ export function analyzeQuestion(text: string, langs: readonly Lang[]): AnalyzedQ
       if (!stems.includes(s)) stems.push(s);
     }
     questionWords.push({ word, stems });
+    if (questionWords.length === MAX_QUESTION_WORDS) break;
   }
   // Capitals mean names only where the question is not written in capitals throughout.
   const capitalized = new Set<string>();

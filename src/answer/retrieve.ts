@@ -52,7 +52,8 @@ function correctTerm(index: SearchIndex, term: string): { term: string; edits: n
 
 /** Known parts of a compound word ("contactpersoon" → "contact", "persoon"), for Dutch and German questions. */
 function compoundParts(index: SearchIndex, word: string, q: AnalyzedQuestion): string[] {
-  if (word.length < 8) return [];
+  // Only Dutch and German write compounds as one word; "everyone" is not "every" + "one".
+  if (word.length < 8 || (q.lang !== 'nl' && q.lang !== 'de')) return [];
   for (let cut = word.length - 3; cut >= 4; cut--) {
     const head = stem(word.slice(0, cut), q.lang);
     if (index.documentFrequency.has(head)) {
@@ -139,7 +140,6 @@ const NUMBER_RE = /\d+(?:[.,]\d+)?\s*%|\b(?!(?:1[0-9]|20)\d\d\b)\d|\b(one|two|th
 // A capitalised word that does not start a sentence: a name.
 const NAME_RE = /(?<=[^\s.!?;:]\s+)["'“(]?\p{Lu}[\p{L}'’-]+/gu;
 
-/** Whether a span holds the kind of thing the question asks for. */
 /**
  * Whether a span holds the kind of thing the question asks for.
  * @param known words that do not count as a name: the question's own, and the names of the subject it asks about
@@ -158,10 +158,12 @@ export function satisfies(expects: Expectation | null, span: string, q: Analyzed
     case 'place': {
       // A labelled fact names its holder after the label: a person, not a place.
       if (expects === 'person' && /^[^:]{2,60}:\s/.test(span)) return true;
+      // A capitalised word the question itself uses, or shares a stem with ("Presidency" for "president"), names no one new.
       const asked = new Set(q.allWords);
+      const askedStems = new Set(q.words.flatMap((w) => w.stems));
       for (const m of span.matchAll(NAME_RE)) {
         const name = fold(m[0].replace(/^["'“(]/, ''));
-        if (!asked.has(name) && !known.has(name)) return true;
+        if (!asked.has(name) && !known.has(name) && !askedStems.has(stem(name, q.lang))) return true;
       }
       return false;
     }

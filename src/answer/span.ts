@@ -1,9 +1,7 @@
 import { terms } from '../text/analyze';
 import type { Lang } from '../types';
-import type { Expectation } from './question';
-import type { ResolvedWord } from './retrieve';
-import { satisfies } from './retrieve';
 import type { AnalyzedQuestion } from './question';
+import { type ResolvedWord, satisfies } from './retrieve';
 
 /** Longest span the answer is cut to before clauses are dropped: one sentence, two when short. */
 export const MAX_SPAN_CHARS = 400;
@@ -24,7 +22,7 @@ export function tightSpan(text: string, words: ResolvedWord[], q: AnalyzedQuesti
     const clauseTerms = new Set(terms(clause, lang));
     let score = 0;
     for (const w of words) if (w.terms.some((t) => clauseTerms.has(t))) score += w.weight;
-    return score + (q.expects && satisfies(q.expects as Expectation, clause, q, false) ? 0.5 : 0);
+    return score + (q.expects && satisfies(q.expects, clause, q, false) ? 0.5 : 0);
   });
   let start = scores.indexOf(Math.max(...scores));
   let end = start;

@@ -106,7 +106,9 @@ function parseFrontMatter(text: string): FrontMatter {
     throw new DocumentProblem('knowledge_invalid_document', `has invalid YAML front matter: ${reason}`, (mark?.line ?? 0) + 1);
   }
   const headerLines = text.slice(0, text.length - parsed.content.length).split('\n').length - 1;
-  if (typeof parsed.data !== 'object' || parsed.data === null || Array.isArray(parsed.data)) {
+  // "---", a sentence, "---": thematic breaks around a paragraph, not front matter.
+  if (typeof parsed.data !== 'object' || parsed.data === null) return { data: {}, body: text, bodyOffset: 0 };
+  if (Array.isArray(parsed.data)) {
     throw new DocumentProblem('knowledge_invalid_document', 'front matter must be a YAML mapping (key: value)', 2);
   }
   return { data: parsed.data as Record<string, unknown>, body: parsed.content, bodyOffset: headerLines };
@@ -166,11 +168,13 @@ export function parseDocument(file: string, bytes: Buffer): KnowledgeDocument {
   const text = decodeUtf8(bytes).replace(/\r\n?/g, '\n');
   if (!text.trim()) throw new DocumentProblem('knowledge_empty_document', 'is empty', 1);
   const isMarkdown = !file.toLowerCase().endsWith('.txt');
-  const { data, body, bodyOffset } = parseFrontMatter(text);
-  let blocks: Block[] = isMarkdown ? markdownBlocks(body) : textBlocks(body);
+  // Plain text has no front matter: a first line "---" is just text.
+  const { data, body, bodyOffset } = isMarkdown ? parseFrontMatter(text) : { data: {}, body: text, bodyOffset: 0 };
+  const parsed = isMarkdown ? markdownBlocks(body) : { blocks: textBlocks(body) };
+  let blocks: Block[] = parsed.blocks;
 
   const declaredTitle = optionalString(data, 'title', text);
-  const firstHeading = isMarkdown ? /^#\s+(.+)$/m.exec(body)?.[1]?.trim() : undefined;
+  const firstHeading = 'title' in parsed ? parsed.title : undefined;
   const title = declaredTitle || firstHeading || titleFromFile(file);
   // The H1 that repeats the title is not a section of its own.
   blocks = blocks.map((b) => (b.headings[0] === title ? { ...b, headings: b.headings.slice(1) } : b));

@@ -13,7 +13,8 @@ export interface Block {
   facts?: Fact[];
 }
 
-const md = new MarkdownIt('commonmark', { html: false });
+// HTML is parsed as HTML so that comments and blocks are recognised, and then skipped; tables are on.
+const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
 
 // "**Vice chair:** Laia Bonet" or "**Vice chair**: Laia Bonet"
 const BOLD_LABEL_RE = /^\*\*([^*]{1,60}?):?\*\*:?\s+(\S.*)$/s;
@@ -41,12 +42,14 @@ function factOf(rawItem: string): Fact | null {
 
 /**
  * Splits a Markdown body into blocks: paragraphs, lists (which keep their items), and lists of
- * `**Label:** value` items (labelled facts). Each block knows its line and heading path.
+ * `**Label:** value` items (labelled facts). Each block knows its line and heading path. Also returns
+ * the text of the first level-1 heading (ATX or setext), the document's default title.
  */
-export function markdownBlocks(body: string): Block[] {
+export function markdownBlocks(body: string): { blocks: Block[]; title?: string } {
   const tokens = md.parse(body, {});
   const blocks: Block[] = [];
   const headings: { level: number; text: string }[] = [];
+  let title: string | undefined;
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
@@ -54,6 +57,7 @@ export function markdownBlocks(body: string): Block[] {
       const level = Number(token.tag.slice(1));
       while (headings.length && headings[headings.length - 1].level >= level) headings.pop();
       headings.push({ level, text: inlineText(tokens[i + 1]) });
+      if (level === 1 && title === undefined) title = headings[headings.length - 1].text;
       i += 2;
     } else if (token.type === 'paragraph_open' && token.level === 0) {
       const text = inlineText(tokens[i + 1]);
@@ -73,10 +77,11 @@ export function markdownBlocks(body: string): Block[] {
           items.push('');
           raw.push('');
         } else if (t.type === 'inline' && items.length) {
-          // Nested content (sub-lists, later paragraphs) joins its top-level item.
+          // Nested content joins its top-level item: a later paragraph after a space, a sub-item after "; ".
           const k = items.length - 1;
-          items[k] = items[k] ? `${items[k]} ${inlineText(t)}` : inlineText(t);
-          raw[k] = raw[k] ? `${raw[k]} ${t.content}` : t.content;
+          const separator = depth > 1 ? '; ' : ' ';
+          items[k] = items[k] ? `${items[k]}${separator}${inlineText(t)}` : inlineText(t);
+          raw[k] = raw[k] ? `${raw[k]}${separator}${t.content}` : t.content;
         }
       }
       const line = token.map?.[0] ?? 0;
@@ -111,7 +116,7 @@ export function markdownBlocks(body: string): Block[] {
       i = j;
     }
   }
-  return blocks;
+  return { blocks, ...(title !== undefined ? { title } : {}) };
 }
 
 /** Blocks of a plain-text document: paragraphs separated by blank lines. */

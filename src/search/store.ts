@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import MiniSearch from 'minisearch';
 import { NetworkQaError } from '../errors';
 import { writeFileAtomic } from '../files';
+import { ANALYSIS_FINGERPRINT } from '../text/analyze';
 import { INDEX_FORMAT_VERSION, INDEX_OPTIONS, type IndexedFields } from './options';
 import { type Acronym, type IndexedPassage, type SearchIndex, type Segment, segmentTexts } from './build';
 
@@ -28,6 +29,7 @@ export function saveIndex(index: SearchIndex, file: string): void {
   const payload = {
     formatVersion: index.formatVersion,
     fingerprint: index.fingerprint,
+    analysis: ANALYSIS_FINGERPRINT,
     builtAt: index.builtAt,
     index: {
       ...parts,
@@ -67,7 +69,7 @@ export function loadIndex(file: string, fingerprint?: string): LoadResult {
   } catch {
     return { index: null, reason: `no saved index at ${file}` };
   }
-  let payload: { formatVersion?: unknown; fingerprint?: unknown; builtAt?: unknown; index?: Record<string, unknown> };
+  let payload: { formatVersion?: unknown; fingerprint?: unknown; analysis?: unknown; builtAt?: unknown; index?: Record<string, unknown> };
   try {
     payload = JSON.parse(text);
   } catch (error) {
@@ -75,6 +77,9 @@ export function loadIndex(file: string, fingerprint?: string): LoadResult {
   }
   if (payload.formatVersion !== INDEX_FORMAT_VERSION) {
     return { index: null, reason: `saved index ${file} has format version ${String(payload.formatVersion)}, this version reads ${INDEX_FORMAT_VERSION}` };
+  }
+  if (payload.analysis !== ANALYSIS_FINGERPRINT) {
+    return { index: null, reason: `saved index ${file} was built with other stop words or stemmers` };
   }
   if (fingerprint !== undefined && payload.fingerprint !== fingerprint) {
     return { index: null, reason: `saved index ${file} was built from other knowledge (fingerprint changed)` };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Lang } from '../types';
 import { fold, WORD_RE } from './fold';
 import { naturalStopwords, stemmers } from './natural';
@@ -44,6 +45,19 @@ const ABBREVIATION_WORDS: [RegExp, string][] = [
   [/\be\.\s?g\./g, ' example '],
   [/\bi\.\s?e\./g, ' that is '],
 ];
+
+/**
+ * Hash of what turns text into index terms (natural's version, the stop word lists, the spelt-out
+ * abbreviations): a saved index built with other ones is rebuilt, not trusted.
+ */
+export const ANALYSIS_FINGERPRINT = createHash('sha256')
+  .update(JSON.stringify({
+    natural: (require('natural/package.json') as { version: string }).version,
+    stopwords: Object.entries(STOPWORDS).map(([lang, words]) => [lang, [...words].sort()]),
+    abbreviations: ABBREVIATION_WORDS.map(([re, words]) => `${re.source}=${words}`),
+  }))
+  .digest('hex')
+  .slice(0, 16);
 
 /** Folded words of a text, abbreviations spelt out, numbers kept ("1,000" → "1000"). */
 export function words(text: string): string[] {

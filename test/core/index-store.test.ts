@@ -9,6 +9,7 @@ import { buildIndex, type SearchIndex } from '../../src/search/build';
 import { INDEX_FORMAT_VERSION } from '../../src/search/options';
 import { writeFileAtomic } from '../../src/files';
 import { loadIndex, saveIndex } from '../../src/search/store';
+import { ANALYSIS_FINGERPRINT } from '../../src/text/analyze';
 import { silentLogger } from '../../src/log';
 import { CITYNET_KNOWLEDGE, makeTempDir, removeDir, writeTree } from './helpers';
 
@@ -50,10 +51,17 @@ const comparable = (index: SearchIndex) => {
 };
 
 describe('saveIndex and loadIndex', () => {
-  it('writes { formatVersion, fingerprint, builtAt, index }', () => {
+  it('writes { formatVersion, fingerprint, analysis, builtAt, index }', () => {
     const payload = JSON.parse(readFileSync(file, 'utf8'));
-    expect(Object.keys(payload)).toEqual(['formatVersion', 'fingerprint', 'builtAt', 'index']);
-    expect(payload).toMatchObject({ formatVersion: INDEX_FORMAT_VERSION, fingerprint: built.fingerprint, builtAt: built.builtAt });
+    expect(Object.keys(payload)).toEqual(['formatVersion', 'fingerprint', 'analysis', 'builtAt', 'index']);
+    expect(payload).toMatchObject({ formatVersion: INDEX_FORMAT_VERSION, fingerprint: built.fingerprint, analysis: ANALYSIS_FINGERPRINT, builtAt: built.builtAt });
+  });
+
+  it('rebuilds rather than trusts an index built with other stop words or stemmers', () => {
+    const other = join(tmp, 'other-analysis.json');
+    const payload = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(other, JSON.stringify({ ...payload, analysis: 'an-older-analysis' }));
+    expect(loadIndex(other, built.fingerprint)).toEqual({ index: null, reason: expect.stringMatching(/other stop words or stemmers/) });
   });
 
   it('round-trips: the loaded index answers every question exactly as the built one', () => {
@@ -99,7 +107,7 @@ describe('saveIndex and loadIndex', () => {
 
   it('throws index_corrupt for a well-formed file whose index is damaged', () => {
     const damaged = join(tmp, 'damaged.json');
-    writeFileSync(damaged, JSON.stringify({ formatVersion: INDEX_FORMAT_VERSION, fingerprint: built.fingerprint, builtAt: built.builtAt, index: { passages: [] } }));
+    writeFileSync(damaged, JSON.stringify({ formatVersion: INDEX_FORMAT_VERSION, fingerprint: built.fingerprint, analysis: ANALYSIS_FINGERPRINT, builtAt: built.builtAt, index: { passages: [] } }));
     expect(() => loadIndex(damaged, built.fingerprint)).toThrow(expect.objectContaining({ code: 'index_corrupt' }));
     expect(() => loadIndex(damaged, built.fingerprint)).toThrow(NetworkQaError);
   });
