@@ -69,3 +69,15 @@ describe('what is front matter', () => {
     expect(d.passages.map((p) => p.text)).toEqual(['The forum met in Oslo.', 'It met again in Bergen.']);
   });
 });
+
+describe('tables and nested lists', () => {
+  it('reads a table as one text passage, a row a line with its cells separated by " | "', () => {
+    const d = parse(`${FRONT}\n| City | Country |\n| --- | --- |\n| Oslo | Norway |\n| Riga | Latvia |\n`);
+    expect(d.passages.map((p) => p.text)).toEqual(['City | Country\nOslo | Norway\nRiga | Latvia']);
+  });
+
+  it('keeps sub-items inside their item, separated by "; "', () => {
+    const d = parse(`${FRONT}\n- Parent item\n  - sub one\n  - sub two\n- Other\n`);
+    expect(d.passages[0].items).toEqual(['Parent item; sub one; sub two', 'Other']);
+  });
+});
