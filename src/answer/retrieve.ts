@@ -2,7 +2,7 @@ import type MiniSearch from 'minisearch';
 import type { SearchIndex } from '../search/build';
 import { SEARCH_OPTIONS } from '../search/options';
 import { topDocuments } from '../search/topk';
-import { distance } from '../text/natural';
+import { distance, metaphone } from '../text/natural';
 import { isStopwordAnywhere, stem } from '../text/analyze';
 import { fold } from '../text/fold';
 import { demonymsOf, englishFor, synonymsOf } from '../text/glossary';
@@ -40,6 +40,8 @@ function correctTerm(index: SearchIndex, term: string): { term: string; edits: n
   for (const [candidate, d] of matches) {
     // Typos seldom change the first letter; without this, "want" would become "nant" (Nantes).
     if (candidate[0] !== term[0]) continue;
+    // A same-length change must sound the same ("vise" → vice): "share" is not a typo of "shape".
+    if (candidate.length === term.length && metaphone.process(candidate) !== metaphone.process(term)) continue;
     // Prefer the nearest, then the more common (a typo is likelier of a common word).
     const key = d * 1e6 - (index.documentFrequency.get(candidate) ?? 0);
     if (d <= edits && key < bestKey) {

@@ -37,6 +37,10 @@ interface Distance {
 }
 export const distance = require('natural/lib/natural/distance') as Distance;
 
+const Metaphone = require('natural/lib/natural/phonetics/metaphone') as new () => { process(word: string): string };
+/** natural's Metaphone: how an English word sounds ("vise" and "vice" both "FS"). */
+export const metaphone = new Metaphone();
+
 export interface BayesClassifierInstance {
   addDocument(text: string | string[], label: string): void;
   train(): void;
