@@ -32,7 +32,7 @@ Options:
                     beside the project folder; a relative PATH is taken from the current folder)
   --limit N         ask only N questions, sampled with --seed
   --seed S          sampling seed, an integer (default 1 when --limit is given)
-  --systems LIST    comma-separated subset of: ${SYSTEM_NAMES.join(', ')} (default: all)
+  --systems LIST    comma-separated subset of: ${SYSTEM_NAMES.join(', ')} (default: ${DEFAULT_SYSTEMS.join(', ')})
   --warmup N        untimed warm-up questions per system (default 300)
   --repeat N        build and load each index N times and report the medians (default 1)
   --details FILE    also write every question's outcome per system as JSON lines, to study misses
