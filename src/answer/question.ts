@@ -27,6 +27,8 @@ export interface AnalyzedQuestion {
   expects: Expectation | null;
   /** Folded words written with a capital inside the question ("Finnish", "Bristol"): names the answer must deal with. */
   capitalized: Set<string>;
+  /** The category a "what kind of X" question asks within: the answer is a kind of X, often without the word X. */
+  category: Set<string>;
 }
 
 // Words that frame a question rather than say what it is about.
@@ -93,5 +95,6 @@ export function analyzeQuestion(text: string, langs: readonly Lang[]): AnalyzedQ
       if (/^\p{Lu}/u.test(w)) capitalized.add(fold(w));
     });
   }
-  return { text: tidy, allWords, lang, words: questionWords, expects, capitalized };
+  const category = new Set([...folded.matchAll(/\b(?:kind|kinds|type|types|sort|sorts) of (\S+)/g)].map((m) => m[1]));
+  return { text: tidy, allWords, lang, words: questionWords, expects, capitalized, category };
 }

@@ -103,7 +103,9 @@ export function resolveWords(index: SearchIndex, q: AnalyzedQuestion): ResolvedW
         evidence = 0.8;
       }
     }
-    resolved.push({ word, terms, weight: terms.length ? Math.max(...terms.map((t) => idf(index, t))) : 0, evidence });
+    const weight = terms.length ? Math.max(...terms.map((t) => idf(index, t))) : 0;
+    // "What kind of organisations…": the answer names the kind, not necessarily the word "organisations".
+    resolved.push({ word, terms, weight: q.category.has(word) ? weight * CATEGORY_WEIGHT : weight, evidence });
   }
   // A word found nowhere in the knowledge weighs as much as the question's most telling known word:
   // a question about something absent ("Swedish cities", "unemployment in Madrid") is not answered
@@ -114,6 +116,8 @@ export function resolveWords(index: SearchIndex, q: AnalyzedQuestion): ResolvedW
   return resolved;
 }
 
+/** Weight kept by the category word of a "what kind of X" question. */
+const CATEGORY_WEIGHT = 0.3;
 const COMMON_TERM_SHARE = 0.1;
 const COMMON_TERM_MIN_PASSAGES = 50;
 

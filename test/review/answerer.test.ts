@@ -79,6 +79,14 @@ describe('follow-ups (src/answer/answerer.ts followUps / ask)', () => {
   });
 });
 
+describe('what kind of X', () => {
+  it('answers "What kind of organisations are members of EUROCITIES?" with the kind, though the sentence never says "organisations"', () => {
+    const answer = qa.ask('What kind of organisations are members of EUROCITIES?');
+    expect(answer.status).toBe('answered');
+    expect(answer.answer).toContain('local and municipal governments');
+  });
+});
+
 describe('long and odd input', () => {
   const rep = (s: string, n: number) => s.repeat(Math.ceil(n / s.length)).slice(0, n);
   const inputs = [rep('member ', 1000), rep('who is the vice chair ', 1000), rep('.', 1000), rep('?!', 1000), '('.repeat(500) + ')'.repeat(500), rep('(a) ', 1000), `is ${rep('in ', 990)}member`, rep('est ce que ', 1000), rep('مرحبا ', 1000), rep('Kraków München 東京 ', 1000), rep('😀', 1000), rep('abcdefghij', 1000), rep('e.g. ', 1000)];
