@@ -7,6 +7,8 @@ import type { SlackConfig } from './config';
 import { createDeps } from './conversation';
 import { registerListeners } from './listeners';
 import { boltLogger, redactSecrets } from './logger';
+import { createResponder, type RespondRetry } from './listeners/post';
+import { SeenEvents } from './seen-events';
 import { InFlight } from './state';
 
 /** Transport timings; production uses the defaults, tests shorten them. */
@@ -23,6 +25,10 @@ export interface SlackTuning {
   drainTimeoutMs: number;
   /** Upper bound of the delay between failed Socket Mode reconnection attempts, in ms. */
   maxReconnectDelayMs: number;
+  /** Retries of replies through response URLs (button clicks, `/kb reindex`): 429, 5xx, timeouts, network errors. */
+  respondRetry: RespondRetry;
+  /** How long after a new event its id is saved to the data folder, in ms (a burst of events is one write). */
+  eventsSaveDelayMs: number;
 }
 
 /** Defaults for {@link SlackTuning}. */
@@ -33,6 +39,8 @@ export const defaultSlackTuning = {
   host: undefined,
   drainTimeoutMs: 10_000,
   maxReconnectDelayMs: 60_000,
+  respondRetry: { attempts: 4, minDelayMs: 1000, maxDelayMs: 30_000, timeoutMs: 15_000 },
+  eventsSaveDelayMs: 1000,
 } as const satisfies SlackTuning;
 
 /** What {@link startSlackBot} needs. */
@@ -40,6 +48,8 @@ export interface SlackBotOptions {
   qa: QA;
   config: SlackConfig;
   logger: Logger;
+  /** The data folder (`DATA_DIR`): recent event ids are kept there across restarts. @defaultValue memory only */
+  dataDir?: string;
   tuning?: Partial<SlackTuning>;
 }
 
@@ -59,7 +69,7 @@ export interface SlackBot {
  * const bot = await startSlackBot({ qa, config: readSlackConfig(process.env)!, logger });
  * process.once('SIGTERM', () => void bot.stop());
  */
-export async function startSlackBot({ qa, config, logger, tuning }: SlackBotOptions): Promise<SlackBot> {
+export async function startSlackBot({ qa, config, logger, dataDir, tuning }: SlackBotOptions): Promise<SlackBot> {
   const t: SlackTuning = { ...defaultSlackTuning, ...tuning };
   const log = boltLogger(logger);
   // A fresh options object per client: Socket Mode writes its own retryConfig into the object it is given.
@@ -101,14 +111,16 @@ export async function startSlackBot({ qa, config, logger, tuning }: SlackBotOpti
     extendedErrorHandler: true,
   });
 
-  const deps = createDeps(qa, logger, identity.userId, config.maintainers);
+  const deps = createDeps(qa, logger, identity.userId, config.maintainers, createResponder(logger, t.respondRetry));
+  const seenEvents = new SeenEvents(dataDir, logger, { saveDelayMs: t.eventsSaveDelayMs });
   const inFlight = new InFlight();
   let stopping = false;
 
-  // Slack retries an event it thinks was not received (X-Slack-Retry-Num, same event_id): answer it once.
+  // Slack retries an event it thinks was not received (X-Slack-Retry-Num, same event_id): answer it once,
+  // also when the retry arrives after a restart.
   app.use(async ({ body, context, next }) => {
     const eventId = 'event_id' in body && typeof body.event_id === 'string' ? body.event_id : undefined;
-    if (eventId && !deps.once.firstTime(`event:${eventId}`)) {
+    if (eventId && !seenEvents.firstTime(eventId)) {
       logger.info({ code: 'slack_duplicate_ignored', retryNum: context.retryNum, retryReason: context.retryReason }, 'Ignored a repeated Slack event');
       return;
     }
@@ -178,6 +190,7 @@ export async function startSlackBot({ qa, config, logger, tuning }: SlackBotOpti
         if (!(await inFlight.drain(t.drainTimeoutMs))) {
           logger.warn({ code: 'slack_stop_timeout', pending: inFlight.size }, 'Stopped before every Slack reply was sent');
         }
+        seenEvents.close();
         logger.info({ code: 'slack_stopped' }, 'Slack bot stopped');
       })();
       return stopped;

@@ -1,5 +1,6 @@
 import type { QA } from '../../src/qa';
 import type { Answer, Logger } from '../../src/types';
+import type { Responder } from './listeners/post';
 import { renderAnswer, renderHelp, renderNotice, type RenderOptions, type SlackMessage } from './render';
 import { BoundedMap, Once } from './state';
 import { MAX_QUESTION_CHARS, parseQuestion } from './text';
@@ -18,11 +19,14 @@ export interface SlackDeps {
   answers: BoundedMap<string, { question: string; answer: Answer }>;
   /** Messages and clicks already handled (duplicate deliveries, double clicks). */
   once: Once;
+  /** Replies through a response URL, retried on 429 / 5xx / network errors; never rejects. */
+  respond: Responder;
 }
 
 /** Creates the bounded state the listeners share. */
-export function createDeps(qa: QA, logger: Logger, botUserId: string, maintainers: string[]): SlackDeps {
+export function createDeps(qa: QA, logger: Logger, botUserId: string, maintainers: string[], respond: Responder): SlackDeps {
   return {
+    respond,
     qa,
     logger,
     botUserId,

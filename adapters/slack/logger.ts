@@ -3,10 +3,12 @@ import type { Logger } from '../../src/types';
 
 /** Slack tokens and anything that looks like one; never written to a log. */
 const SECRET = /\bx(?:ox[a-z]|app)-[A-Za-z0-9-]+/g;
+/** Response URLs: their path lets anyone post into that conversation for 30 minutes. */
+const RESPONSE_URL = /(https?:\/\/hooks\.slack(?:-gov)?\.com)\/[^\s"'<>]*/g;
 
-/** Removes token-shaped strings from a log message. */
+/** Removes token-shaped strings and response URLs from a log message. */
 export function redactSecrets(text: string): string {
-  return text.replace(SECRET, '[redacted]');
+  return text.replace(SECRET, '[redacted]').replace(RESPONSE_URL, '$1/[redacted]');
 }
 
 /**

@@ -2,11 +2,10 @@ import type { App, BlockButtonAction } from '@slack/bolt';
 import type { Vote } from '../../../src/types';
 import type { SlackDeps } from '../conversation';
 import { ACTIONS, renderNotice } from '../render';
-import { safely } from './post';
 
 /** 👍 / 👎 under an answer: recorded once per person and answer, acknowledged privately. */
 export function registerFeedbackAction(app: App, deps: SlackDeps): void {
-  app.action<BlockButtonAction>(/^feedback_(up|down)$/, async ({ action, body, ack, respond }) => {
+  app.action<BlockButtonAction>(/^feedback_(up|down)$/, async ({ action, body, ack }) => {
     await ack();
     const vote: Vote = action.action_id === ACTIONS.feedbackUp ? 'up' : 'down';
     const answerId = action.value ?? '';
@@ -20,6 +19,6 @@ export function registerFeedbackAction(app: App, deps: SlackDeps): void {
         ? 'Thanks for the feedback! 👍'
         : 'Thanks — the maintainers will look at this question. 👎';
     const notice = renderNotice(text);
-    await safely(deps, 'respond', () => respond({ response_type: 'ephemeral', replace_original: false, text: notice.text, blocks: notice.blocks }));
+    await deps.respond(body.response_url, { response_type: 'ephemeral', replace_original: false, text: notice.text, blocks: notice.blocks });
   });
 }

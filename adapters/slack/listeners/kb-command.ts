@@ -3,7 +3,6 @@ import { describeError } from '../../../src/errors';
 import type { ReloadResult } from '../../../src/qa';
 import type { SlackDeps } from '../conversation';
 import { renderNotice, renderReload, renderStats, renderUnanswered, type SlackMessage } from '../render';
-import { safely } from './post';
 
 const USAGE = 'Usage: `/kb reindex` rebuilds the index from the knowledge folder, `/kb stats` shows what is loaded, `/kb unanswered` lists what people asked that the bot could not answer.';
 const REFUSAL = "Sorry, `/kb` is for the knowledge maintainers only. If you think something is missing or wrong, please tell one of them. You can still ask me anything with `/ask`.";
@@ -15,7 +14,7 @@ const REFUSAL = "Sorry, `/kb` is for the knowledge maintainers only. If you thin
 export function registerKbCommand(app: App, deps: SlackDeps): void {
   let reloading: Promise<ReloadResult> | undefined;
 
-  app.command('/kb', async ({ command, ack, respond }) => {
+  app.command('/kb', async ({ command, ack }) => {
     if (!deps.maintainers.has(command.user_id)) {
       deps.logger.info({ code: 'slack_kb_refused' }, 'Refused /kb for a user not in SLACK_MAINTAINERS');
       await ack(ephemeral(renderNotice(REFUSAL)));
@@ -43,7 +42,7 @@ export function registerKbCommand(app: App, deps: SlackDeps): void {
           message = renderNotice(`Reindex failed: ${describeError(error)}. The bot keeps answering from the last good index.`);
         }
         deps.logger.info({ code: 'slack_kb_reindex' }, 'Reindex requested from Slack finished');
-        await safely(deps, 'respond', () => respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks }));
+        await deps.respond(command.response_url, { response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks });
         return;
       }
       default:

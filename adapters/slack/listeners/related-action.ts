@@ -2,7 +2,7 @@ import type { App, BlockButtonAction } from '@slack/bolt';
 import type { SlackDeps } from '../conversation';
 import { ask } from '../conversation';
 import { ACTIONS } from '../render';
-import { postReply, safely } from './post';
+import { postReply } from './post';
 import { MAX_QUESTION_CHARS } from '../text';
 
 /**
@@ -10,7 +10,7 @@ import { MAX_QUESTION_CHARS } from '../text';
  * privately under an ephemeral answer, otherwise in the same thread (or DM).
  */
 export function registerRelatedAction(app: App, deps: SlackDeps): void {
-  app.action<BlockButtonAction>(ACTIONS.related, async ({ action, body, ack, respond, client }) => {
+  app.action<BlockButtonAction>(ACTIONS.related, async ({ action, body, ack, client }) => {
     await ack();
     const question = (action.value ?? '').slice(0, MAX_QUESTION_CHARS).trim();
     if (!question) return;
@@ -19,7 +19,7 @@ export function registerRelatedAction(app: App, deps: SlackDeps): void {
     const ephemeral = body.container?.is_ephemeral === true || !body.message || !channel;
     if (ephemeral) {
       const reply = ask(deps, question, { userId, showQuestion: true, render: { shareable: true } });
-      await safely(deps, 'respond', () => respond({ response_type: 'ephemeral', replace_original: false, text: reply.message.text, blocks: reply.message.blocks }));
+      await deps.respond(body.response_url, { response_type: 'ephemeral', replace_original: false, text: reply.message.text, blocks: reply.message.blocks });
       return;
     }
     const root = body.message?.thread_ts ?? body.message?.ts;
