@@ -141,7 +141,7 @@ function parse(text: string): Array<[string, number]> {
   }
   const { formatVersion, events } = (data ?? {}) as { formatVersion?: unknown; events?: unknown };
   if (formatVersion !== FORMAT_VERSION) throw new Error(`unknown format version ${JSON.stringify(formatVersion)} (expected ${FORMAT_VERSION})`);
-  if (!Array.isArray(events)) throw new Error('"events" is not a list');
+  if (!Array.isArray(events)) throw new Error('its events field is not a list');
   return events.filter(
     (entry): entry is [string, number] => Array.isArray(entry) && typeof entry[0] === 'string' && entry[0] !== '' && typeof entry[1] === 'number' && Number.isFinite(entry[1]),
   );
