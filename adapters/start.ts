@@ -64,7 +64,7 @@ async function start(): Promise<number> {
     if (slack) {
       // Loaded only when configured: the terminal chat starts without loading Bolt or discord.js.
       const { startSlackBot } = await import('./slack/app');
-      const bot = await startSlackBot({ qa, config: slack, logger });
+      const bot = await startSlackBot({ qa, config: slack, logger, dataDir: core.dataDir });
       running.push({ name: 'slack', stop: () => bot.stop() });
       logger.info({ code: 'slack_ready', mode: slack.mode }, 'Slack bot running');
     }
