@@ -111,7 +111,9 @@ export async function startSlackBot({ qa, config, logger, dataDir, tuning }: Sla
     extendedErrorHandler: true,
   });
 
-  const deps = createDeps(qa, logger, identity.userId, config.maintainers, createResponder(logger, t.respondRetry));
+  // Aborted when stop() stops waiting for replies in flight: their retries must not hold the process open.
+  const giveUp = new AbortController();
+  const deps = createDeps(qa, logger, identity.userId, config.maintainers, createResponder(logger, t.respondRetry, giveUp.signal));
   const seenEvents = new SeenEvents(dataDir, logger, { saveDelayMs: t.eventsSaveDelayMs });
   const inFlight = new InFlight();
   let stopping = false;
@@ -190,6 +192,7 @@ export async function startSlackBot({ qa, config, logger, dataDir, tuning }: Sla
         if (!(await inFlight.drain(t.drainTimeoutMs))) {
           logger.warn({ code: 'slack_stop_timeout', pending: inFlight.size }, 'Stopped before every Slack reply was sent');
         }
+        giveUp.abort();
         seenEvents.close();
         logger.info({ code: 'slack_stopped' }, 'Slack bot stopped');
       })();

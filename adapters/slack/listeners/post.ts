@@ -63,9 +63,10 @@ interface Attempt {
  * Replies through Slack's response URLs (`respond()` in Bolt, which only throws on a failure): 429, 5xx, timeouts and
  * network errors are retried with doubling delays, honouring `Retry-After`; other failures (an expired URL) are not.
  * A reply that still fails is logged once, without the URL (its path is a credential for that conversation).
+ * @param cancel once aborted (the bot stopped and stopped waiting), pending retries give up at once
  * @param fetchFn injectable for tests @defaultValue globalThis.fetch
  */
-export function createResponder(logger: Logger, retry: RespondRetry, fetchFn: typeof fetch = globalThis.fetch): Responder {
+export function createResponder(logger: Logger, retry: RespondRetry, cancel?: AbortSignal, fetchFn: typeof fetch = globalThis.fetch): Responder {
   return async (responseUrl, payload) => {
     if (!responseUrl) {
       logger.warn({ code: 'slack_post_failed', method: 'response_url', error: 'no response_url in the request' }, 'Could not send a reply to Slack');
@@ -74,11 +75,12 @@ export function createResponder(logger: Logger, retry: RespondRetry, fetchFn: ty
     const attempts = Math.max(1, retry.attempts);
     let last: Attempt = { ok: false };
     for (let attempt = 1; attempt <= attempts; attempt++) {
-      last = await sendOnce(fetchFn, responseUrl, payload, retry.timeoutMs);
+      last = await sendOnce(fetchFn, responseUrl, payload, retry.timeoutMs, cancel);
       if (last.ok) return true;
-      if (last.retryAfterMs === undefined || attempt === attempts) break;
+      if (last.retryAfterMs === undefined || attempt === attempts || cancel?.aborted) break;
       const backoff = retry.minDelayMs * 2 ** (attempt - 1);
-      await sleep(Math.min(retry.maxDelayMs, Math.max(backoff, last.retryAfterMs)));
+      await sleep(Math.min(retry.maxDelayMs, Math.max(backoff, last.retryAfterMs)), cancel);
+      if (cancel?.aborted) break;
     }
     logger.error(
       { code: 'slack_post_failed', method: 'response_url', host: hostOf(responseUrl), error: redactUrl(last.problem ?? 'unknown failure', responseUrl) },
@@ -88,7 +90,7 @@ export function createResponder(logger: Logger, retry: RespondRetry, fetchFn: ty
   };
 }
 
-async function sendOnce(fetchFn: typeof fetch, url: string, payload: ResponsePayload, timeoutMs: number): Promise<Attempt> {
+async function sendOnce(fetchFn: typeof fetch, url: string, payload: ResponsePayload, timeoutMs: number, cancel?: AbortSignal): Promise<Attempt> {
   let response: Response;
   let body: string;
   try {
@@ -96,7 +98,7 @@ async function sendOnce(fetchFn: typeof fetch, url: string, payload: ResponsePay
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(payload),
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: cancel ? AbortSignal.any([AbortSignal.timeout(timeoutMs), cancel]) : AbortSignal.timeout(timeoutMs),
     });
     body = await response.text();
   } catch (error) {
@@ -145,6 +147,15 @@ function redactUrl(text: string, url: string): string {
   return redactSecrets(text.split(url).join('[response_url]'));
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits `ms`, or less when `cancel` is aborted meanwhile. */
+function sleep(ms: number, cancel?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      cancel?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    cancel?.addEventListener('abort', done, { once: true });
+  });
 }

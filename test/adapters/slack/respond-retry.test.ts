@@ -1,8 +1,10 @@
+import { startSlackBot } from '../../../adapters/slack/app';
+import { redactSecrets } from '../../../adapters/slack/logger';
 import { captureLogger, FakeQA } from '../../fakes/slack/fake-qa';
 import { appMention, buttonClick, eventEnvelope, slashCommand } from '../../fakes/slack/payloads';
-import type { FakeSocketMode } from '../../fakes/slack/socket-mode';
-import type { FakeSlackWebApi } from '../../fakes/slack/web-api';
-import { startSocketHarness, type SocketHarness } from './harness';
+import { FakeSocketMode } from '../../fakes/slack/socket-mode';
+import { FakeSlackWebApi } from '../../fakes/slack/web-api';
+import { APP_TOKEN, BOT_TOKEN, FAST, startSocketHarness, type SocketHarness } from './harness';
 
 describe('Slack replies through response URLs (feedback, Share in channel, /kb) when Slack fails', () => {
   const qa = new FakeQA();
@@ -111,5 +113,40 @@ describe('Slack replies through response URLs (feedback, Share in channel, /kb) 
     await settle();
     expect(failures()).toHaveLength(1);
     expect(logger.lines.join('\n')).not.toContain('UnreachableSecretPath');
+  });
+});
+
+describe('Slack response URL retries and shutdown', () => {
+  it('stops without waiting out a long Retry-After: the pending reply is given up and logged once', async () => {
+    const api = await new FakeSlackWebApi().start();
+    const socket = await new FakeSocketMode().start();
+    api.socketUrl = socket.url;
+    const logger = captureLogger();
+    const config = { mode: 'socket' as const, botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: api.apiUrl, maintainers: ['UMAINT001'] };
+    const bot = await startSlackBot({
+      qa: new FakeQA(), config, logger,
+      tuning: { ...FAST, drainTimeoutMs: 200, respondRetry: { attempts: 4, minDelayMs: 10, maxDelayMs: 60_000, timeoutMs: 1000 } },
+    });
+    try {
+      api.failNext('response_url', { status: 429, headers: { 'retry-after': '30' } });
+      await socket.send('slash_commands', slashCommand('/kb', 'reindex', api.responseUrl('kb-slow'), 'UMAINT001'));
+      // The first attempt was refused; the bot is now waiting the 30 s Slack asked for.
+      for (const deadline = Date.now() + 2000; api.attemptsOf('response_url') < 1 && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 20));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const started = Date.now();
+      await bot.stop();
+      expect(Date.now() - started).toBeLessThan(1500);
+      expect(api.attemptsOf('response_url')).toBe(1);
+      expect(logger.lines.filter((l) => l.includes('slack_post_failed') && l.includes('response_url'))).toHaveLength(1);
+    } finally {
+      await bot.stop();
+      await socket.close();
+      await api.close();
+    }
+  });
+
+  it('removes response URLs and tokens from log text', () => {
+    const text = redactSecrets('POST https://hooks.slack.com/commands/T0001/12345/AbCdEfSecret failed for xoxb-1-2-secret');
+    expect(text).toBe('POST https://hooks.slack.com/[redacted] failed for [redacted]');
   });
 });
