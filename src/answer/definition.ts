@@ -17,6 +17,7 @@ const DEFINITION_PATTERNS: RegExp[] = [
   /^what do you know about (?:the )?(.+)$/,
   /^(?:tell me|can you tell me|could you tell me) (?:about|what|who) (?:the )?(.+?)(?: is| are| was)?$/,
   /^what (?:does|do) (?:the )?(.+?) (?:stand for|mean)$/,
+  /^(?:the )?(.+?) (?:stands? for|means)$/,
   /^(?:define|explain|describe) (?:the )?(.+)$/,
   /^(?:wat|wie) (?:is|zijn|betekent) (?:de |het |een )?(.+)$/,
   /^qu est ce que (?:c est )?(?:le |la |les |l |un |une )?(.+)$/,
@@ -55,9 +56,9 @@ export function answerDefinition(index: SearchIndex, q: AnalyzedQuestion): Candi
     if (text.length < 100 && segments[1]) text += ` ${segments[1].text}`;
     return { kind: 'definition', text, passage: first, confidence: 0.9 };
   }
-  const acronym = index.acronyms.get(subject);
+  const acronym = index.acronyms.get(subject) ?? index.acronyms.get(`${subject}s`);
   if (acronym) {
-    const marker = `(${subject})`;
+    const marker = `(${index.acronyms.has(subject) ? subject : `${subject}s`})`;
     const segment = index.passages[acronym.passage].segments.find((s) => fold(s.text).includes(marker));
     if (segment) return { kind: 'definition', text: segment.text, passage: acronym.passage, confidence: 0.85 };
   }

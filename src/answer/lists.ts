@@ -28,12 +28,14 @@ const MEMBERSHIP_PATTERNS: RegExp[] = [
   /^(?:ist|sind)\s+(.+?)\s+(?:ein\s+)?(mitglied|teil)\b(.*)$/,
   /^(?:es|son)\s+(.+?)\s+(?:un\s+)?(miembros?|parte)\b(.*)$/,
   /^(?:e|sono)\s+(.+?)\s+(?:un\s+)?(membro|membri|parte)\b(.*)$/,
+  // Chat style: "krakow member?", "gent lid van het forum?", "brighton a member?"
+  /^(.+?)\s+(?:a\s+|an\s+|een\s+)?(member|lid|membre|mitglied|miembro|membro)\b(.*)$/,
 ];
 
 // "Does the forum include Utrecht?": the container first, the name last.
 const CONTAINS_RE = /^(?:does|do)\s+(?:the\s+)?(.+?)\s+(?:include|contain|list|count|have)s?\s+(.+?)(?:\s+(?:as (?:a )?members?|among (?:its|the) members))?$/;
 // Not a name: "Are there any Dutch cities in the forum?" asks for a list, not about one member.
-const NOT_A_NAME_RE = /^(there|any|some|all|which|what|who|many|how)\b|\b(cities|members|towns|organisations|organizations|any)\b/;
+const NOT_A_NAME_RE = /^(there|any|some|all|which|what|who|whose|when|where|why|how|many|was|were|is|are|does|do|did|can|could|will|would|has|have|had|it|its|they|wie|wat|wanneer|waar|welke|hoeveel)\b|\b(cities|members|towns|organisations|organizations|any)\b/;
 
 export function parseMembership(q: AnalyzedQuestion): MembershipQuestion | null {
   const folded = q.allWords.join(' ');
@@ -103,7 +105,7 @@ export function answerMembership(index: SearchIndex, q: AnalyzedQuestion): Candi
   };
 }
 
-const COUNT_RE = /\b(?:how many|hoeveel|combien de|combien d|wie viele|cuantos|cuantas|quanti|quante)\s+(\p{L}+)/u;
+const COUNT_RE = /\b(?:how many|hoeveel|combien de|combien d|wie viele|cuantos|cuantas|quanti|quante)\s+(?:\d+\s+)?(\p{L}+)/u;
 const GENERIC_COUNTED = new Set(['cities', 'city', 'members', 'organisations', 'organizations', 'entries', 'items', 'names', 'partners', 'steden', 'leden', 'villes', 'membres', 'stadte', 'mitglieder', 'ciudades', 'miembros', 'citta', 'membri']);
 
 /**

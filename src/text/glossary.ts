@@ -61,6 +61,9 @@ const SYNONYM_GROUPS = [
   'cities towns municipalities',
   'help support assist',
   'boss head leader',
+  'change transform', 'changed transformed', 'changes transforms', 'changing transforming',
+  'advisor adviser', 'organisation organization', 'organisations organizations', 'programme program', 'centre center',
+  'prio priority', 'prios priorities', 'intl international', 'govt government', 'org organisation', 'orgs organisations', 'info information',
 ].map((group) => group.split(' '));
 
 // One lookup table for all languages (a Map, so "constructor" and friends are just words).
