@@ -1,5 +1,5 @@
 import type { SearchIndex } from '../search/build';
-import { stem } from '../text/analyze';
+import { stem, terms } from '../text/analyze';
 import { fold, foldedWords } from '../text/fold';
 import type { Lang, Passage } from '../types';
 import type { Candidate } from './candidate';
@@ -105,6 +105,16 @@ export function answerFromPassages(index: SearchIndex, q: AnalyzedQuestion, word
   });
   // One word that several passages use ("Europe", "include") does not say which sentence is meant.
   const lone = words.length === 1 && (index.documentFrequency.get(words[0].terms[0] ?? '') ?? 0) > 1 ? LONE_WORD : 1;
+  // A labelled fact found through its holder's name answers who they are and what their role is,
+  // not any other attribute ("federica bordelot email?").
+  const factFit = (passage: Passage, item: number | undefined, matched: number): number => {
+    const fact = passage.kind === 'facts' ? passage.facts?.[item ?? 0] : undefined;
+    if (!fact) return 1;
+    if (matched & maskOf(terms(fact.label, passage.lang))) return 1;
+    let unmatched = ((1 << Math.min(words.length, 31)) - 1) & ~matched;
+    for (let i = 0; unmatched; i++, unmatched >>>= 1) if (unmatched & 1 && !ROLE_TERMS.has(stem(words[i].word, 'en')) && !words[i].terms.some((t) => ROLE_TERMS.has(t))) return OTHER_ATTRIBUTE;
+    return 1;
+  };
   let best: Scored | null = null;
   for (const result of results) {
     const entry = index.passages[result.id];
@@ -155,7 +165,7 @@ export function answerFromPassages(index: SearchIndex, q: AnalyzedQuestion, word
         // A sentence from another document that does not name the subject is likely about something else.
         const offSubject = otherDocument && !(ownMask & namedMask) ? 0.5 : 1;
         // A name the question spells with a capital and the passage never mentions: likely another subject.
-        const confidence = Math.min(1, measured + support) * (expected ? 1 : 0.55) * offSubject * (nameMissing ? NAME_MISSING : 1) * lone;
+        const confidence = Math.min(1, measured + support) * (expected ? 1 : 0.55) * offSubject * (nameMissing ? NAME_MISSING : 1) * lone * factFit(entry.passage, segment.item, ownMask | contextMask);
         const text = entry.passage.kind === 'facts' ? `${span} (${entry.passage.source.title})` : span;
         best = { score, segment: k, expected, withPrevious, candidate: { kind: entry.passage.kind === 'facts' ? 'labelled_fact' : 'fact', text, passage: result.id, confidence } };
       }
@@ -181,6 +191,10 @@ const SUPPORT_BONUS = 0.3;
 const NAME_MISSING = 0.8;
 /** Confidence kept for a one-word question whose word appears in several passages. */
 const LONE_WORD = 0.5;
+/** Confidence kept when a fact is reached through its holder's name but the question asks something else about them. */
+const OTHER_ATTRIBUTE = 0.5;
+// What a fact's label answers about its holder.
+const ROLE_TERMS = new Set(['role', 'position', 'job', 'function', 'titl', 'task', 'respons', 'work', 'offic', 'base'].map((w) => stem(w, 'en')));
 
 function bitCount(mask: number): number {
   let n = 0;

@@ -165,4 +165,15 @@ describe('answers that keep to what the documents say', () => {
     expect(qa.ask('Which city is Oona Ristik harbour master of?').status).toBe('no_answer');
     expect(qa.ask('How big is the regatta for apprentices?').status).toBe('no_answer');
   });
+
+  it('does not answer another attribute of a fact\'s holder ("oona ristik email?")', () => {
+    expect(qa.ask('oona ristik email?').status).toBe('no_answer');
+    expect(qa.ask("What is Oona Ristik's role?").answer).toContain('Vice president');
+  });
+
+  it('understands chat-style membership questions', () => {
+    expect(qa.ask('gdynia member?').answer).toMatch(/^Yes: Gdynia /);
+    expect(qa.ask('rotterdam member').answer).toMatch(/^No: Rotterdam is not listed/);
+    expect(qa.ask('anvers lid van de league?').answer).toMatch(/^Yes: Antwerp /);
+  });
 });

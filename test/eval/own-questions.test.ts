@@ -66,7 +66,10 @@ const readSet = (file: string): Item[] =>
     .map((l) => JSON.parse(l) as Item);
 
 // questions.jsonl: written with the code in view; holdout.jsonl: written from the documents alone, by someone who never read the code.
-for (const file of ['questions.jsonl', 'holdout.jsonl']) {
+// holdout2.jsonl: chat-style (terse, lowercase, Dutch, abbreviations), written the same way; its floor is lower.
+const FLOORS: Record<string, number> = { 'questions.jsonl': MIN_ACCURACY, 'holdout.jsonl': MIN_ACCURACY, 'holdout2.jsonl': 0.85 };
+
+for (const [file, floor] of Object.entries(FLOORS)) {
   const items = readSet(file);
   describe(`the own question set ${file}`, () => {
     let qa: QA;
@@ -84,7 +87,7 @@ for (const file of ['questions.jsonl', 'holdout.jsonl']) {
       }
     });
 
-    it(`answers at least ${MIN_ACCURACY * 100}% of the questions correctly`, () => {
+    it(`answers at least ${floor * 100}% of the questions correctly`, () => {
       const failures: string[] = [];
       for (const item of items) {
         const why = judge(item, qa.ask(item.question));
@@ -94,7 +97,7 @@ for (const file of ['questions.jsonl', 'holdout.jsonl']) {
       const summary = `${file}: ${items.length - failures.length}/${items.length} = ${(100 * accuracy).toFixed(1)}%`;
       // Printed so the failures are visible in every run, passing or not.
       console.log([summary, ...failures.map((f) => `FAIL ${f}`)].join('\n'));
-      expect({ accuracy: accuracy >= MIN_ACCURACY, summary, failures }).toEqual({ accuracy: true, summary, failures: expect.any(Array) });
+      expect({ accuracy: accuracy >= floor, summary, failures }).toEqual({ accuracy: true, summary, failures: expect.any(Array) });
     });
 
     it('never answers an out-of-scope question', () => {
