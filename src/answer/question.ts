@@ -63,7 +63,8 @@ const CUES: Cue[] = [
 export function analyzeQuestion(text: string, langs: readonly Lang[]): AnalyzedQuestion {
   const tidy = text.replace(/\s+/g, ' ').trim();
   const lang = detectLang(tidy, langs.length ? langs : ['en']);
-  const allWords = words(tidy);
+  // Phrasal verbs the documents say in one word.
+  const allWords = words(tidy.replace(/\bset up\b/gi, 'founded'));
   const folded = allWords.join(' ');
   let expects: Expectation | null = null;
   const dropped = new Set<string>();

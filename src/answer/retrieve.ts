@@ -5,7 +5,7 @@ import { topDocuments } from '../search/topk';
 import { distance, metaphone } from '../text/natural';
 import { isStopwordAnywhere, stem } from '../text/analyze';
 import { fold } from '../text/fold';
-import { demonymsOf, englishFor, synonymsOf } from '../text/glossary';
+import { englishFor, equivalentsOf, synonymsOf } from '../text/glossary';
 import type { AnalyzedQuestion, Expectation } from './question';
 
 /** A question word resolved against the index: the index terms it matches, and how telling it is. */
@@ -80,8 +80,8 @@ export function resolveWords(index: SearchIndex, q: AnalyzedQuestion): ResolvedW
         if (index.documentFrequency.has(t) && !terms.includes(t)) terms.push(t);
       }
     }
-    // "Finnish" and "Finland" name the same thing.
-    for (const other of demonymsOf(word)) {
+    // "Finnish" and "Finland", "adviser" and "advisor" name the same thing.
+    for (const other of equivalentsOf(word)) {
       const t = stem(other, 'en');
       if (index.documentFrequency.has(t) && !terms.includes(t)) terms.push(t);
     }

@@ -62,8 +62,7 @@ const SYNONYM_GROUPS = [
   'help support assist',
   'boss head leader',
   'change transform', 'changed transformed', 'changes transforms', 'changing transforming',
-  'advisor adviser', 'organisation organization', 'organisations organizations', 'programme program', 'centre center',
-  'prio priority', 'prios priorities', 'intl international', 'govt government', 'org organisation', 'orgs organisations', 'info information',
+
 ].map((group) => group.split(' '));
 
 // One lookup table for all languages (a Map, so "constructor" and friends are just words).
@@ -71,7 +70,7 @@ const ENGLISH = new Map<string, string[]>();
 for (const entries of Object.values(GLOSSARY)) {
   for (const [word, english] of Object.entries(entries)) if (!ENGLISH.has(word)) ENGLISH.set(word, english.split(' '));
 }
-/** A people's adjective and its country ("Finnish presidency" is "Finland's Presidency"). */
+/** A people's adjective and its country ("Finnish presidency" is "Finland's Presidency"), and other words that always mean the same. */
 const DEMONYM_GROUPS = [
   'finnish finland', 'swedish sweden', 'dutch netherlands holland', 'german germany', 'french france', 'spanish spain',
   'italian italy', 'polish poland', 'belgian belgium', 'danish denmark', 'norwegian norway', 'icelandic iceland',
@@ -80,13 +79,16 @@ const DEMONYM_GROUPS = [
   'romanian romania', 'bulgarian bulgaria', 'croatian croatia', 'slovenian slovenia', 'serbian serbia', 'bosnian bosnia',
   'albanian albania', 'turkish turkey', 'ukrainian ukraine', 'russian russia', 'georgian georgia', 'armenian armenia',
   'estonian estonia', 'latvian latvia', 'lithuanian lithuania', 'cypriot cyprus', 'maltese malta', 'european europe',
+  // Spellings and chat shorthand of one word.
+  'advisor adviser', 'organisation organization', 'organisations organizations', 'programme program', 'centre center',
+  'prio priority', 'prios priorities', 'intl international', 'govt government', 'org organisation', 'orgs organisations', 'info information',
 ].map((group) => group.split(' '));
-const DEMONYMS = new Map<string, string[]>();
-for (const group of DEMONYM_GROUPS) for (const word of group) DEMONYMS.set(word, group.filter((other) => other !== word));
+const EQUIVALENTS = new Map<string, string[]>();
+for (const group of DEMONYM_GROUPS) for (const word of group) EQUIVALENTS.set(word, group.filter((other) => other !== word));
 
-/** The country of a people's adjective and back ("finnish" ↔ "finland"), or none. */
-export function demonymsOf(word: string): readonly string[] {
-  return DEMONYMS.get(word) ?? NONE;
+/** Words that always mean the same: a people's adjective and its country ("finnish" ↔ "finland"), spellings ("adviser" ↔ "advisor"), shorthand ("prio"). */
+export function equivalentsOf(word: string): readonly string[] {
+  return EQUIVALENTS.get(word) ?? NONE;
 }
 
 const SYNONYMS = new Map<string, string[]>();

@@ -176,4 +176,11 @@ describe('answers that keep to what the documents say', () => {
     expect(qa.ask('rotterdam member').answer).toMatch(/^No: Rotterdam is not listed/);
     expect(qa.ask('anvers lid van de league?').answer).toMatch(/^Yes: Antwerp /);
   });
+
+  it('answers a terse list request whose words are all in the list\'s heading ("members?")', () => {
+    const answer = qa.ask('members?');
+    expect(answer.kind).toBe('list');
+    expect(answer.answer).toContain('Gdynia');
+  });
+
 });

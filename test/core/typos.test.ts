@@ -4,7 +4,7 @@ import { parseDocument } from '../../src/knowledge/load';
 import { buildIndex } from '../../src/search/build';
 
 const index = buildIndex({
-  documents: [parseDocument('a.md', Buffer.from('---\ntitle: Forum\nlang: en\n---\n\nThe vice chair helps to shape the policy of the university.\n'))],
+  documents: [parseDocument('a.md', Buffer.from('---\ntitle: Forum\nlang: en\n---\n\nThe vice chair helps to shape the policy of the university, an organisation of advisors.\n'))],
   warnings: [],
   fingerprint: 'test',
 });
@@ -21,5 +21,12 @@ describe('typo correction', () => {
 
   it('does not turn a real word into another that sounds different ("share" is not "shape")', () => {
     expect(termsOf('share')).toEqual([['share', []]]);
+  });
+
+  it('treats spellings and shorthand of one word alike', () => {
+    expect(termsOf('organization adviser')).toEqual([
+      ['organization', ['organis']],
+      ['adviser', ['advisor']],
+    ]);
   });
 });
