@@ -1,5 +1,6 @@
 import type { SearchIndex } from '../search/build';
 import { fold } from '../text/fold';
+import { englishFor } from '../text/glossary';
 import { distance } from '../text/natural';
 import type { Candidate } from './candidate';
 import type { AnalyzedQuestion } from './question';
@@ -36,6 +37,15 @@ export function definitionSubject(q: AnalyzedQuestion): string | null {
   return null;
 }
 
+const NAME_FUNCTION_WORDS: Record<string, string> = { van: 'of', de: 'the', het: 'the', der: 'of the', des: 'of the', du: 'of the', di: 'of', del: 'of the', la: 'the', le: 'the', les: 'the', el: 'the', il: 'the' };
+
+function inEnglish(name: string): string {
+  return name
+    .split(' ')
+    .map((w) => (Object.hasOwn(NAME_FUNCTION_WORDS, w) ? NAME_FUNCTION_WORDS[w] : (englishFor(w)[0] ?? w)))
+    .join(' ');
+}
+
 const closeEnough = (a: string, b: string): boolean =>
   a === b || (a.length >= 6 && a[0] === b[0] && Math.abs(a.length - b.length) <= 2 && distance.DamerauLevenshteinDistance(a, b) <= (a.length >= 10 ? 2 : 1));
 
@@ -47,7 +57,10 @@ export function answerDefinition(index: SearchIndex, q: AnalyzedQuestion): Candi
   // A bare name ("OASC?", "Eurocities") asks what it is, too.
   const subject = definitionSubject(q) ?? (q.allWords.length <= 6 ? q.allWords.join(' ') : null);
   if (!subject) return null;
-  const docs = index.documents.filter((d) => d.passages.length && d.subjects.some((s) => closeEnough(subject, s)));
+  const matching = (name: string) => index.documents.filter((d) => d.passages.length && d.subjects.some((s) => closeEnough(name, s)));
+  // "het comite van de regios" is "the committee of the regions": a name asked in another language, word by word.
+  let docs = matching(subject);
+  if (!docs.length) docs = matching(inEnglish(subject));
   if (docs.length) {
     const doc = docs.find((d) => d.lang === q.lang) ?? docs.find((d) => d.lang === 'en') ?? docs[0];
     const first = doc.passages.find((i) => index.passages[i].passage.kind === 'text') ?? doc.passages[0];
