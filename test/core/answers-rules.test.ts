@@ -182,13 +182,4 @@ describe('answers that keep to what the documents say', () => {
     expect(answer.kind).toBe('list');
     expect(answer.answer).toContain('Gdynia');
   });
-
-
-  it('knows a document by its name asked in another language ("Wat is de Haven Steden League?" → Harbour Cities League)', () => {
-    const answer = qa.ask('Qu\'est-ce que la league ?');
-    expect(answer.status).not.toBe('chitchat');
-    const dutch = qa.ask('Wat doet het HCL?');
-    expect(dutch.kind).toBe('definition');
-    expect(dutch.answer).toMatch(/^The Harbour Cities League \(HCL\)/);
-  });
 });

@@ -87,6 +87,14 @@ describe('what kind of X', () => {
   });
 });
 
+describe('a document named in another language', () => {
+  it.each(['wat doet het comite van de regios', "qu'est-ce que le comité des régions ?", 'Was ist der Ausschuss der Regionen?'])('answers %j with the Committee of the Regions', (question) => {
+    const answer = qa.ask(question);
+    expect(answer.kind).toBe('definition');
+    expect(answer.answer).toMatch(/^The European Committee of the Regions \(CoR\)/);
+  });
+});
+
 describe('long and odd input', () => {
   const rep = (s: string, n: number) => s.repeat(Math.ceil(n / s.length)).slice(0, n);
   const inputs = [rep('member ', 1000), rep('who is the vice chair ', 1000), rep('.', 1000), rep('?!', 1000), '('.repeat(500) + ')'.repeat(500), rep('(a) ', 1000), `is ${rep('in ', 990)}member`, rep('est ce que ', 1000), rep('مرحبا ', 1000), rep('Kraków München 東京 ', 1000), rep('😀', 1000), rep('abcdefghij', 1000), rep('e.g. ', 1000)];
