@@ -1,5 +1,5 @@
 /** Grouping questions that ask the same thing in slightly different words, for the maintainers' report. */
-import { JaroWinklerDistance } from 'natural/lib/natural/distance';
+import { distance } from '../text/natural';
 import { fold } from '../text/fold';
 import type { QuestionGroup } from '../types';
 
@@ -71,7 +71,7 @@ function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
   // Cheap checks first: a misspelling keeps its first letter and about its length.
   if (a[0] !== b[0] || Math.abs(a.length - b.length) > 2 || !typoProne(a) || !typoProne(b)) return false;
-  return JaroWinklerDistance(a, b) >= TYPO_SIMILARITY;
+  return distance.JaroWinklerDistance(a, b) >= TYPO_SIMILARITY;
 }
 
 /**

@@ -40,12 +40,3 @@ export const distance = require('natural/lib/natural/distance') as Distance;
 const Metaphone = require('natural/lib/natural/phonetics/metaphone') as new () => { process(word: string): string };
 /** natural's Metaphone: how an English word sounds ("vise" and "vice" both "FS"). */
 export const metaphone = new Metaphone();
-
-export interface BayesClassifierInstance {
-  addDocument(text: string | string[], label: string): void;
-  train(): void;
-  getClassifications(observation: string | string[]): { label: string; value: number }[];
-}
-export const BayesClassifier = (require('natural/lib/natural/classifiers') as {
-  BayesClassifier: new () => BayesClassifierInstance;
-}).BayesClassifier;
