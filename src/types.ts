@@ -13,6 +13,8 @@ export interface Source {
   heading: string;
   /** 1-based line of the passage in the file. */
   line: number;
+  /** 1-based page, for documents that have pages (PDF). */
+  page?: number;
   /** The document's `url` from its front matter, when it has one. */
   url?: string;
 }
@@ -98,6 +100,8 @@ export interface Answer {
 
 /** Context an adapter passes along with a question. */
 export interface AskContext {
+  /** The conversation the question belongs to (a Slack thread, a Discord reply chain or DM channel, a terminal session). */
+  conversationId?: string;
   /** The earlier question in the same thread or reply chain, for follow-ups such as "and who is the staff contact?". */
   previousQuestion?: string;
   /** Which adapter asked (recorded in the question log). */
