@@ -24,6 +24,11 @@ const DETACHMENT_RULES: Record<WordClass, readonly (readonly [string, string])[]
 const own = (record: Record<string, string[]>, key: string): string[] | undefined =>
   Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 
+/** Every irregular form WordNet lists and its base forms, over all word classes ("men" → man). */
+export function* exceptionForms(): Generator<[string, string[]]> {
+  for (const wordClass of WORD_CLASSES) yield* Object.entries(EXCEPTIONS[wordClass]);
+}
+
 /** A possible base form of a word and the word class it is a base form in. */
 export interface LemmaCandidate {
   lemma: string;

@@ -1,6 +1,6 @@
 import { stem } from './analyze';
 import { fold } from './fold';
-import { lemmaCandidates, lemmas } from './lemmatize';
+import { exceptionForms, lemmaCandidates, lemmas } from './lemmatize';
 import { wordNet, type WordNetTable } from './wordnet';
 
 /** How a question term relates to an index term through WordNet. */
@@ -49,45 +49,98 @@ const englishTerm = (word: string): string => stem(fold(word), 'en');
 /** Options of `buildLexicalLinks`. */
 export interface LexicalLinkOptions {
   /**
-   * Folded surface words of the indexed text (before stemming). With them an index term is tied to the
-   * lemmas of the very words it came from ("largest" → large); without, through the stems of WordNet lemmas
-   * and morphy on the terms themselves.
+   * Folded surface words of the indexed English text (before stemming). Each index term is then tied to
+   * the WordNet lemmas of the words it came from ("largest" → large, "founded" → found). Without them every
+   * WordNet lemma is stemmed to find the index terms it shares a stem with, which is slower (about a second)
+   * and looser.
    */
   words?: Iterable<string>;
   /** Another WordNet table (tests); default the bundled one. */
   table?: WordNetTable;
 }
 
+const KIND_CODE: Record<LexicalKind, number> = { synonym: 0, derived: 1 };
+const ONE_WORD_RE = /^[a-z]+$/;
+
 /**
- * Resolves WordNet's synonyms, derived forms and antonyms against an index vocabulary.
- * Only links that reach the vocabulary are kept.
+ * Resolves WordNet's synonyms, derived forms and antonyms against an index vocabulary: for every WordNet
+ * lemma related to a lemma the index holds, its question-side term (or, for a collocation, its words) →
+ * those index terms. Only links that reach the vocabulary are kept.
  * @param vocabulary the index terms (English-stemmed, as `terms()` produces them)
  * @example
- * const links = buildLexicalLinks(index.documentFrequency.keys());
- * relatedIndexTerms(links, stem('decision', 'en')); // [{ term: 'decid', kind: 'derived' }]
+ * const links = buildLexicalLinks(index.documentFrequency.keys(), { words: englishWordsOfTheIndex });
+ * relatedIndexTerms(links, stem('decision', 'en')); // [{ term: 'decid', kind: 'derived' }] when "decided" is indexed
  */
 export function buildLexicalLinks(vocabulary: Iterable<string>, options: LexicalLinkOptions = {}): LexicalLinks {
   const table = options.table ?? wordNet();
   const vocab = new Set(vocabulary);
-  // Lemma number → index terms that stand for it.
+  // Lemma number → the index terms that stand for it.
   const termsOfLemma = new Map<number, Set<string>>();
-  const tie = (lemma: string, term: string) => {
-    const id = table.id(lemma);
+  const tie = (id: number | undefined, term: string) => {
     if (id === undefined) return;
     let set = termsOfLemma.get(id);
     if (!set) termsOfLemma.set(id, (set = new Set()));
     set.add(term);
   };
-  const stems = lemmaStems(table);
-  table.lemmas.forEach((lemma, id) => {
-    const term = stems[id];
-    if (term !== null && vocab.has(term)) tie(lemma, term);
-  });
-  for (const term of vocab) if (/^[a-z]+$/.test(term)) for (const lemma of lemmas(term, undefined, table)) tie(lemma, term);
   if (options.words) {
-    for (const word of options.words) {
+    for (const word of new Set(options.words)) {
+      if (!ONE_WORD_RE.test(word)) continue;
       const term = englishTerm(word);
-      if (vocab.has(term)) for (const lemma of lemmas(word, undefined, table)) tie(lemma, term);
+      if (vocab.has(term)) for (const lemma of lemmas(word, undefined, table)) tie(table.id(lemma), term);
+    }
+  } else {
+    table.lemmas.forEach((lemma, id) => {
+      if (!ONE_WORD_RE.test(lemma)) return;
+      const term = englishTerm(lemma);
+      if (vocab.has(term)) tie(id, term);
+    });
+    for (const term of vocab) if (ONE_WORD_RE.test(term)) for (const lemma of lemmas(term, undefined, table)) tie(table.id(lemma), term);
+  }
+
+  // Question-side key → index term → kind (a synonym wins over a derived form).
+  const related = new Map<string, Map<string, number>>();
+  const phrases = new Map<string, Map<string, number>>();
+  const antonyms = new Map<string, Set<string>>();
+  const add = (into: Map<string, Map<string, number>>, key: string, terms: Iterable<string>, kind: number) => {
+    let entry = into.get(key);
+    for (const term of terms) {
+      if (term === key) continue;
+      if (!entry) into.set(key, (entry = new Map()));
+      if ((entry.get(term) ?? 2) > kind) entry.set(term, kind);
+    }
+  };
+  // Relations are symmetric, so walking out from the lemmas the index holds finds every link that reaches it.
+  for (const [tied, terms] of termsOfLemma) {
+    const reach = (others: number[], kind: number) => {
+      for (const other of others) {
+        const lemma = table.lemmas[other];
+        if (ONE_WORD_RE.test(lemma)) add(related, englishTerm(lemma), terms, kind);
+        else if (lemma.includes(' ')) add(phrases, lemma, terms, kind);
+      }
+    };
+    reach(table.synonyms(tied), KIND_CODE.synonym);
+    reach(table.derived(tied), KIND_CODE.derived);
+    for (const other of table.antonyms(tied)) {
+      const lemma = table.lemmas[other];
+      if (!ONE_WORD_RE.test(lemma)) continue;
+      const key = englishTerm(lemma);
+      let entry = antonyms.get(key);
+      for (const term of terms) {
+        if (term === key) continue;
+        if (!entry) antonyms.set(key, (entry = new Set()));
+        entry.add(term);
+      }
+    }
+  }
+  // Irregular forms get their base form's links under their own term ("men" → those of "man").
+  for (const [form, bases] of exceptionForms()) {
+    if (!ONE_WORD_RE.test(form)) continue;
+    const key = englishTerm(form);
+    for (const base of bases) {
+      const baseKey = englishTerm(base);
+      if (baseKey === key) continue;
+      for (const [term, kind] of related.get(baseKey) ?? []) add(related, key, [term], kind);
+      for (const term of antonyms.get(baseKey) ?? []) if (term !== key) antonyms.set(key, (antonyms.get(key) ?? new Set()).add(term));
     }
   }
 
@@ -95,62 +148,22 @@ export function buildLexicalLinks(vocabulary: Iterable<string>, options: Lexical
   const termNumbers = new Map<string, number>();
   const numberOf = (term: string) => {
     let n = termNumbers.get(term);
-    if (n === undefined) {
-      n = terms.length;
-      terms.push(term);
-      termNumbers.set(term, n);
-    }
+    if (n === undefined) termNumbers.set(term, (n = terms.push(term) - 1));
     return n;
   };
-  const related: Record<string, number[]> = {};
-  const antonyms: Record<string, number[]> = {};
-  const phrases: Record<string, number[]> = {};
-
-  table.lemmas.forEach((lemma, id) => {
-    const reached = new Map<string, number>();
-    const reach = (others: readonly number[], kind: number) => {
-      for (const other of others) for (const term of termsOfLemma.get(other) ?? NONE) if (!reached.has(term)) reached.set(term, kind);
-    };
-    reach(table.synonyms(id), 0);
-    reach(table.derived(id), 1);
-    const isPhrase = lemma.includes(' ');
-    const key = isPhrase ? lemma : stems[id];
-    if (key === null) return;
-    if (reached.size > 0) {
-      const into = isPhrase ? phrases : related;
-      const list = (into[key] ??= []);
-      for (const [term, kind] of reached) {
-        if (term === key) continue;
-        const code = numberOf(term) * 2 + kind;
-        if (!list.includes(code) && !list.includes(code - kind)) list.push(code);
-      }
-      if (list.length === 0) delete into[key];
-    }
-    if (!isPhrase) {
-      const opposite = new Set<string>();
-      for (const other of table.antonyms(id)) for (const term of termsOfLemma.get(other) ?? NONE) if (term !== key) opposite.add(term);
-      if (opposite.size > 0) {
-        const list = (antonyms[key] ??= []);
-        for (const term of opposite) {
-          const n = numberOf(term);
-          if (!list.includes(n)) list.push(n);
-        }
-      }
-    }
-  });
-  return { formatVersion: LEXICAL_LINKS_VERSION, source: table.source, terms, related, antonyms, phrases };
+  const encode = (entries: Map<string, Map<string, number>>) => {
+    const out: Record<string, number[]> = {};
+    for (const [key, entry] of [...entries].sort(byKey)) out[key] = [...entry].map(([term, kind]) => numberOf(term) * 2 + kind);
+    return out;
+  };
+  const encodedRelated = encode(related);
+  const encodedPhrases = encode(phrases);
+  const encodedAntonyms: Record<string, number[]> = {};
+  for (const [key, entry] of [...antonyms].sort(byKey)) encodedAntonyms[key] = [...entry].map(numberOf);
+  return { formatVersion: LEXICAL_LINKS_VERSION, source: table.source, terms, related: encodedRelated, antonyms: encodedAntonyms, phrases: encodedPhrases };
 }
 
-const stemCache = new WeakMap<WordNetTable, (string | null)[]>();
-/** Each one-word lemma's English index term (null for collocations), computed once per table. */
-function lemmaStems(table: WordNetTable): (string | null)[] {
-  let stems = stemCache.get(table);
-  if (!stems) {
-    stems = table.lemmas.map((lemma) => (lemma.includes(' ') || !/^[a-z]+$/.test(lemma) ? null : englishTerm(lemma)));
-    stemCache.set(table, stems);
-  }
-  return stems;
-}
+const byKey = (a: [string, unknown], b: [string, unknown]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
 function decodeRelated(links: LexicalLinks, codes: readonly number[] | undefined): LexicalLink[] {
   return (codes ?? NONE).map((code) => ({ term: links.terms[code >> 1], kind: KINDS[code & 1] }));
