@@ -1,0 +1,266 @@
+import { stem } from './analyze';
+import { fold } from './fold';
+import { exceptionForms, lemmaCandidates, lemmas } from './lemmatize';
+import { wordNet, type WordNetTable } from './wordnet';
+
+/** How a question term relates to an index term through WordNet. */
+export type LexicalKind = 'synonym' | 'derived';
+
+/** One index term a question term relates to. */
+export interface LexicalLink {
+  term: string;
+  kind: LexicalKind;
+}
+
+/**
+ * English lexical links from WordNet, resolved against one index's vocabulary before questions arrive, so
+ * answering never reads WordNet. Plain JSON: store it with the saved index.
+ *
+ * Keys are question-side terms as the index's analyser makes them (folded, English-stemmed: "decis" for
+ * "decision"); values are numbers into `terms` (the index terms reached). In `related`, a value is
+ * `termNumber * 2 + kind` (0 synonym, 1 derived form).
+ */
+export interface LexicalLinks {
+  formatVersion: number;
+  /** The WordNet table the links come from. */
+  source: string;
+  /** Index terms the links reach. */
+  terms: string[];
+  /** Question term → index terms of its synonyms and derivationally related forms. */
+  related: Record<string, number[]>;
+  /** Question term → index terms of its antonyms ("smallest" → largest). */
+  antonyms: Record<string, number[]>;
+  /** A WordNet collocation as lemmas joined by spaces ("come up with") → related index terms, coded as in `related`. */
+  phrases: Record<string, number[]>;
+}
+
+/** Bumped when the shape or meaning of `LexicalLinks` changes: links of another version are rebuilt. */
+export const LEXICAL_LINKS_VERSION = 1;
+
+const KINDS: readonly LexicalKind[] = ['synonym', 'derived'];
+const NONE: readonly never[] = [];
+
+const own = <T>(record: Record<string, T>, key: string): T | undefined =>
+  Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+
+/** The English index term of one folded word, as `terms()` in analyze.ts makes it. */
+const englishTerm = (word: string): string => stem(fold(word), 'en');
+
+/** Options of `buildLexicalLinks`. */
+export interface LexicalLinkOptions {
+  /**
+   * Folded surface words of the indexed English text (before stemming). Each index term is then tied to
+   * the WordNet lemmas of the words it came from ("largest" → large, "founded" → found). Without them every
+   * WordNet lemma is stemmed to find the index terms it shares a stem with, which is slower (about a second)
+   * and looser.
+   */
+  words?: Iterable<string>;
+  /** Another WordNet table (tests); default the bundled one. */
+  table?: WordNetTable;
+}
+
+const KIND_CODE: Record<LexicalKind, number> = { synonym: 0, derived: 1 };
+const ONE_WORD_RE = /^[a-z]+$/;
+
+/**
+ * Resolves WordNet's synonyms, derived forms and antonyms against an index vocabulary: for every WordNet
+ * lemma related to a lemma the index holds, its question-side term (or, for a collocation, its words) →
+ * those index terms. Only links that reach the vocabulary are kept.
+ * @param vocabulary the index terms (English-stemmed, as `terms()` produces them)
+ * @example
+ * const links = buildLexicalLinks(index.documentFrequency.keys(), { words: englishWordsOfTheIndex });
+ * relatedIndexTerms(links, stem('decision', 'en')); // [{ term: 'decid', kind: 'derived' }] when "decided" is indexed
+ */
+export function buildLexicalLinks(vocabulary: Iterable<string>, options: LexicalLinkOptions = {}): LexicalLinks {
+  const table = options.table ?? wordNet();
+  const vocab = new Set(vocabulary);
+  // Lemma number → the index terms that stand for it.
+  const termsOfLemma = new Map<number, Set<string>>();
+  const tie = (id: number | undefined, term: string) => {
+    if (id === undefined) return;
+    let set = termsOfLemma.get(id);
+    if (!set) termsOfLemma.set(id, (set = new Set()));
+    set.add(term);
+  };
+  if (options.words) {
+    for (const word of new Set(options.words)) {
+      if (!ONE_WORD_RE.test(word)) continue;
+      const term = englishTerm(word);
+      if (vocab.has(term)) for (const lemma of lemmas(word, undefined, table)) tie(table.id(lemma), term);
+    }
+  } else {
+    table.lemmas.forEach((lemma, id) => {
+      if (!ONE_WORD_RE.test(lemma)) return;
+      const term = englishTerm(lemma);
+      if (vocab.has(term)) tie(id, term);
+    });
+    for (const term of vocab) if (ONE_WORD_RE.test(term)) for (const lemma of lemmas(term, undefined, table)) tie(table.id(lemma), term);
+  }
+
+  // Question-side key → index term → kind (a synonym wins over a derived form).
+  const related = new Map<string, Map<string, number>>();
+  const phrases = new Map<string, Map<string, number>>();
+  const antonyms = new Map<string, Set<string>>();
+  const add = (into: Map<string, Map<string, number>>, key: string, terms: Iterable<string>, kind: number) => {
+    let entry = into.get(key);
+    for (const term of terms) {
+      if (term === key) continue;
+      if (!entry) into.set(key, (entry = new Map()));
+      if ((entry.get(term) ?? 2) > kind) entry.set(term, kind);
+    }
+  };
+  // Relations are symmetric, so walking out from the lemmas the index holds finds every link that reaches it.
+  for (const [tied, terms] of termsOfLemma) {
+    const reach = (others: number[], kind: number) => {
+      for (const other of others) {
+        const lemma = table.lemmas[other];
+        if (ONE_WORD_RE.test(lemma)) add(related, englishTerm(lemma), terms, kind);
+        else if (lemma.includes(' ')) add(phrases, lemma, terms, kind);
+      }
+    };
+    reach(table.synonyms(tied), KIND_CODE.synonym);
+    reach(table.derived(tied), KIND_CODE.derived);
+    for (const other of table.antonyms(tied)) {
+      const lemma = table.lemmas[other];
+      if (!ONE_WORD_RE.test(lemma)) continue;
+      const key = englishTerm(lemma);
+      let entry = antonyms.get(key);
+      for (const term of terms) {
+        if (term === key) continue;
+        if (!entry) antonyms.set(key, (entry = new Set()));
+        entry.add(term);
+      }
+    }
+  }
+  // Irregular forms get their base form's links under their own term ("men" → those of "man").
+  for (const [form, bases] of exceptionForms()) {
+    if (!ONE_WORD_RE.test(form)) continue;
+    const key = englishTerm(form);
+    for (const base of bases) {
+      const baseKey = englishTerm(base);
+      if (baseKey === key) continue;
+      for (const [term, kind] of related.get(baseKey) ?? []) add(related, key, [term], kind);
+      for (const term of antonyms.get(baseKey) ?? []) if (term !== key) antonyms.set(key, (antonyms.get(key) ?? new Set()).add(term));
+    }
+  }
+
+  const terms: string[] = [];
+  const termNumbers = new Map<string, number>();
+  const numberOf = (term: string) => {
+    let n = termNumbers.get(term);
+    if (n === undefined) termNumbers.set(term, (n = terms.push(term) - 1));
+    return n;
+  };
+  const encode = (entries: Map<string, Map<string, number>>) => {
+    const out: Record<string, number[]> = {};
+    for (const [key, entry] of [...entries].sort(byKey)) out[key] = [...entry].map(([term, kind]) => numberOf(term) * 2 + kind);
+    return out;
+  };
+  const encodedRelated = encode(related);
+  const encodedPhrases = encode(phrases);
+  const encodedAntonyms: Record<string, number[]> = {};
+  for (const [key, entry] of [...antonyms].sort(byKey)) encodedAntonyms[key] = [...entry].map(numberOf);
+  return { formatVersion: LEXICAL_LINKS_VERSION, source: table.source, terms, related: encodedRelated, antonyms: encodedAntonyms, phrases: encodedPhrases };
+}
+
+const byKey = (a: [string, unknown], b: [string, unknown]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+
+function decodeRelated(links: LexicalLinks, codes: readonly number[] | undefined): LexicalLink[] {
+  return (codes ?? NONE).map((code) => ({ term: links.terms[code >> 1], kind: KINDS[code & 1] }));
+}
+
+/** Index terms a question term (as the analyser makes it) relates to: synonyms and derived forms. */
+export function relatedIndexTerms(links: LexicalLinks, term: string): LexicalLink[] {
+  return decodeRelated(links, own(links.related, term));
+}
+
+/** Index terms of a question term's antonyms ("small" → larg, largest): for contradiction features. */
+export function antonymIndexTerms(links: LexicalLinks, term: string): string[] {
+  return (own(links.antonyms, term) ?? NONE).map((n) => links.terms[n]);
+}
+
+/**
+ * The question-side terms to look a folded surface word up under: its own term and the terms of its
+ * possible base forms ("men" → men, man; "smallest" → smallest, small). Reads no WordNet table.
+ */
+export function lookupTermsOfWord(word: string): string[] {
+  const out = new Set<string>([englishTerm(word)]);
+  for (const { lemma } of lemmaCandidates(word)) if (/^[a-z]+$/.test(lemma)) out.add(englishTerm(lemma));
+  return [...out];
+}
+
+/** `relatedIndexTerms` for a folded surface word, through its possible base forms; a synonym link wins over a derived one. */
+export function relatedIndexTermsOfWord(links: LexicalLinks, word: string): LexicalLink[] {
+  const found = new Map<string, LexicalKind>();
+  for (const key of lookupTermsOfWord(word)) {
+    for (const link of relatedIndexTerms(links, key)) if (found.get(link.term) !== 'synonym') found.set(link.term, link.kind);
+  }
+  return [...found].map(([term, kind]) => ({ term, kind }));
+}
+
+/** `antonymIndexTerms` for a folded surface word, through its possible base forms ("smallest" → largest). */
+export function antonymIndexTermsOfWord(links: LexicalLinks, word: string): string[] {
+  const found = new Set<string>();
+  for (const key of lookupTermsOfWord(word)) for (const term of antonymIndexTerms(links, key)) found.add(term);
+  return [...found];
+}
+
+/** A WordNet collocation found in a question's words, and the index terms it relates to. */
+export interface PhraseLink {
+  /** First word (index into the words given). */
+  start: number;
+  /** One past the last word. */
+  end: number;
+  /** The collocation as WordNet has it ("come up with"). */
+  phrase: string;
+  links: LexicalLink[];
+}
+
+/**
+ * WordNet collocations in a question's folded words (stop words kept) whose synonyms or derived forms the
+ * index holds: "who came up with it" → "come up with" → invent. Longest match first; matches do not overlap.
+ */
+export function phraseLinks(links: LexicalLinks, words: readonly string[]): PhraseLink[] {
+  const out: PhraseLink[] = [];
+  const { firstWords, longest } = phraseIndex(links);
+  for (let start = 0; start < words.length; start++) {
+    const heads = baseForms(words[start]).filter((w) => firstWords.has(w));
+    if (heads.length === 0) continue;
+    let match: PhraseLink | undefined;
+    for (let end = Math.min(words.length, start + longest); end > start + 1 && !match; end--) {
+      const tail = words.slice(start + 1, end);
+      for (const head of heads) {
+        const phrase = [head, ...tail].join(' ');
+        const codes = own(links.phrases, phrase);
+        if (codes) {
+          match = { start, end, phrase, links: decodeRelated(links, codes) };
+          break;
+        }
+      }
+    }
+    if (match) {
+      out.push(match);
+      start = match.end - 1;
+    }
+  }
+  return out;
+}
+
+function baseForms(word: string): string[] {
+  return [...new Set(lemmaCandidates(word).map((c) => c.lemma))];
+}
+
+const phraseIndexes = new WeakMap<LexicalLinks, { firstWords: Set<string>; longest: number }>();
+function phraseIndex(links: LexicalLinks): { firstWords: Set<string>; longest: number } {
+  let index = phraseIndexes.get(links);
+  if (!index) {
+    index = { firstWords: new Set(), longest: 0 };
+    for (const phrase of Object.keys(links.phrases)) {
+      const parts = phrase.split(' ');
+      index.firstWords.add(parts[0]);
+      index.longest = Math.max(index.longest, parts.length);
+    }
+    phraseIndexes.set(links, index);
+  }
+  return index;
+}
