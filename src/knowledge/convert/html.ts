@@ -111,7 +111,7 @@ export function htmlToDocument(file: string, bytes: Buffer, meta: DeclaredMeta):
   const { blocks, title: firstHeading } = markdownBlocks(page.markdown);
   let at = { offset: 0, line: 1 };
   const placed: PlacedBlock[] = blocks.map((b) => {
-    at = locateLine(page.source, b.items?.[0] ?? b.facts?.[0]?.label ?? b.text, at);
+    at = locateLine(page.source, b.text, at);
     return { ...b, sourceLine: at.line };
   });
   return assembleDocument(file, placed, meta, { ...(page.title ? { title: page.title } : {}), ...(page.lang ? { lang: page.lang } : {}), ...(page.canonical ? { url: page.canonical } : {}), ...(firstHeading ? { firstHeading } : {}) });
