@@ -14,7 +14,8 @@ const locs = (entries: unknown): string[] =>
 /** Whether a response looks like a sitemap rather than a page. */
 export function looksLikeSitemap(contentType: string, bytes: Buffer): boolean {
   const head = bytes.subarray(0, 1024).toString('utf8');
-  return /xml/i.test(contentType) || /^\s*(<\?xml|<urlset|<sitemapindex)/i.test(head);
+  const type = contentType.split(';')[0].trim().toLowerCase();
+  return /^(application|text)\/([\w.-]+\+)?xml$/.test(type) || /^\s*(<\?xml|<urlset|<sitemapindex)/i.test(head);
 }
 
 /** Parses a sitemap or sitemap index (sitemaps.org); null when the XML is neither. */

@@ -26,6 +26,20 @@ let service: TurndownService | undefined;
 function turndown(): TurndownService {
   if (service) return service;
   service = new TurndownService({ headingStyle: 'atx', bulletListMarker: '-', codeBlockStyle: 'fenced', emDelimiter: '*' });
+  // One space after the list marker (turndown puts three): what the bundled Markdown uses.
+  service.addRule('listItem', {
+    filter: 'li',
+    replacement: (content, node, options) => {
+      const parent = node.parentNode as unknown as (DomElement & { nodeName: string; children: ArrayLike<unknown> }) | null;
+      let prefix = `${options.bulletListMarker} `;
+      if (parent?.nodeName === 'OL') {
+        const start = Number(parent.getAttribute('start') ?? 1);
+        prefix = `${(Number.isFinite(start) ? start : 1) + Array.prototype.indexOf.call(parent.children, node)}. `;
+      }
+      const body = content.replace(/^\n+/, '').replace(/\n+$/, '\n').replace(/\n/gm, `\n${' '.repeat(prefix.length)}`);
+      return prefix + body + (node.nextSibling && !/\n$/.test(body) ? '\n' : '');
+    },
+  });
   service.addRule('table', { filter: 'table', replacement: (_content, node) => tableMarkdown(node as unknown as DomElement) });
   // Pictures, scripts and forms are not text to answer from.
   service.remove(['script', 'style', 'noscript', 'form', 'button', 'select', 'iframe', 'svg', 'canvas', 'img', 'picture', 'video', 'audio']);
