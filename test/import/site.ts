@@ -52,6 +52,11 @@ export async function startSite(other: string): Promise<Site> {
       return;
     }
     if (route.handle) return route.handle(req, res);
+    // Conditional requests: the same ETag gets 304 Not Modified.
+    if (route.headers?.etag && req.headers['if-none-match'] === route.headers.etag) {
+      res.writeHead(304, { etag: route.headers.etag }).end();
+      return;
+    }
     res.writeHead(route.status ?? 200, { 'content-type': route.type ?? 'text/html; charset=utf-8', ...route.headers }).end(route.body ?? '');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
