@@ -23,8 +23,8 @@ export class OurSystem implements BenchSystem {
   /** Loader warnings and mapping problems found in `prepare`, for the harness to print. */
   readonly notes: string[] = [];
 
-  prepare(corpus: BenchCorpus): void {
-    this.knowledge = loadKnowledge(corpus.dir);
+  async prepare(corpus: BenchCorpus): Promise<void> {
+    this.knowledge = await loadKnowledge(corpus.dir);
     const { warnings, passages } = this.knowledge;
     for (const w of warnings.slice(0, 5)) this.notes.push(`loader warning ${w.code}: ${w.message}`);
     if (warnings.length > 5) this.notes.push(`... and ${warnings.length - 5} more loader warnings`);

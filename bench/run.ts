@@ -10,6 +10,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MiniSearchBaseline, WinkBaseline } from './baselines';
+import { benchConversion, formatConversion } from './convert';
 import { OurSystem } from './ours';
 import { answerRecall, byQuestionType, passageMatch, percentile, summary, type QuestionOutcome } from './score';
 import { BenchError, readSquad, sampleQuestions, writeKnowledge, type BenchCorpus, type BenchQuestion } from './squad';
@@ -298,6 +299,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write('\nBy question type: answer recall (passage accuracy)\n' + formatTypeTable(results) + '\n');
     if (out.targets.length > 0) process.stdout.write('\nTargets (issue 3):\n' + formatTargets(out.targets) + '\n');
     if (options.markdown) process.stdout.write('\n' + formatMarkdown(results) + '\n');
+    process.stdout.write('\n' + formatConversion(await benchConversion(articles)) + '\n');
     writeResults(options.out, out);
     progress(`\nresults written to ${options.out}`);
     if (options.details !== undefined && details !== undefined) {

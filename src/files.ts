@@ -8,14 +8,15 @@ import { NetworkQaError } from './errors';
  * reader (or a crash) sees the old file or the new one, never half of one.
  * @throws NetworkQaError `write_failed` naming the file; the old file is left as it was
  */
-export function writeFileAtomic(file: string, content: string, mode = 0o644): void {
+export function writeFileAtomic(file: string, content: string | Uint8Array, mode = 0o644): void {
   const dir = path.dirname(file);
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     fs.mkdirSync(dir, { recursive: true });
     const fd = fs.openSync(temp, 'wx', mode);
     try {
-      fs.writeFileSync(fd, content, 'utf8');
+      if (typeof content === 'string') fs.writeFileSync(fd, content, 'utf8');
+      else fs.writeFileSync(fd, content);
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);

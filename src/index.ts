@@ -3,7 +3,7 @@ export { createQA, defaultQAOptions, openIndex } from './qa';
 export type { QA, QAOptions, ReloadResult } from './qa';
 export { createAnswerer, MAX_ANSWER_CHARS, MAX_QUESTION_CHARS } from './answer/answerer';
 export type { Answerer, AnswererOptions } from './answer/answerer';
-export { loadKnowledge, fingerprintFiles, listKnowledgeFiles } from './knowledge/load';
+export { convertDocument, loadKnowledge, loadKnowledgeSync, fingerprintFiles, listKnowledgeFiles } from './knowledge/load';
 export type { LoadedKnowledge } from './knowledge/load';
 export { buildIndex } from './search/build';
 export type { SearchIndex } from './search/build';

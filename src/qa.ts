@@ -11,7 +11,7 @@ import type { Answer, AskContext, KnowledgeStats, KnowledgeWarning, Logger, Plat
 
 /** Options for {@link createQA}; defaults live in `defaultQAOptions`. */
 export interface QAOptions {
-  /** Folder of `.md` / `.txt` knowledge documents. */
+  /** Folder of knowledge documents (Markdown, text, PDF, Word, HTML). */
   knowledgeDir: string;
   /** Folder for the saved index and the question log. @defaultValue '.network-qa' */
   dataDir?: string;
@@ -68,7 +68,7 @@ export interface QA {
   close(): Promise<void>;
 }
 
-const KNOWLEDGE_FILE_RE = /\.(md|markdown|txt)$/i;
+const KNOWLEDGE_FILE_RE = /\.(md|markdown|txt|pdf|docx|html?|ya?ml)$/i;
 
 interface Serving {
   index: SearchIndex;
@@ -77,7 +77,7 @@ interface Serving {
 }
 
 /** Loads the saved index when it is fresh for the knowledge, else builds (and saves) it. */
-export function openIndex(knowledgeDir: string, indexFile: string | null, logger: Logger): { index: SearchIndex; loadedFromDisk: boolean } {
+export async function openIndex(knowledgeDir: string, indexFile: string | null, logger: Logger): Promise<{ index: SearchIndex; loadedFromDisk: boolean }> {
   if (indexFile) {
     const saved = (() => {
       try {
@@ -89,7 +89,7 @@ export function openIndex(knowledgeDir: string, indexFile: string | null, logger
     if (saved.index) return { index: saved.index, loadedFromDisk: true };
     logger.info({ code: 'index_rebuild', reason: saved.reason }, 'building the index');
   }
-  const index = buildIndex(loadKnowledge(knowledgeDir));
+  const index = buildIndex(await loadKnowledge(knowledgeDir));
   for (const w of index.warnings) logger.warn({ code: w.code, file: w.file, line: w.line }, w.message);
   if (indexFile) {
     try {
@@ -112,7 +112,7 @@ export async function createQA(options: QAOptions): Promise<QA> {
   const logger = settings.logger ?? silentLogger;
   const indexFile = settings.persistIndex ? join(settings.dataDir, 'index.json') : null;
   const answererFor = (index: SearchIndex) => createAnswerer(index, settings.contact ? { contact: settings.contact } : {});
-  const first = openIndex(settings.knowledgeDir, indexFile, logger);
+  const first = await openIndex(settings.knowledgeDir, indexFile, logger);
   let serving: Serving = { ...first, answerer: answererFor(first.index) };
   serving.answerer.examples(); // built once now, so the first "help" is not slower than the rest
   const log: QuestionLog = openQuestionLog({
@@ -132,18 +132,18 @@ export async function createQA(options: QAOptions): Promise<QA> {
   }
 
   async function rebuild(): Promise<ReloadResult> {
-    // Let pending questions run first; the build itself is synchronous but questions never see half of it.
+    // Let pending questions run first; questions never see half a build (the index is swapped in whole).
     await new Promise((resolve) => setImmediate(resolve));
     let knowledge;
     try {
-      knowledge = loadKnowledge(settings.knowledgeDir);
+      knowledge = await loadKnowledge(settings.knowledgeDir);
     } catch (error) {
       const warning: KnowledgeWarning = { code: 'knowledge_unreadable', file: settings.knowledgeDir, line: 1, message: (error as Error).message };
       logger.error({ code: warning.code }, warning.message);
       return { ok: false, stats: stats(), warnings: [warning] };
     }
     if (!knowledge.documents.length && !knowledge.warnings.length) {
-      knowledge.warnings.push({ code: 'knowledge_empty_document', file: '.', line: 1, message: `${settings.knowledgeDir} holds no .md or .txt document; kept the index in use` });
+      knowledge.warnings.push({ code: 'knowledge_empty_document', file: '.', line: 1, message: `${settings.knowledgeDir} holds no knowledge document; kept the index in use` });
     }
     if (knowledge.warnings.length || !knowledge.documents.length) {
       // A broken document: keep serving the last good index and say what is wrong, with file and line.

@@ -5,7 +5,7 @@ export function formatAnswerText(answer: Answer): string {
   const lines = [answer.answer];
   if (answer.sources.length) {
     lines.push(
-      ...answer.sources.map((s) => `  Source: ${s.title} (${s.file}${s.heading ? `, ${s.heading}` : ''}, line ${s.line})${s.url ? ` ${s.url}` : ''}`),
+      ...answer.sources.map((s) => `  Source: ${s.title} (${s.file}${s.heading ? `, ${s.heading}` : ''}, ${s.page ? `p. ${s.page}` : `line ${s.line}`})${s.url ? ` ${s.url}` : ''}`),
     );
   }
   if (answer.status === 'no_answer' && answer.contact && !answer.answer.includes(answer.contact)) lines.push(`  Contact: ${answer.contact}`);
@@ -20,7 +20,7 @@ export function answerJson(answer: Answer, question: string, id: string | number
     question,
     status: answer.status,
     answer: answer.answer,
-    sources: answer.sources.map(({ title, file, heading, line, url }) => ({ title, file, heading, line, ...(url ? { url } : {}) })),
+    sources: answer.sources.map(({ title, file, heading, line, page, url }) => ({ title, file, heading, line, ...(page ? { page } : {}), ...(url ? { url } : {}) })),
     passage: answer.passage,
     confidence: answer.confidence,
     ms: Math.round(ms * 1000) / 1000,

@@ -30,7 +30,7 @@ export async function indexCommand(argv: string[], io: CliIO): Promise<number> {
   }
   const config = readCoreConfig(values.knowledge ? { ...io.env, KNOWLEDGE_DIR: values.knowledge } : io.env);
   const started = Date.now();
-  const knowledge = loadKnowledge(config.knowledgeDir);
+  const knowledge = await loadKnowledge(config.knowledgeDir);
   const index = buildIndex(knowledge);
   const file = join(config.dataDir, 'index.json');
   // A broken document keeps the last good saved index: the running bot must not lose what it had.

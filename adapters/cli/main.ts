@@ -6,6 +6,7 @@ import { createLogger } from '../../src/log';
 import { createQA } from '../../src/qa';
 import { ASK_OPTIONS, ASK_USAGE, askCommand } from './ask';
 import { CHAT_USAGE, chatCommand } from './chat';
+import { IMPORT_USAGE, importCommand } from './importCommand';
 import { INDEX_USAGE, indexCommand } from './indexCommand';
 import { type CliIO, EXIT_FAILURE, EXIT_USAGE } from './io';
 import { reportCommand } from './report';
@@ -18,6 +19,7 @@ Commands:
   ask [QUESTION…]   answer questions (--json, --batch for one per stdin line)
   chat              chat in the terminal
   index             validate the knowledge and rebuild the index (--check: validate only)
+  import SOURCE…    import web pages, sitemaps, PDF, Word and HTML files into knowledge/ (--refresh)
   report            what people asked and what the bot could not answer
 
 Run 'network-qa <command> --help' for a command's options.
@@ -39,11 +41,12 @@ export async function main(argv: string[], io: CliIO = { stdin: process.stdin, s
     return command ? 0 : EXIT_USAGE;
   }
   if (command === 'report') return reportCommand(rest, io);
-  const usages: Record<string, string> = { ask: ASK_USAGE, chat: CHAT_USAGE, index: INDEX_USAGE };
+  const usages: Record<string, string> = { ask: ASK_USAGE, chat: CHAT_USAGE, index: INDEX_USAGE, import: IMPORT_USAGE };
   const usage = Object.hasOwn(usages, command) ? usages[command] : undefined;
   if (!usage) return usageError(io, command, `unknown command '${command}'`, USAGE);
   try {
     if (command === 'index') return await indexCommand(rest, io);
+    if (command === 'import') return await importCommand(rest, io);
     const { values, positionals } = parseArgs({ args: rest, options: command === 'ask' ? ASK_OPTIONS : CHAT_OPTIONS, allowPositionals: command === 'ask', strict: true });
     if (values.help) {
       io.stdout.write(usage);

@@ -64,10 +64,10 @@ function safeUrl(url: string | undefined): string | undefined {
 }
 
 function sourceLine(source: Source): string {
-  const label = source.heading ? `${source.title} › ${source.heading}` : source.title;
+  const label = `${source.heading ? `${source.title} › ${source.heading}` : source.title}${source.page ? `, p. ${source.page}` : ''}`;
   const url = safeUrl(source.url);
   if (url) return `[${escapeDiscord(truncate(label, 150)).replace(/[[\]]/g, '\\$&')}](${url})`;
-  return `${escapeDiscord(truncate(label, 150))} (${escapeDiscord(source.file)}, line ${source.line})`;
+  return `${escapeDiscord(truncate(label, 150))} (${escapeDiscord(source.file)}, ${source.page ? `p. ${source.page}` : `line ${source.line}`})`;
 }
 
 /** The Sources field: one line per cited document, the whole field within Discord's field limit. */

@@ -96,7 +96,7 @@ export function renderSources(sources: Source[]): string | undefined {
   for (const source of sources) {
     if (seen.has(source.file)) continue;
     seen.add(source.file);
-    const where = source.heading ? `${source.title} › ${source.heading}` : source.title;
+    const where = `${source.heading ? `${source.title} › ${source.heading}` : source.title}${source.page ? `, p. ${source.page}` : ''}`;
     parts.push(link(source.url, where));
     if (parts.length === 3) break;
   }

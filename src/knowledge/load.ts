@@ -3,20 +3,35 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import matter from 'gray-matter';
 import { NetworkQaError } from '../errors';
-import { detectLang, isLang, SUPPORTED_LANGS } from '../text/lang';
-import type { KnowledgeDocument, KnowledgeWarning, Lang, Passage } from '../types';
-import { type Block, markdownBlocks, textBlocks } from './markdown';
+import type { KnowledgeDocument, KnowledgeWarning } from '../types';
+import { BoundedMap } from '../util/bounded-map';
+import { docxToDocument } from './convert/docx';
+import { htmlToDocument } from './convert/html';
+import { pdfToDocument } from './convert/pdf';
+import { assembleDocument, type DeclaredMeta, DocumentProblem, NO_META, parseSidecar } from './document';
+import { markdownBlocks, textBlocks } from './markdown';
 
 export interface LoadedKnowledge {
   documents: KnowledgeDocument[];
-  passages: Passage[];
+  passages: KnowledgeDocument['passages'];
   warnings: KnowledgeWarning[];
   /** Hash of every knowledge file's path and bytes: the saved index is fresh only for the same fingerprint. */
   fingerprint: string;
 }
 
-const KNOWLEDGE_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
+const TEXT_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
+/** Formats converted to passages when loaded; their metadata may sit in a sidecar `NAME.pdf.yml`. */
+const CONVERTED_EXTENSIONS = new Set(['.pdf', '.docx', '.html', '.htm']);
+const KNOWLEDGE_EXTENSIONS = new Set([...TEXT_EXTENSIONS, ...CONVERTED_EXTENSIONS]);
 const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+/** PDF, Word and HTML files up to the size `network-qa import` downloads by default. */
+export const MAX_CONVERTED_BYTES = 20 * 1024 * 1024;
+/** Converted documents kept in memory by content hash, so a reload converts only what changed (about one knowledge folder's worth). */
+const CONVERSION_CACHE_SIZE = 1000;
+const SIDECAR_SUFFIXES = ['.yml', '.yaml'];
+
+/** Whether a file is one the loader converts (PDF, Word, HTML), which may have a sidecar. */
+export const isConvertedFile = (file: string): boolean => CONVERTED_EXTENSIONS.has(extname(file).toLowerCase());
 
 /** Knowledge files under a folder, recursively, sorted; dot-folders and node_modules are skipped. */
 export function listKnowledgeFiles(dir: string): string[] {
@@ -49,24 +64,30 @@ export function fingerprintFiles(dir: string, files: string[] = listKnowledgeFil
     } catch {
       hash.update(`${relativeName(dir, path)}\0unreadable\0`);
     }
+    const sidecar = sidecarOf(path);
+    if (sidecar) hashFile(hash, relativeName(dir, sidecar.path), sidecar.bytes);
   }
   return hash.digest('hex').slice(0, 32);
 }
+
+/** The sidecar of a converted file (`report.pdf.yml`), when there is one. */
+function sidecarOf(path: string): { path: string; bytes: Buffer } | null {
+  if (!isConvertedFile(path)) return null;
+  for (const suffix of SIDECAR_SUFFIXES) {
+    try {
+      return { path: path + suffix, bytes: readFileSync(path + suffix) };
+    } catch {
+      // no sidecar with this suffix
+    }
+  }
+  return null;
+}
+
 
 const relativeName = (dir: string, path: string): string => relative(dir, path).split(sep).join('/');
 const hashFile = (hash: ReturnType<typeof createHash>, file: string, bytes: Buffer): void => {
   hash.update(file).update('\0').update(bytes).update('\0');
 };
-
-class DocumentProblem extends Error {
-  constructor(
-    readonly code: KnowledgeWarning['code'],
-    message: string,
-    readonly line: number,
-  ) {
-    super(message);
-  }
-}
 
 function lineOfOffset(text: string, offset: number): number {
   let line = 1;
@@ -114,49 +135,6 @@ function parseFrontMatter(text: string): FrontMatter {
   return { data: parsed.data as Record<string, unknown>, body: parsed.content, bodyOffset: headerLines };
 }
 
-function frontMatterLine(text: string, key: string): number {
-  const lines = text.split('\n');
-  const n = lines.findIndex((l) => l.startsWith(`${key}:`));
-  return n >= 0 ? n + 1 : 1;
-}
-
-function optionalString(data: Record<string, unknown>, key: string, text: string): string | undefined {
-  const value = data[key];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string' && typeof value !== 'number') {
-    throw new DocumentProblem('knowledge_invalid_document', `front matter "${key}" must be a string`, frontMatterLine(text, key));
-  }
-  return String(value).trim();
-}
-
-function parseLang(data: Record<string, unknown>, key: string, text: string): Lang | undefined {
-  const value = optionalString(data, key, text);
-  if (value === undefined) return undefined;
-  const lang = value.toLowerCase();
-  if (!isLang(lang)) {
-    throw new DocumentProblem(
-      'knowledge_invalid_document',
-      `front matter "${key}: ${value}" is not a supported language (use one of ${SUPPORTED_LANGS.join(', ')})`,
-      frontMatterLine(text, key),
-    );
-  }
-  return lang;
-}
-
-function parseTags(data: Record<string, unknown>, text: string): string[] {
-  const tags = data.tags;
-  if (tags === undefined || tags === null) return [];
-  if (typeof tags === 'string') return tags.split(',').map((t) => t.trim()).filter(Boolean);
-  if (Array.isArray(tags) && tags.every((t) => typeof t === 'string' || typeof t === 'number')) return tags.map(String);
-  throw new DocumentProblem('knowledge_invalid_document', 'front matter "tags" must be a list of strings', frontMatterLine(text, 'tags'));
-}
-
-function titleFromFile(file: string): string {
-  const base = file.split('/').pop() ?? file;
-  const name = base.replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' ').trim();
-  return name.charAt(0).toUpperCase() + name.slice(1);
-}
-
 /**
  * Parses one knowledge document. Throws a `DocumentProblem` (with its line) when it cannot be used.
  * @param file path relative to the knowledge folder, with forward slashes
@@ -171,51 +149,50 @@ export function parseDocument(file: string, bytes: Buffer): KnowledgeDocument {
   // Plain text has no front matter: a first line "---" is just text.
   const { data, body, bodyOffset } = isMarkdown ? parseFrontMatter(text) : { data: {}, body: text, bodyOffset: 0 };
   const parsed = isMarkdown ? markdownBlocks(body) : { blocks: textBlocks(body) };
-  let blocks: Block[] = parsed.blocks;
-
-  const declaredTitle = optionalString(data, 'title', text);
+  if (parsed.blocks.length === 0) throw new DocumentProblem('knowledge_empty_document', 'has no text to answer from', bodyOffset + 1);
+  const blocks = parsed.blocks.map((b) => ({ ...b, sourceLine: b.line + bodyOffset + 1 }));
   const firstHeading = 'title' in parsed ? parsed.title : undefined;
-  const title = declaredTitle || firstHeading || titleFromFile(file);
-  // The H1 that repeats the title is not a section of its own.
-  blocks = blocks.map((b) => (b.headings[0] === title ? { ...b, headings: b.headings.slice(1) } : b));
-  if (blocks.length === 0) throw new DocumentProblem('knowledge_empty_document', 'has no text to answer from', bodyOffset + 1);
-
-  const lang = parseLang(data, 'lang', text) ?? detectLang(blocks.map((b) => b.text).join(' ').slice(0, 2000), SUPPORTED_LANGS);
-  const translatedFrom = parseLang(data, 'translated_from', text);
-  const url = optionalString(data, 'url', text);
-  if (url !== undefined && !/^https?:\/\/\S+$/.test(url)) {
-    throw new DocumentProblem('knowledge_invalid_document', `front matter "url: ${url}" is not an http(s) URL`, frontMatterLine(text, 'url'));
-  }
-  const tags = parseTags(data, text);
-  const source = optionalString(data, 'source', text);
-
-  const passages: Passage[] = blocks.map((b) => {
-    const line = b.line + bodyOffset + 1;
-    return {
-      id: `${file}#${line}`,
-      kind: b.kind,
-      text: b.text,
-      ...(b.items ? { items: b.items } : {}),
-      ...(b.facts ? { facts: b.facts } : {}),
-      lang,
-      headings: b.headings,
-      source: { title, file, heading: b.headings.join(' > '), line, ...(url ? { url } : {}) },
-      tags,
-    };
-  });
-  return { file, title, lang, tags, passages, ...(source ? { source } : {}), ...(url ? { url } : {}), ...(translatedFrom ? { translatedFrom } : {}) };
+  return assembleDocument(file, blocks, { data, text }, firstHeading ? { firstHeading } : {});
 }
 
 /**
- * Loads every `.md` / `.txt` document under `dir`. A document that cannot be used is reported
- * in `warnings` (with file and line) and skipped; the rest still loads.
+ * Converts a PDF, Word or HTML file to a knowledge document (async: PDF is read in a worker thread).
+ * @param file path relative to the knowledge folder
+ * @param meta its sidecar's metadata, which wins over what the file says about itself
  */
-export function loadKnowledge(dir: string): LoadedKnowledge {
-  const files = listKnowledgeFiles(dir);
-  const documents: KnowledgeDocument[] = [];
-  const warnings: KnowledgeWarning[] = [];
-  const hash = createHash('sha256');
-  for (const path of files) {
+export async function convertDocument(file: string, bytes: Buffer, meta: DeclaredMeta = NO_META): Promise<KnowledgeDocument> {
+  if (bytes.length > MAX_CONVERTED_BYTES) {
+    throw new DocumentProblem('knowledge_invalid_document', `is larger than ${MAX_CONVERTED_BYTES / 1024 / 1024} MiB`, 1);
+  }
+  if (!bytes.length) throw new DocumentProblem('knowledge_empty_document', 'is empty', 1);
+  const ext = extname(file).toLowerCase();
+  if (ext === '.pdf') return pdfToDocument(file, bytes, meta);
+  if (ext === '.docx') return docxToDocument(file, bytes, meta);
+  return htmlToDocument(file, bytes, meta);
+}
+
+const conversions = new BoundedMap<string, KnowledgeDocument>(CONVERSION_CACHE_SIZE);
+
+async function loadDocument(file: string, bytes: Buffer, sidecar: { file: string; bytes: Buffer } | null): Promise<KnowledgeDocument> {
+  if (!isConvertedFile(file)) return parseDocument(file, bytes);
+  const key = createHash('sha256').update(file).update('\0').update(bytes).update('\0').update(sidecar?.bytes ?? '').digest('hex');
+  const cached = conversions.get(key);
+  if (cached) return cached;
+  const meta = sidecar ? parseSidecar(sidecar.file, sidecar.bytes.toString('utf8')) : NO_META;
+  const document = await convertDocument(file, bytes, meta);
+  conversions.set(key, document);
+  return document;
+}
+
+interface KnowledgeEntry {
+  file: string;
+  bytes: Buffer;
+  sidecar: { file: string; bytes: Buffer } | null;
+}
+
+/** Reads every knowledge file (and sidecar) under `dir`, hashing them into `hash`; unreadable files become warnings. */
+function* readEntries(dir: string, hash: ReturnType<typeof createHash>, warnings: KnowledgeWarning[]): Generator<KnowledgeEntry> {
+  for (const path of listKnowledgeFiles(dir)) {
     const file = relativeName(dir, path);
     let bytes: Buffer;
     try {
@@ -226,11 +203,50 @@ export function loadKnowledge(dir: string): LoadedKnowledge {
       continue;
     }
     hashFile(hash, file, bytes);
+    const sidecar = sidecarOf(path);
+    if (sidecar) hashFile(hash, relativeName(dir, sidecar.path), sidecar.bytes);
+    yield { file, bytes, sidecar: sidecar ? { file: relativeName(dir, sidecar.path), bytes: sidecar.bytes } : null };
+  }
+}
+
+function skipped(error: unknown, file: string): KnowledgeWarning {
+  if (!(error instanceof DocumentProblem)) throw error;
+  const where = error.file ?? file;
+  return { code: error.code, file: where, line: error.line, message: `${where}:${error.line}: ${error.message}; skipped` };
+}
+
+/**
+ * Loads every document under `dir` (Markdown, text, PDF, Word, HTML). A document that cannot be used is
+ * reported in `warnings` (with file and line) and skipped; the rest still loads.
+ */
+export async function loadKnowledge(dir: string): Promise<LoadedKnowledge> {
+  const documents: KnowledgeDocument[] = [];
+  const warnings: KnowledgeWarning[] = [];
+  const hash = createHash('sha256');
+  for (const { file, bytes, sidecar } of readEntries(dir, hash, warnings)) {
     try {
+      documents.push(await loadDocument(file, bytes, sidecar));
+    } catch (error) {
+      warnings.push(skipped(error, file));
+    }
+  }
+  return { documents, passages: documents.flatMap((d) => d.passages), warnings, fingerprint: hash.digest('hex').slice(0, 32) };
+}
+
+/**
+ * {@link loadKnowledge} for folders of Markdown and plain text only (tests, scripts): synchronous. A PDF, Word
+ * or HTML file is reported as a warning, since converting it is asynchronous.
+ */
+export function loadKnowledgeSync(dir: string): LoadedKnowledge {
+  const documents: KnowledgeDocument[] = [];
+  const warnings: KnowledgeWarning[] = [];
+  const hash = createHash('sha256');
+  for (const { file, bytes } of readEntries(dir, hash, warnings)) {
+    try {
+      if (isConvertedFile(file)) throw new DocumentProblem('knowledge_invalid_document', 'needs conversion: load it with loadKnowledge', 1);
       documents.push(parseDocument(file, bytes));
     } catch (error) {
-      if (!(error instanceof DocumentProblem)) throw error;
-      warnings.push({ code: error.code, file, line: error.line, message: `${file}:${error.line}: ${error.message}; skipped` });
+      warnings.push(skipped(error, file));
     }
   }
   return { documents, passages: documents.flatMap((d) => d.passages), warnings, fingerprint: hash.digest('hex').slice(0, 32) };

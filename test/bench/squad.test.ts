@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkMapping } from '../../bench/ours';
 import { articleFile, BenchError, paragraphLine, parseSquad, readSquad, sampleQuestions, writeKnowledge, type BenchCorpus } from '../../bench/squad';
-import { loadKnowledge } from '../../src/index';
+import { loadKnowledgeSync } from '../../src/index';
 
 const FIXTURE = join(__dirname, '../fixtures/squad-tiny.json');
 
@@ -91,7 +91,7 @@ describe('writing SQuAD articles as a knowledge folder', () => {
   });
 
   it("maps exactly onto the passages of the core's loader", () => {
-    const loaded = loadKnowledge(corpus.dir);
+    const loaded = loadKnowledgeSync(corpus.dir);
     expect(loaded.warnings).toEqual([]);
     expect(checkMapping(corpus, loaded.passages)).toEqual([]);
     expect(loaded.documents.map((d) => d.title)).toEqual(['Zürich', 'Oslo (city)']);

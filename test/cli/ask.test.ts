@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadKnowledge } from '../../src/knowledge/load';
+import { loadKnowledgeSync } from '../../src/knowledge/load';
 import { BUNDLED_KNOWLEDGE, CITYNET_KNOWLEDGE, makeTempDir, removeDir } from '../core/helpers';
 import { runCli } from './helpers';
 
@@ -12,7 +12,7 @@ const SOURCE_FIELDS = ['title', 'file', 'heading', 'line'];
 let tmp: string;
 let dataDir: string;
 let env: NodeJS.ProcessEnv;
-const bundled = loadKnowledge(BUNDLED_KNOWLEDGE);
+const bundled = loadKnowledgeSync(BUNDLED_KNOWLEDGE);
 
 beforeAll(() => {
   tmp = makeTempDir('network-qa-cli-ask-');

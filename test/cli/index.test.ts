@@ -1,14 +1,14 @@
 /** `network-qa index`: validate, rebuild and save the index; --check writes nothing; broken documents exit 1. */
 import { cpSync, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadKnowledge } from '../../src/knowledge/load';
+import { loadKnowledgeSync } from '../../src/knowledge/load';
 import { INDEX_FORMAT_VERSION } from '../../src/search/options';
 import { CITYNET_KNOWLEDGE, makeTempDir, removeDir, writeTree } from '../core/helpers';
 import { runCli } from './helpers';
 
 let tmp: string;
 let n = 0;
-const citynet = loadKnowledge(CITYNET_KNOWLEDGE);
+const citynet = loadKnowledgeSync(CITYNET_KNOWLEDGE);
 const BROKEN = '---\ntitle: Broken\nlang: en\nsource: a: b: c\n---\n\nThe Night Market sells smoked fish.\n';
 
 beforeAll(() => {
@@ -35,7 +35,7 @@ describe('network-qa index', () => {
     for (const lang of languages) expect(out).toContain(`${lang} (`);
     expect(out).toContain(`Index written to ${join(dataDir, 'index.json')}`);
     const saved = JSON.parse(readFileSync(join(dataDir, 'index.json'), 'utf8'));
-    expect(saved).toMatchObject({ formatVersion: INDEX_FORMAT_VERSION, fingerprint: loadKnowledge(knowledgeDir).fingerprint });
+    expect(saved).toMatchObject({ formatVersion: INDEX_FORMAT_VERSION, fingerprint: loadKnowledgeSync(knowledgeDir).fingerprint });
     expect(readdirSync(dataDir)).toEqual(['index.json']);
   });
 

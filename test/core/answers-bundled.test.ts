@@ -1,13 +1,13 @@
 /** Answers over the bundled knowledge/ folder: each kind once, abstention, typos, and robustness for any input. */
 import fc from 'fast-check';
 import { MAX_ANSWER_CHARS } from '../../src/answer/answerer';
-import { loadKnowledge } from '../../src/knowledge/load';
+import { loadKnowledgeSync } from '../../src/knowledge/load';
 import { createQA, type QA } from '../../src/qa';
 import type { Answer } from '../../src/types';
 import { BUNDLED_KNOWLEDGE } from './helpers';
 
 let qa: QA;
-const knowledge = loadKnowledge(BUNDLED_KNOWLEDGE);
+const knowledge = loadKnowledgeSync(BUNDLED_KNOWLEDGE);
 const membersList = knowledge.passages.find((p) => p.kind === 'list' && p.headings.at(-1) === 'Members');
 const prioritiesList = knowledge.passages.find((p) => p.kind === 'list' && /priorities/i.test(p.headings.at(-1) ?? ''));
 const staffContact = knowledge.passages.flatMap((p) => p.facts ?? []).find((f) => /contact/i.test(f.label));

@@ -4,13 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadKnowledge } from '../../src/knowledge/load';
+import { loadKnowledgeSync } from '../../src/knowledge/load';
 import { createQA, type QA } from '../../src/qa';
 import type { Answer, Passage } from '../../src/types';
 import { CITYNET_KNOWLEDGE } from './helpers';
 
 let qa: QA;
-const knowledge = loadKnowledge(CITYNET_KNOWLEDGE);
+const knowledge = loadKnowledgeSync(CITYNET_KNOWLEDGE);
 const listUnder = (heading: string): Passage => {
   const found = knowledge.passages.find((p) => p.kind === 'list' && p.headings.at(-1) === heading);
   if (!found) throw new Error(`fixture has no list under "${heading}"`);

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadKnowledge } from '../../src/knowledge/load';
+import { loadKnowledgeSync } from '../../src/knowledge/load';
 import { createQA } from '../../src/qa';
 import { buildIndex } from '../../src/search/build';
 import { saveIndex } from '../../src/search/store';
@@ -23,7 +23,7 @@ describe('a running core with followIndex', () => {
       expect(qa.ask('What does Beta grow?').status).toBe('no_answer');
       // A maintainer edits the knowledge and runs `network-qa index` in a shell: the index file is rewritten.
       writeFileSync(join(knowledgeDir, 'b.md'), doc({ title: 'Beta', lang: 'en' }, 'Beta grows tulips for the spring market.'));
-      saveIndex(buildIndex(loadKnowledge(knowledgeDir)), join(dataDir, 'index.json'));
+      saveIndex(buildIndex(loadKnowledgeSync(knowledgeDir)), join(dataDir, 'index.json'));
       await until(() => qa.ask('What does Beta grow?').status === 'answered');
       expect(qa.ask('What does Beta grow?').answer).toContain('tulips');
     } finally {

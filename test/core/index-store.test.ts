@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync
 import { join } from 'node:path';
 import { createAnswerer } from '../../src/answer/answerer';
 import { NetworkQaError } from '../../src/errors';
-import { loadKnowledge } from '../../src/knowledge/load';
+import { loadKnowledgeSync } from '../../src/knowledge/load';
 import { createQA, openIndex } from '../../src/qa';
 import { buildIndex, type SearchIndex } from '../../src/search/build';
 import { INDEX_FORMAT_VERSION } from '../../src/search/options';
@@ -35,7 +35,7 @@ let file: string;
 
 beforeAll(() => {
   tmp = makeTempDir('network-qa-index-');
-  built = buildIndex(loadKnowledge(CITYNET_KNOWLEDGE));
+  built = buildIndex(loadKnowledgeSync(CITYNET_KNOWLEDGE));
   file = join(tmp, 'saved', 'index.json');
   saveIndex(built, file);
 });
@@ -202,11 +202,11 @@ describe('createQA and the saved index', () => {
     await qa.close();
   });
 
-  it('rebuilds instead of failing when the saved index is damaged', () => {
+  it('rebuilds instead of failing when the saved index is damaged', async () => {
     const saved = join(dataDir, 'index.json');
     const payload = JSON.parse(readFileSync(saved, 'utf8'));
     writeFileSync(saved, JSON.stringify({ ...payload, index: { passages: [] } }));
-    const opened = openIndex(knowledgeDir, saved, silentLogger);
+    const opened = await openIndex(knowledgeDir, saved, silentLogger);
     expect(opened.loadedFromDisk).toBe(false);
     expect(opened.index.passages.length).toBeGreaterThan(0);
   });
@@ -223,7 +223,7 @@ describe('createQA and the saved index', () => {
     const fresh = join(tmp, 'kb-stats');
     cpSync(CITYNET_KNOWLEDGE, fresh, { recursive: true });
     writeTree(fresh, { 'broken.md': '---\ntitle: B\nlang: xx\n---\n\nText.\n' });
-    const loaded = loadKnowledge(fresh);
+    const loaded = loadKnowledgeSync(fresh);
     const qa = await createQA({ knowledgeDir: fresh, persistIndex: false, logQuestions: false });
     const stats = qa.stats();
     expect(stats).toMatchObject({

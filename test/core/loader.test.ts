@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NetworkQaError } from '../../src/errors';
-import { fingerprintFiles, listKnowledgeFiles, loadKnowledge } from '../../src/knowledge/load';
+import { fingerprintFiles, listKnowledgeFiles, loadKnowledgeSync } from '../../src/knowledge/load';
 import type { KnowledgeWarning } from '../../src/types';
 import { BUNDLED_KNOWLEDGE, doc, makeTempDir, removeDir, writeTree } from './helpers';
 
@@ -33,10 +33,10 @@ The Harbour Cities Network links port cities around the North Sea.
 `,
 );
 
-describe('loadKnowledge: a good document', () => {
-  let loaded: ReturnType<typeof loadKnowledge>;
+describe('loadKnowledgeSync: a good document', () => {
+  let loaded: ReturnType<typeof loadKnowledgeSync>;
   beforeAll(() => {
-    loaded = loadKnowledge(folder({ 'harbour.md': GOOD }));
+    loaded = loadKnowledgeSync(folder({ 'harbour.md': GOOD }));
   });
 
   it('reads the front matter fields', () => {
@@ -85,9 +85,9 @@ describe('loadKnowledge: a good document', () => {
   });
 });
 
-describe('loadKnowledge: document variants', () => {
+describe('loadKnowledgeSync: document variants', () => {
   it('reads .txt files as paragraphs separated by blank lines, with their lines', () => {
-    const { passages, warnings } = loadKnowledge(folder({ 'notes.txt': 'First paragraph,\nwrapped over two lines.\n\n\nSecond paragraph.\n' }));
+    const { passages, warnings } = loadKnowledgeSync(folder({ 'notes.txt': 'First paragraph,\nwrapped over two lines.\n\n\nSecond paragraph.\n' }));
     expect(warnings).toEqual([]);
     expect(passages.map((p) => [p.kind, p.text, p.source.line])).toEqual([
       ['text', 'First paragraph, wrapped over two lines.', 1],
@@ -104,47 +104,47 @@ describe('loadKnowledge: document variants', () => {
       '.hidden/d.md': doc({ title: 'D', lang: 'en' }, 'Hidden text.'),
       'sub/e.json': '{"title": "not knowledge"}',
     });
-    expect(loadKnowledge(dir).documents.map((d) => d.file)).toEqual(['a.md', 'sub/c.txt', 'sub/deeper/b.markdown']);
+    expect(loadKnowledgeSync(dir).documents.map((d) => d.file)).toEqual(['a.md', 'sub/c.txt', 'sub/deeper/b.markdown']);
     expect(listKnowledgeFiles(dir).map((f) => f.slice(dir.length + 1).split('\\').join('/'))).toEqual(['a.md', 'sub/c.txt', 'sub/deeper/b.markdown']);
   });
 
   it('takes the title from the first heading, else from the file name, when the front matter has none', () => {
-    const { documents } = loadKnowledge(folder({ 'one.md': '# Heading Title\n\nSome text.\n', 'city-twinning_notes.md': 'Just text.\n' }));
+    const { documents } = loadKnowledgeSync(folder({ 'one.md': '# Heading Title\n\nSome text.\n', 'city-twinning_notes.md': 'Just text.\n' }));
     expect(documents.map((d) => d.title)).toEqual(['City twinning notes', 'Heading Title']);
   });
 
   it('marks a translation with translated_from', () => {
-    const { documents } = loadKnowledge(folder({ 't.md': doc({ title: 'T', lang: 'en', translated_from: 'nl' }, 'Translated text.') }));
+    const { documents } = loadKnowledgeSync(folder({ 't.md': doc({ title: 'T', lang: 'en', translated_from: 'nl' }, 'Translated text.') }));
     expect(documents[0].translatedFrom).toBe('nl');
   });
 
   it('detects the language of a document without a lang field', () => {
-    const { documents } = loadKnowledge(
+    const { documents } = loadKnowledgeSync(
       folder({ 'nl.md': doc({ title: 'Netwerk' }, 'Het netwerk van grote Europese steden werkt samen met de lokale overheden aan de belangrijke rol van de steden.') }),
     );
     expect(documents[0].lang).toBe('nl');
   });
 
   it('reads a byte-order mark and Windows line endings', () => {
-    const { documents, warnings } = loadKnowledge(folder({ 'w.md': `\uFEFF---\r\ntitle: Win\r\nlang: en\r\n---\r\n\r\nLine text.\r\n` }));
+    const { documents, warnings } = loadKnowledgeSync(folder({ 'w.md': `\uFEFF---\r\ntitle: Win\r\nlang: en\r\n---\r\n\r\nLine text.\r\n` }));
     expect(warnings).toEqual([]);
     expect(documents[0].title).toBe('Win');
     expect(documents[0].passages[0]).toMatchObject({ text: 'Line text.', source: { line: 6 } });
   });
 
   it('keeps a list with only some labelled items as a plain list', () => {
-    const { passages } = loadKnowledge(folder({ 'm.md': doc({ title: 'M', lang: 'en' }, '- **Chair:** Ada\n- Bo\n') }));
+    const { passages } = loadKnowledgeSync(folder({ 'm.md': doc({ title: 'M', lang: 'en' }, '- **Chair:** Ada\n- Bo\n') }));
     expect(passages[0]).toMatchObject({ kind: 'list', items: ['Chair: Ada', 'Bo'] });
     expect(passages[0].facts).toBeUndefined();
   });
 });
 
-describe('loadKnowledge: documents that cannot be used', () => {
+describe('loadKnowledgeSync: documents that cannot be used', () => {
   const good = doc({ title: 'Good', lang: 'en' }, 'Good text that still loads.');
   const only = (warnings: KnowledgeWarning[], file: string) => warnings.filter((w) => w.file === file);
 
   function loadWithGood(file: string, content: string | Buffer) {
-    const loaded = loadKnowledge(folder({ 'good.md': good, [file]: content }));
+    const loaded = loadKnowledgeSync(folder({ 'good.md': good, [file]: content }));
     expect(loaded.documents.map((d) => d.file)).toEqual(['good.md']);
     expect(loaded.warnings).toHaveLength(1);
     return loaded.warnings[0];
@@ -205,7 +205,7 @@ describe('loadKnowledge: documents that cannot be used', () => {
   });
 
   it('puts "file:line:" at the start of every warning message', () => {
-    const { warnings } = loadKnowledge(
+    const { warnings } = loadKnowledgeSync(
       folder({ 'a.md': '', 'b.md': '---\ntitle: B\nlang: xx\n---\nT\n', 'c.md': Buffer.from([0xff, 0xfe, 0x00]) }),
     );
     expect(warnings.map((w) => w.file)).toEqual(['a.md', 'b.md', 'c.md']);
@@ -215,9 +215,9 @@ describe('loadKnowledge: documents that cannot be used', () => {
 
   it('throws knowledge_dir_missing for a folder that does not exist', () => {
     const missing = join(folder({}), 'nope');
-    expect(() => loadKnowledge(missing)).toThrow(NetworkQaError);
+    expect(() => loadKnowledgeSync(missing)).toThrow(NetworkQaError);
     try {
-      loadKnowledge(missing);
+      loadKnowledgeSync(missing);
     } catch (error) {
       expect((error as NetworkQaError).code).toBe('knowledge_dir_missing');
       expect((error as Error).message).toContain(missing);
@@ -228,27 +228,27 @@ describe('loadKnowledge: documents that cannot be used', () => {
 describe('fingerprint', () => {
   it('is the same for the same files, changes when a file changes, and matches fingerprintFiles', () => {
     const dir = folder({ 'a.md': doc({ title: 'A', lang: 'en' }, 'Alpha.') });
-    const first = loadKnowledge(dir).fingerprint;
-    expect(loadKnowledge(dir).fingerprint).toBe(first);
+    const first = loadKnowledgeSync(dir).fingerprint;
+    expect(loadKnowledgeSync(dir).fingerprint).toBe(first);
     expect(fingerprintFiles(dir)).toBe(first);
     writeTree(dir, { 'a.md': doc({ title: 'A', lang: 'en' }, 'Alpha, changed.') });
-    const second = loadKnowledge(dir).fingerprint;
+    const second = loadKnowledgeSync(dir).fingerprint;
     expect(second).not.toBe(first);
     expect(fingerprintFiles(dir)).toBe(second);
     writeTree(dir, { 'b.txt': 'New file.' });
-    expect(loadKnowledge(dir).fingerprint).not.toBe(second);
+    expect(loadKnowledgeSync(dir).fingerprint).not.toBe(second);
   });
 
   it('counts broken files too, so fixing one changes the fingerprint', () => {
     const dir = folder({ 'a.md': '' });
-    const broken = loadKnowledge(dir).fingerprint;
+    const broken = loadKnowledgeSync(dir).fingerprint;
     writeTree(dir, { 'a.md': 'Fixed.' });
-    expect(loadKnowledge(dir).fingerprint).not.toBe(broken);
+    expect(loadKnowledgeSync(dir).fingerprint).not.toBe(broken);
   });
 });
 
 describe('the bundled knowledge', () => {
-  const loaded = loadKnowledge(BUNDLED_KNOWLEDGE);
+  const loaded = loadKnowledgeSync(BUNDLED_KNOWLEDGE);
 
   it('loads every document without a warning', () => {
     expect(loaded.warnings).toEqual([]);
