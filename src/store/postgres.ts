@@ -90,7 +90,7 @@ async function transaction<T>(pool: Pool, work: (client: PoolClient) => Promise<
 const INSERT_QUESTION = `INSERT INTO questions (id, time_ms, platform, status, confidence, sources, latency_ms, question, user_hash)
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING`;
 const UPSERT_VOTE = `INSERT INTO votes (answer_id, voter, vote, time_ms, platform, user_hash) VALUES ($1, $2, $3, $4, $5, $6)
-  ON CONFLICT (answer_id, voter) DO UPDATE SET vote = excluded.vote, time_ms = excluded.time_ms WHERE excluded.time_ms >= votes.time_ms`;
+  ON CONFLICT (answer_id, voter) DO UPDATE SET vote = excluded.vote, time_ms = excluded.time_ms WHERE excluded.time_ms > votes.time_ms OR (excluded.time_ms = votes.time_ms AND excluded.vote <> votes.vote)`;
 const INSERT_EVENT = 'INSERT INTO slack_events (event_id, seen_ms) VALUES ($1, $2) ON CONFLICT (event_id) DO NOTHING';
 
 function questionValues(r: QuestionRecord): unknown[] {

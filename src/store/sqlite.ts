@@ -104,7 +104,7 @@ class SqliteStore implements Store {
       : db.prepare(
           `INSERT INTO votes (answer_id, voter, vote, time_ms, platform, user_hash) VALUES (@answer_id, @voter, @vote, @time_ms, @platform, @user_hash)
            ON CONFLICT (answer_id, voter) DO UPDATE SET vote = excluded.vote, time_ms = excluded.time_ms
-           WHERE excluded.time_ms >= votes.time_ms`,
+           WHERE excluded.time_ms > votes.time_ms OR (excluded.time_ms = votes.time_ms AND excluded.vote <> votes.vote)`,
         );
     this.insertEvent = readOnly ? (undefined as never) : db.prepare('INSERT INTO slack_events (event_id, seen_ms) VALUES (?, ?) ON CONFLICT (event_id) DO NOTHING');
   }
