@@ -3,6 +3,7 @@ import { readCoreConfig } from '../src/config';
 import { describeError } from '../src/errors';
 import { createLogger } from '../src/log';
 import { createQA } from '../src/qa';
+import { openStore } from '../src/store';
 import { chatCommand } from './cli/chat';
 import { readDiscordConfig } from './discord/config';
 import { loadEnv } from './env';
@@ -25,7 +26,11 @@ async function start(): Promise<number> {
   const discord = readDiscordConfig(process.env);
   // In the terminal chat, routine log lines would interleave with the conversation.
   const logger = createLogger(!slack && !discord && !process.env.LOG_LEVEL ? 'warn' : core.logLevel);
+  // The question log, Slack event ids and conversations: PostgreSQL with DATABASE_URL, else SQLite in DATA_DIR.
+  const store = await openStore({ dataDir: core.dataDir, logger, ...(core.databaseUrl ? { databaseUrl: core.databaseUrl } : {}) });
+  logger.info({ code: 'store_opened', engine: store.engine, store: store.location }, 'store opened');
   const qa = await createQA({
+    store,
     knowledgeDir: core.knowledgeDir,
     dataDir: core.dataDir,
     logger,
@@ -49,6 +54,7 @@ async function start(): Promise<number> {
     const intro = 'No SLACK_BOT_TOKEN or DISCORD_TOKEN set: chatting here in the terminal. To connect Slack or Discord, copy .env.example to .env and see the README.';
     const code = await chatCommand(qa, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env }, intro);
     await qa.close();
+    await store.close();
     return code;
   }
 
@@ -59,12 +65,13 @@ async function start(): Promise<number> {
       if (r.status === 'rejected') logger.error({ code: 'stop_failed', adapter: running[i].name, error: describeError(r.reason) }, 'stop failed');
     });
     await qa.close();
+    await store.close();
   };
   try {
     if (slack) {
       // Loaded only when configured: the terminal chat starts without loading Bolt or discord.js.
       const { startSlackBot } = await import('./slack/app');
-      const bot = await startSlackBot({ qa, config: slack, logger, dataDir: core.dataDir });
+      const bot = await startSlackBot({ qa, config: slack, logger, events: store });
       running.push({ name: 'slack', stop: () => bot.stop() });
       logger.info({ code: 'slack_ready', mode: slack.mode }, 'Slack bot running');
     }

@@ -7,7 +7,8 @@ export type ErrorCode =
   | 'index_incompatible'
   | 'index_corrupt'
   | 'cli_usage'
-  | 'write_failed';
+  | 'write_failed'
+  | 'store_failed';
 
 /** An error with a stable code and a message that says what went wrong and where. */
 export class NetworkQaError extends Error {

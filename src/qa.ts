@@ -4,9 +4,10 @@ import { basename, dirname, join } from 'node:path';
 import { createAnswerer, type Answerer } from './answer/answerer';
 import { fingerprintFiles, loadKnowledge } from './knowledge/load';
 import { silentLogger } from './log';
-import { openQuestionLog, buildReport, type QuestionLog } from './questions';
+import { openQuestionLog, type QuestionLog } from './questions';
 import { buildIndex, type SearchIndex } from './search/build';
 import { loadIndex, saveIndex } from './search/store';
+import { openStore, type Store } from './store';
 import type { Answer, AskContext, KnowledgeStats, KnowledgeWarning, Logger, Platform, QuestionReport, Vote } from './types';
 
 /** Options for {@link createQA}; defaults live in `defaultQAOptions`. */
@@ -20,8 +21,10 @@ export interface QAOptions {
   /** Save the built index to `dataDir` and load it when fresh. @defaultValue true */
   persistIndex?: boolean;
   logger?: Logger;
-  /** Record every question in `dataDir/questions.jsonl`. @defaultValue true */
+  /** Record every question in the store. @defaultValue true */
   logQuestions?: boolean;
+  /** The store for the question log (shared with the adapters). @defaultValue SQLite in `dataDir`, opened when logging and closed by `close()` */
+  store?: Store;
   /** Days of question log to keep. @defaultValue 90 */
   logRetentionDays?: number;
   /** Watch the knowledge folder and reload on change. @defaultValue false */
@@ -59,12 +62,18 @@ export interface QA {
   suggest(prefix: string, limit?: number): string[];
   /** Records 👍/👎 feedback for an earlier answer id. */
   feedback(answerId: string, vote: Vote, context?: { platform?: Platform; userId?: string }): void;
-  stats(): KnowledgeStats & { answerRate: number | null };
-  /** Summary of the question log (empty when logging is off). @param sinceDays how far back to look @defaultValue 7 */
-  report(sinceDays?: number): QuestionReport;
+  /** What is loaded. */
+  stats(): KnowledgeStats;
+  /** Answered ÷ (answered + not answered) over the last days, from the question log; null without questions. @defaultValue 7 days */
+  answerRate(sinceDays?: number): Promise<number | null>;
+  /**
+   * Summary of the question log (empty when logging is off); built a page and a slice at a time, so questions
+   * keep being answered meanwhile. @param sinceDays how far back to look @defaultValue 7
+   */
+  report(sinceDays?: number): Promise<QuestionReport>;
   /** Rebuilds the index beside the current one and swaps it in atomically; questions keep being answered meanwhile. */
   reload(): Promise<ReloadResult>;
-  /** Stops watchers and flushes logs. */
+  /** Stops watchers, waits for question-log writes, and closes the store if it opened it. */
   close(): Promise<void>;
 }
 
@@ -115,8 +124,9 @@ export async function createQA(options: QAOptions): Promise<QA> {
   const first = await openIndex(settings.knowledgeDir, indexFile, logger);
   let serving: Serving = { ...first, answerer: answererFor(first.index) };
   serving.answerer.examples(); // built once now, so the first "help" is not slower than the rest
-  const log: QuestionLog = openQuestionLog({
-    file: join(settings.dataDir, 'questions.jsonl'),
+  const ownStore = settings.logQuestions && !settings.store ? await openStore({ dataDir: settings.dataDir, logger }) : null;
+  const log: QuestionLog = await openQuestionLog({
+    store: settings.store ?? ownStore,
     enabled: settings.logQuestions,
     retentionDays: settings.logRetentionDays,
     logger,
@@ -242,12 +252,13 @@ export async function createQA(options: QAOptions): Promise<QA> {
     feedback(answerId, vote, context = {}) {
       log.feedback(answerId, vote, context);
     },
-    stats() {
-      const report = buildReport(log.read().questions, { since: new Date(Date.now() - 7 * 86_400_000), now: new Date(), top: 0 });
-      return { ...stats(), answerRate: report.questions ? report.answerRate : null };
+    stats,
+    async answerRate(sinceDays = 7) {
+      const report = await log.report(new Date(Date.now() - sinceDays * 86_400_000), 0);
+      return report.questions ? report.answerRate : null;
     },
     report(sinceDays = 7) {
-      return buildReport(log.read().questions, { since: new Date(Date.now() - sinceDays * 86_400_000), now: new Date() });
+      return log.report(new Date(Date.now() - sinceDays * 86_400_000));
     },
     reload,
     async close() {
@@ -255,6 +266,8 @@ export async function createQA(options: QAOptions): Promise<QA> {
       if (indexDebounce) clearTimeout(indexDebounce);
       for (const watcher of watchers) watcher.close();
       if (reloading) await reloading.catch(() => undefined);
+      await log.flush();
+      await ownStore?.close();
     },
   };
 }

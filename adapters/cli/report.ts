@@ -1,17 +1,18 @@
 /** `network-qa report`: what people asked and what the bot could not answer, from the question log. */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeError } from '../../src/errors';
 import { questionLogSettingsFromEnv } from '../../src/questions/config';
-import { QuestionLog } from '../../src/questions/log';
-import { buildReport, formatReport } from '../../src/questions/report';
+import { openQuestionLog } from '../../src/questions/log';
+import { formatReport } from '../../src/questions/report';
+import { databaseUrlFromEnv, openStore, storeFilesExist } from '../../src/store';
 // Exit codes: 0 done, 1 the log or configuration could not be read, 2 bad command line.
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './io';
 
 export const REPORT_USAGE = `Usage: network-qa report [--since 7d] [--json] [--data-dir DIR]
 
-What people asked and what the bot could not answer, from DATA_DIR/questions.jsonl.
+What people asked and what the bot could not answer, from the store: DATABASE_URL
+(PostgreSQL) when set, else DATA_DIR/network-qa.db (a question log of an earlier
+version, DATA_DIR/questions.jsonl, is imported into it first).
 
 Options:
   --since WHEN     how far back: 7d (days), 12h (hours), or a date such as 2024-05-01 (default: 7d)
@@ -109,15 +110,25 @@ export async function reportCommand(argv: string[], io: ReportIO): Promise<numbe
 
   try {
     const settings = questionLogSettingsFromEnv(io.env);
+    const databaseUrl = databaseUrlFromEnv(io.env);
     const dataDir = values['data-dir'] ?? settings.dataDir;
-    const file = path.join(dataDir, 'questions.jsonl');
     if (!settings.enabled) io.stderr.write('Note: LOG_QUESTIONS is off, so no new questions are being recorded.\n');
-    // Read-only: the bot may be appending to the same file right now.
-    const log = new QuestionLog({ file, enabled: true, readOnly: true, retentionDays: settings.retentionDays, now: () => now });
-    const { questions, damaged } = log.read(since);
-    if (!fs.existsSync(file)) io.stderr.write(`Note: no question log at ${file} yet.\n`);
-    if (damaged > 0) io.stderr.write(`Note: skipped ${damaged} damaged line${damaged === 1 ? '' : 's'} in ${file}.\n`);
-    const report = buildReport(questions, { since, now });
+    let report;
+    if (!databaseUrl && !storeFilesExist(dataDir)) {
+      // Nothing recorded yet: say so, and create nothing.
+      io.stderr.write(`Note: no question log in ${dataDir} yet.\n`);
+      const empty = await openQuestionLog({ store: null, enabled: false, now: () => now });
+      report = await empty.report(since);
+    } else {
+      // The bot may be writing to the same store right now: both engines let it (WAL mode, or PostgreSQL).
+      const store = await openStore({ dataDir, ...(databaseUrl ? { databaseUrl } : {}) });
+      try {
+        const log = await openQuestionLog({ store, enabled: true, prune: false, retentionDays: settings.retentionDays, now: () => now });
+        report = await log.report(since);
+      } finally {
+        await store.close();
+      }
+    }
     io.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
     return EXIT_OK;
   } catch (error) {

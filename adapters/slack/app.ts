@@ -8,7 +8,7 @@ import { createDeps } from './conversation';
 import { registerListeners } from './listeners';
 import { boltLogger, redactSecrets } from './logger';
 import { createResponder, type RespondRetry } from './listeners/post';
-import { SeenEvents } from './seen-events';
+import { SeenEvents, type EventClaims } from './seen-events';
 import { InFlight } from './state';
 
 /** Transport timings; production uses the defaults, tests shorten them. */
@@ -27,8 +27,6 @@ export interface SlackTuning {
   maxReconnectDelayMs: number;
   /** Retries of replies through response URLs (button clicks, `/kb reindex`): 429, 5xx, timeouts, network errors. */
   respondRetry: RespondRetry;
-  /** How long after a new event its id is saved to the data folder, in ms (a burst of events is one write). */
-  eventsSaveDelayMs: number;
 }
 
 /** Defaults for {@link SlackTuning}. */
@@ -40,7 +38,6 @@ export const defaultSlackTuning = {
   drainTimeoutMs: 10_000,
   maxReconnectDelayMs: 60_000,
   respondRetry: { attempts: 4, minDelayMs: 1000, maxDelayMs: 30_000, timeoutMs: 15_000 },
-  eventsSaveDelayMs: 1000,
 } as const satisfies SlackTuning;
 
 /** What {@link startSlackBot} needs. */
@@ -48,8 +45,8 @@ export interface SlackBotOptions {
   qa: QA;
   config: SlackConfig;
   logger: Logger;
-  /** The data folder (`DATA_DIR`): recent event ids are kept there across restarts. @defaultValue memory only */
-  dataDir?: string;
+  /** Where handled event ids are claimed (the store), so a retry is answered once across restarts and processes. @defaultValue memory only */
+  events?: EventClaims;
   tuning?: Partial<SlackTuning>;
 }
 
@@ -69,7 +66,7 @@ export interface SlackBot {
  * const bot = await startSlackBot({ qa, config: readSlackConfig(process.env)!, logger });
  * process.once('SIGTERM', () => void bot.stop());
  */
-export async function startSlackBot({ qa, config, logger, dataDir, tuning }: SlackBotOptions): Promise<SlackBot> {
+export async function startSlackBot({ qa, config, logger, events, tuning }: SlackBotOptions): Promise<SlackBot> {
   const t: SlackTuning = { ...defaultSlackTuning, ...tuning };
   const log = boltLogger(logger);
   // A fresh options object per client: Socket Mode writes its own retryConfig into the object it is given.
@@ -114,15 +111,15 @@ export async function startSlackBot({ qa, config, logger, dataDir, tuning }: Sla
   // Aborted when stop() stops waiting for replies in flight: their retries must not hold the process open.
   const giveUp = new AbortController();
   const deps = createDeps(qa, logger, identity.userId, config.maintainers, createResponder(logger, t.respondRetry, giveUp.signal));
-  const seenEvents = new SeenEvents(dataDir, logger, { saveDelayMs: t.eventsSaveDelayMs });
+  const seenEvents = new SeenEvents(events, logger);
   const inFlight = new InFlight();
   let stopping = false;
 
   // Slack retries an event it thinks was not received (X-Slack-Retry-Num, same event_id): answer it once,
-  // also when the retry arrives after a restart.
+  // also when the retry arrives after a restart or at another process. The id is claimed before the reply is sent.
   app.use(async ({ body, context, next }) => {
     const eventId = 'event_id' in body && typeof body.event_id === 'string' ? body.event_id : undefined;
-    if (eventId && !seenEvents.firstTime(eventId)) {
+    if (eventId && !(await seenEvents.firstTime(eventId))) {
       logger.info({ code: 'slack_duplicate_ignored', retryNum: context.retryNum, retryReason: context.retryReason }, 'Ignored a repeated Slack event');
       return;
     }
@@ -193,7 +190,6 @@ export async function startSlackBot({ qa, config, logger, dataDir, tuning }: Sla
           logger.warn({ code: 'slack_stop_timeout', pending: inFlight.size }, 'Stopped before every Slack reply was sent');
         }
         giveUp.abort();
-        seenEvents.close();
         logger.info({ code: 'slack_stopped' }, 'Slack bot stopped');
       })();
       return stopped;

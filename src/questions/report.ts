@@ -1,7 +1,8 @@
 /** The maintainers' report: what people asked and what the bot could not answer. Pure functions. */
 import type { QuestionReport } from '../types';
 import type { LoggedQuestion } from './records';
-import { groupQuestions } from './similarity';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { groupQuestions, groupQuestionsInSlices } from './similarity';
 
 /** Options for {@link buildReport}. */
 export interface ReportOptions {
@@ -29,30 +30,89 @@ export interface ReportOptions {
  * const report = buildReport(questions, { since, now: new Date() });
  */
 export function buildReport(questions: readonly LoggedQuestion[], options: ReportOptions): QuestionReport {
-  const top = options.top ?? 10;
-  const from = options.since.getTime();
-  const to = options.now.getTime();
-  const window = questions.filter((q) => {
+  const report = new ReportBuilder(options);
+  for (const q of questions) report.add(q);
+  return report.finish();
+}
+
+/**
+ * {@link buildReport} over pages of questions as a store reads them, grouping in slices that yield to the event
+ * loop: a bot keeps answering while a maintainer's report over a large log is built.
+ * @example
+ * const report = await buildReportFromPages(store.readQuestions({ from: since }), { since, now: new Date() });
+ */
+export async function buildReportFromPages(pages: AsyncIterable<readonly LoggedQuestion[]>, options: ReportOptions): Promise<QuestionReport> {
+  const report = new ReportBuilder(options);
+  for await (const page of pages) {
+    for (const q of page) report.add(q);
+    // Let answers waiting behind a page run before the next one.
+    await nextTurn();
+  }
+  return report.finishInSlices();
+}
+
+/** Takes questions one at a time, keeping only what the report needs. */
+class ReportBuilder {
+  private readonly top: number;
+  private readonly from: number;
+  private readonly to: number;
+  private count = 0;
+  private answered = 0;
+  private unanswered = 0;
+  private up = 0;
+  private down = 0;
+  private readonly latencies: number[] = [];
+  /** Texts of the questions that are not small talk, for "most asked". */
+  private readonly asked: string[] = [];
+  private readonly needsWork: string[] = [];
+
+  constructor(private readonly options: ReportOptions) {
+    this.top = options.top ?? 10;
+    this.from = options.since.getTime();
+    this.to = options.now.getTime();
+  }
+
+  add(q: LoggedQuestion): void {
     const t = Date.parse(q.time);
-    return t >= from && t <= to;
-  });
+    if (!(t >= this.from && t <= this.to)) return;
+    this.count += 1;
+    if (q.status === 'answered') this.answered += 1;
+    if (q.status === 'no_answer') this.unanswered += 1;
+    this.up += q.feedback.up;
+    this.down += q.feedback.down;
+    this.latencies.push(q.latencyMs);
+    if (this.top <= 0) return;
+    if (q.status !== 'chitchat') this.asked.push(q.question);
+    if (q.status === 'no_answer' || (q.feedback.down > 0 && q.feedback.down >= q.feedback.up)) this.needsWork.push(q.question);
+  }
 
-  const answered = window.filter((q) => q.status === 'answered').length;
-  const unanswered = window.filter((q) => q.status === 'no_answer').length;
-  const up = sum(window.map((q) => q.feedback.up));
-  const down = sum(window.map((q) => q.feedback.down));
-  const latencies = window.map((q) => q.latencyMs).sort((a, b) => a - b);
-  const needsWork = window.filter((q) => q.status === 'no_answer' || (q.feedback.down > 0 && q.feedback.down >= q.feedback.up));
+  finish(): QuestionReport {
+    return {
+      ...this.figures(),
+      topQuestions: this.top > 0 ? groupQuestions(this.asked).slice(0, this.top) : [],
+      needsWork: this.top > 0 ? groupQuestions(this.needsWork).slice(0, this.top) : [],
+    };
+  }
 
-  return {
-    since: options.since.toISOString(),
-    questions: window.length,
-    answerRate: answered + unanswered === 0 ? 0 : round(answered / (answered + unanswered)),
-    feedback: { up, down, ratio: up + down === 0 ? null : round(up / (up + down)) },
-    latencyMs: { p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95) },
-    topQuestions: top > 0 ? groupQuestions(window.filter((q) => q.status !== 'chitchat').map((q) => q.question)).slice(0, top) : [],
-    needsWork: top > 0 ? groupQuestions(needsWork.map((q) => q.question)).slice(0, top) : [],
-  };
+  async finishInSlices(): Promise<QuestionReport> {
+    return {
+      ...this.figures(),
+      topQuestions: this.top > 0 ? (await groupQuestionsInSlices(this.asked)).slice(0, this.top) : [],
+      needsWork: this.top > 0 ? (await groupQuestionsInSlices(this.needsWork)).slice(0, this.top) : [],
+    };
+  }
+
+  private figures(): Omit<QuestionReport, 'topQuestions' | 'needsWork'> {
+    const { answered, unanswered, up, down } = this;
+    const latencies = this.latencies.sort((a, b) => a - b);
+    return {
+      since: this.options.since.toISOString(),
+      questions: this.count,
+      answerRate: answered + unanswered === 0 ? 0 : round(answered / (answered + unanswered)),
+      feedback: { up, down, ratio: up + down === 0 ? null : round(up / (up + down)) },
+      latencyMs: { p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95) },
+    };
+  }
 }
 
 /** Nearest-rank percentile of sorted values; 0 for none. */
@@ -88,10 +148,6 @@ function formatGroups(groups: QuestionReport['needsWork'], empty: string): strin
 
 function percent(value: number): string {
   return `${Math.round(value * 100)}%`;
-}
-
-function sum(values: number[]): number {
-  return values.reduce((a, b) => a + b, 0);
 }
 
 function round(value: number): number {

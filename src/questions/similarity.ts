@@ -2,6 +2,7 @@
 import { distance } from '../text/natural';
 import { fold } from '../text/fold';
 import type { QuestionGroup } from '../types';
+import { runInSlices } from '../util/slices';
 
 /**
  * Words that carry no topic, in the six knowledge languages (already folded: no case, no accents).
@@ -36,11 +37,20 @@ export const GROUP_SIMILARITY = 0.75;
 /** Wordings listed under a group besides its main one. */
 export const MAX_VARIANTS = 5;
 /**
- * Distinct wordings (most frequent first) compared with one another. Comparing is quadratic in the worst
- * case (every question sharing a word with every other), so rarer wordings past this many keep to
- * themselves: the report stays fast whatever lands in the log.
+ * Characters of a question read for grouping. The longest question of the project's question sets
+ * (`test/eval/`, `../shared/eval/`) has 102 characters; twice that keeps every real question whole while a
+ * 1,000-character paste costs no more than a long question.
  */
-export const MAX_COMPARED = 2000;
+export const GROUPING_CHARS = 200;
+/** Topic words kept per question (its first ones): a 200-character question has at most about 16. */
+export const MAX_TOPIC_WORDS = 16;
+/**
+ * Groups compared per shared word, the most frequent first. A word every question shares ("eurocities") would
+ * otherwise make grouping quadratic; the most frequent groups are the likeliest to absorb a new wording.
+ */
+export const CANDIDATES_PER_KEY = 16;
+/** Rarest words of a group's leader indexed at least (all of a short question's words). */
+const MIN_INDEXED_WORDS = 4;
 
 /**
  * Folds a question for comparison: lower case, no diacritics, punctuation to spaces, single spaces.
@@ -50,13 +60,28 @@ export function normaliseQuestion(text: string): string {
   return fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-/** The topic words of a question: folded, function words dropped, a plural "s" cut, each word once, sorted. */
+/**
+ * The topic words of a question: folded, function words dropped, a plural "s" cut, each word once, sorted.
+ * Reads the first {@link GROUPING_CHARS} characters and keeps the first {@link MAX_TOPIC_WORDS} topic words.
+ */
 export function topicWords(text: string): string[] {
-  const words = normaliseQuestion(text).split(' ').filter(Boolean);
-  const topical = words.filter((w) => !FUNCTION_WORDS.has(w));
-  const chosen = topical.length > 0 ? topical : words;
-  return [...new Set(chosen.map(singular))].sort();
+  const head = text.slice(0, GROUPING_CHARS);
+  // Plain ASCII (most questions) folds to its lower case: skip Unicode normalisation, the costliest step.
+  const words = (ASCII.test(head) ? head.toLowerCase().match(ASCII_WORD) : fold(head).match(LETTERS_AND_DIGITS)) ?? [];
+  const topical: string[] = [];
+  for (const word of words) {
+    if (FUNCTION_WORDS.has(word)) continue;
+    const w = singular(word);
+    if (!topical.includes(w)) topical.push(w);
+    if (topical.length === MAX_TOPIC_WORDS) break;
+  }
+  if (topical.length === 0) for (const word of words) if (!topical.includes(word) && topical.length < MAX_TOPIC_WORDS) topical.push(singular(word));
+  return topical.sort();
 }
+
+const LETTERS_AND_DIGITS = /[\p{L}\p{N}]+/gu;
+const ASCII = /^[\x00-\x7f]*$/;
+const ASCII_WORD = /[a-z0-9]+/g;
 
 function singular(word: string): string {
   return word.length > 4 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
@@ -95,95 +120,216 @@ export function wordSetSimilarity(a: readonly string[], b: readonly string[]): n
 
 interface Bucket {
   words: string[];
+  /** The words as ids, rarest first (ids are given in order of rarity). */
+  ids: Int32Array;
   count: number;
   /** Wording as asked (trimmed, spaces collapsed) → how often. */
   wordings: Map<string, number>;
 }
 
+interface Group {
+  leader: string[];
+  /** The leader's word ids, ascending. */
+  ids: Int32Array;
+  long: number;
+  count: number;
+  wordings: Map<string, number>;
+}
+
+/** Work items between two checks of the clock in {@link groupQuestionsInSlices}. */
+const STEP = 256;
+
 /**
- * Groups questions by similarity, most frequent group first.
- * Identical topic words fall into one bucket; buckets are then merged greedily, most frequent first,
- * into the group whose leading wording they resemble most (at least {@link GROUP_SIMILARITY}).
- * Past the {@link MAX_COMPARED} most frequent buckets, each bucket is its own group.
- * @param questions the question texts, one per time asked
+ * Greedy grouping, one step at a time (see {@link grouping}); the steps are plain methods so the hot loops
+ * stay out of the generator that drives them. Words become integer ids numbered by rarity, so a bucket's
+ * rarest words come first and two word sets are intersected by merging sorted arrays.
  */
-export function groupQuestions(questions: Iterable<string>): QuestionGroup[] {
-  const buckets = new Map<string, Bucket>();
-  for (const question of questions) {
+class Grouper {
+  private readonly buckets = new Map<string, Bucket>();
+  private ordered: Bucket[] = [];
+  private readonly groups: Group[] = [];
+  /** Word id → how many buckets use it. */
+  private frequency = new Int32Array(0);
+  /** Word id → 1 when the word may be misspelt (long, letters only). */
+  private long = new Uint8Array(0);
+  /** Word id → groups (by index, oldest = most frequent first) with that word among their leader's rarest. */
+  private readonly postings = new Map<number, number[]>();
+  private seenAt = new Int32Array(0);
+
+  add(question: string): void {
     const wording = question.replace(/\s+/g, ' ').trim();
-    if (wording === '') continue;
+    if (wording === '') return;
+    const known = this.buckets.get(wording);
+    if (known) {
+      // The same wording again: no need to fold it twice.
+      known.count += 1;
+      known.wordings.set(wording, (known.wordings.get(wording) ?? 0) + 1);
+      return;
+    }
     const words = topicWords(wording);
-    const key = words.join(' ');
-    const bucket = buckets.get(key) ?? { words, count: 0, wordings: new Map<string, number>() };
+    const key = ` ${words.join(' ')}`;
+    const bucket = this.buckets.get(key) ?? { words, ids: new Int32Array(0), count: 0, wordings: new Map<string, number>() };
     bucket.count += 1;
     bucket.wordings.set(wording, (bucket.wordings.get(wording) ?? 0) + 1);
-    buckets.set(key, bucket);
+    this.buckets.set(key, bucket);
+    // The wording itself points at its bucket too (a key with a leading space never equals a trimmed wording).
+    this.buckets.set(wording, bucket);
   }
 
-  const ordered = [...buckets.entries()].sort(([ka, a], [kb, b]) => b.count - a.count || compare(ka, kb)).map(([, b]) => b);
-  const groups: { leader: string[]; long: number; count: number; wordings: Map<string, number> }[] = [];
-  // Word → groups whose leader has it: only groups sharing a word are compared.
-  const byWord = new Map<string, number[]>();
-  // Words shared with each group, counted in one pass over the postings (reset after each bucket).
-  const shared = new Int32Array(ordered.length);
-  const sharedLong = new Int32Array(ordered.length);
-  for (const [position, bucket] of ordered.entries()) {
-    if (position >= MAX_COMPARED) {
-      groups.push({ leader: bucket.words, long: 0, count: bucket.count, wordings: bucket.wordings });
-      continue;
-    }
-    const touched: number[] = [];
-    for (const word of bucket.words) {
-      for (const index of byWord.get(word) ?? []) {
-        if (shared[index] === 0) touched.push(index);
-        shared[index] += 1;
-        if (typoProne(word)) sharedLong[index] += 1;
-      }
-    }
-    const long = countLong(bucket.words);
+  /** Numbers the words by rarity, and orders the buckets, most frequent first. @returns how many buckets */
+  prepare(): number {
+    const unique: Array<[Bucket, string]> = [];
+    for (const [key, bucket] of this.buckets) if (key.startsWith(' ')) unique.push([bucket, key]);
+    const counts = new Map<string, number>();
+    for (const [bucket] of unique) for (const word of bucket.words) counts.set(word, (counts.get(word) ?? 0) + 1);
+    const vocabulary = [...counts.entries()].sort(([wa, na], [wb, nb]) => na - nb || compare(wa, wb));
+    const id = new Map<string, number>();
+    this.frequency = new Int32Array(vocabulary.length);
+    this.long = new Uint8Array(vocabulary.length);
+    vocabulary.forEach(([word, n], i) => {
+      id.set(word, i);
+      this.frequency[i] = n;
+      this.long[i] = typoProne(word) ? 1 : 0;
+    });
+    for (const [bucket] of unique) bucket.ids = Int32Array.from(bucket.words, (w) => id.get(w)!).sort();
+    this.ordered = unique.sort(([a, ka], [b, kb]) => b.count - a.count || compare(ka, kb)).map(([b]) => b);
+    this.seenAt = new Int32Array(this.ordered.length).fill(-1);
+    return this.ordered.length;
+  }
+
+  /** Merges the bucket at `position` into the most similar earlier group, or starts a group. */
+  merge(position: number): void {
+    const bucket = this.ordered[position]!;
+    const ids = bucket.ids;
+    let long = 0;
+    for (const w of ids) long += this.long[w]!;
+    const prefix = prefixLength(ids.length);
     let best = -1;
     let bestSimilarity = 0;
-    for (const index of touched) {
-      const group = groups[index]!;
-      const exact = shared[index]!;
-      const exactLong = sharedLong[index]!;
-      shared[index] = 0;
-      sharedLong[index] = 0;
-      // Cheap upper bound first: the shared words plus every unshared long word taken as a misspelling. Most pairs stop here.
-      const most = exact + Math.min(long - exactLong, group.long - exactLong);
-      if (most / (bucket.words.length + group.leader.length - most) < GROUP_SIMILARITY) continue;
-      const similarity = wordSetSimilarity(bucket.words, group.leader);
-      // Ties go to the older (more frequent) group, whatever order the postings came in.
-      if (similarity > bestSimilarity || (similarity === bestSimilarity && index < best)) {
-        best = index;
-        bestSimilarity = similarity;
+    // Probe with the rarest words other buckets use too (a word no other bucket uses cannot be shared, and is
+    // often a typo), one more than prefix filtering needs, so one misspelt word among them still leaves a shared one.
+    let probed = 0;
+    for (let k = 0; k < ids.length && probed <= prefix; k += 1) {
+      const word = ids[k]!;
+      if (this.frequency[word]! < 2) continue;
+      probed += 1;
+      const list = this.postings.get(word);
+      if (!list) continue;
+      for (const index of list) {
+        if (this.seenAt[index] === position) continue;
+        this.seenAt[index] = position;
+        const group = this.groups[index]!;
+        const [exact, exactLong] = this.overlap(ids, group.ids);
+        // Cheap upper bound first: the shared words plus every unshared long word taken as a misspelling. Most pairs stop here.
+        const most = exact + Math.min(long - exactLong, group.long - exactLong);
+        if (most / (ids.length + group.ids.length - most) < GROUP_SIMILARITY) continue;
+        const similarity = wordSetSimilarity(bucket.words, group.leader);
+        // Ties go to the older (more frequent) group, whatever order the postings came in.
+        if (similarity > bestSimilarity || (similarity === bestSimilarity && index < best)) {
+          best = index;
+          bestSimilarity = similarity;
+        }
       }
     }
     if (best >= 0 && bestSimilarity >= GROUP_SIMILARITY) {
-      const group = groups[best]!;
+      const group = this.groups[best]!;
       group.count += bucket.count;
       for (const [wording, n] of bucket.wordings) group.wordings.set(wording, (group.wordings.get(wording) ?? 0) + n);
-      continue;
+      return;
     }
-    groups.push({ leader: bucket.words, long, count: bucket.count, wordings: new Map(bucket.wordings) });
-    for (const word of bucket.words) {
-      const postings = byWord.get(word);
-      if (postings) postings.push(groups.length - 1);
-      else byWord.set(word, [groups.length - 1]);
+    const index = this.groups.length;
+    this.groups.push({ leader: bucket.words, ids, long, count: bucket.count, wordings: new Map(bucket.wordings) });
+    let indexed = 0;
+    for (let k = 0; k < ids.length && indexed < Math.max(prefix + 1, MIN_INDEXED_WORDS); k += 1) {
+      const word = ids[k]!;
+      if (this.frequency[word]! < 2) continue;
+      indexed += 1;
+      const list = this.postings.get(word);
+      if (!list) this.postings.set(word, [index]);
+      else if (list.length < CANDIDATES_PER_KEY) list.push(index);
     }
   }
 
-  return groups
-    .map((group) => {
-      // Stable sort: among equally frequent wordings the first asked leads.
-      const [question, ...variants] = [...group.wordings.entries()].sort(([, na], [, nb]) => nb - na).map(([w]) => w);
-      return { question: question!, count: group.count, variants: variants.slice(0, MAX_VARIANTS) };
-    })
-    .sort((a, b) => b.count - a.count || compare(a.question, b.question));
+  /** Words two ascending id lists share, and how many of those may be misspelt. */
+  private overlap(a: Int32Array, b: Int32Array): [number, number] {
+    let i = 0;
+    let j = 0;
+    let shared = 0;
+    let sharedLong = 0;
+    while (i < a.length && j < b.length) {
+      const x = a[i]!;
+      const y = b[j]!;
+      if (x === y) {
+        shared += 1;
+        sharedLong += this.long[x]!;
+        i += 1;
+        j += 1;
+      } else if (x < y) i += 1;
+      else j += 1;
+    }
+    return [shared, sharedLong];
+  }
+
+  result(): QuestionGroup[] {
+    return this.groups
+      .map((group) => {
+        // Stable sort: among equally frequent wordings the first asked leads.
+        const [question, ...variants] = [...group.wordings.entries()].sort(([, na], [, nb]) => nb - na).map(([w]) => w);
+        return { question: question!, count: group.count, variants: variants.slice(0, MAX_VARIANTS) };
+      })
+      .sort((a, b) => b.count - a.count || compare(a.question, b.question));
+  }
 }
 
-function countLong(words: readonly string[]): number {
-  return words.filter(typoProne).length;
+/**
+ * The grouping as a generator that yields every {@link STEP} items, so it can run in slices.
+ *
+ * Near-linear: identical topic words fall into one bucket; buckets are then merged greedily, most frequent
+ * first, into the group whose leading wording they resemble most (at least {@link GROUP_SIMILARITY}). A bucket
+ * is compared only with groups found through its rarest words that other buckets use too (prefix filtering:
+ * two word sets that reach the threshold must share one of the |x| − ⌈0.75·|x|⌉ + 1 rarest words of either),
+ * at most {@link CANDIDATES_PER_KEY} groups per word; the comparison itself tolerates misspelt words.
+ */
+function* grouping(questions: Iterable<string>): Generator<void, QuestionGroup[]> {
+  const grouper = new Grouper();
+  let work = 0;
+  for (const question of questions) {
+    grouper.add(question);
+    if (++work % STEP === 0) yield;
+  }
+  const buckets = grouper.prepare();
+  yield;
+  for (let position = 0; position < buckets; position += 1) {
+    grouper.merge(position);
+    if (position % STEP === STEP - 1) yield;
+  }
+  return grouper.result();
+}
+
+/** Words of a set of `size` that two sets at {@link GROUP_SIMILARITY} must share one of (prefix filtering). */
+function prefixLength(size: number): number {
+  return Math.max(1, size - Math.ceil(GROUP_SIMILARITY * size) + 1);
+}
+
+/**
+ * Groups questions by similarity, most frequent group first (see {@link groupQuestionsInSlices} to keep an
+ * event loop responsive while grouping a large log).
+ * @param questions the question texts, one per time asked
+ */
+export function groupQuestions(questions: Iterable<string>): QuestionGroup[] {
+  const steps = grouping(questions);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * {@link groupQuestions} in slices of at most `sliceMs` milliseconds, yielding to the event loop between
+ * them, so questions keep being answered while a large log is grouped.
+ */
+export function groupQuestionsInSlices(questions: Iterable<string>, sliceMs?: number): Promise<QuestionGroup[]> {
+  return runInSlices(grouping(questions), sliceMs);
 }
 
 function compare(a: string, b: string): number {

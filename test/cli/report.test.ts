@@ -29,7 +29,7 @@ describe('network-qa report', () => {
     expect(code).toBe(0);
     expect(out).toMatch(/^Questions since 2024-05-01 12:00 UTC: 9\nAnswer rate: 50% \(small talk not counted\)\nFeedback: 3 up, 1 down \(75% up\)\nLatency: p50 40 ms, p95 80 ms\n/);
     expect(out).toContain('    3x  who founded oasc?\n        also: "Who founded OASC", "who founded the OASC"\n');
-    expect(err).toBe(`Note: skipped 2 damaged lines in ${path.join(dataDir, 'questions.jsonl')}.\n`);
+    expect(err).toBe('');
   });
 
   it('prints JSON with --json, and nothing else on stdout', async () => {
@@ -49,11 +49,13 @@ describe('network-qa report', () => {
     expect(JSON.parse(date.out)).toMatchObject({ since: '2024-05-06T00:00:00.000Z', questions: 4 });
   });
 
-  it('never changes the log it reads, nor creates a salt', async () => {
-    const before = fs.readFileSync(path.join(dataDir, 'questions.jsonl'));
-    await run(['--since', '365d']);
-    expect(fs.readFileSync(path.join(dataDir, 'questions.jsonl')).equals(before)).toBe(true);
-    expect(fs.readdirSync(dataDir)).toEqual(['questions.jsonl']);
+  it("imports an earlier version's question log into the store once, keeps the file renamed, and reports the same", async () => {
+    const first = await run(['--json']);
+    expect(fs.existsSync(path.join(dataDir, 'questions.jsonl'))).toBe(false);
+    expect(fs.readFileSync(path.join(dataDir, 'questions.jsonl.imported'))).toEqual(fs.readFileSync(FIXTURE_LOG));
+    expect(fs.readdirSync(dataDir)).toContain('network-qa.db');
+    const second = await run(['--json']);
+    expect(second.out).toBe(first.out);
   });
 
   it('reports nothing, and says why, when there is no log yet', async () => {
@@ -61,7 +63,7 @@ describe('network-qa report', () => {
     const { code, out, err } = await run(['--json', '--data-dir', empty]);
     expect(code).toBe(0);
     expect(JSON.parse(out)).toMatchObject({ questions: 0, answerRate: 0, topQuestions: [], needsWork: [] });
-    expect(err).toBe(`Note: no question log at ${path.join(empty, 'questions.jsonl')} yet.\n`);
+    expect(err).toBe(`Note: no question log in ${empty} yet.\n`);
     expect(fs.existsSync(empty)).toBe(false);
   });
 
@@ -112,12 +114,18 @@ describe('network-qa report', () => {
     expect(err).toBe("network-qa report: LOG_RETENTION_DAYS must be a whole number of days of at least 1, got 'ninety'\n");
   });
 
-  it('fails with exit code 1 and names the file when the log cannot be read', async () => {
+  it('fails with exit code 1 and names the file when the store cannot be opened', async () => {
     const folder = path.join(dataDir, 'blocked');
-    fs.mkdirSync(path.join(folder, 'questions.jsonl'), { recursive: true });
+    fs.mkdirSync(path.join(folder, 'network-qa.db'), { recursive: true });
     const { code, err } = await run(['--data-dir', folder]);
     expect(code).toBe(1);
-    expect(err).toMatch(/^network-qa report: Cannot read the question log .*blocked\/questions\.jsonl: EISDIR/);
+    expect(err).toMatch(/^network-qa report: Cannot open the store .*blocked\/network-qa\.db: /);
+  });
+
+  it('refuses a DATABASE_URL that is not PostgreSQL, without showing its password', async () => {
+    const { code, err } = await run([], { DATA_DIR: dataDir, DATABASE_URL: 'mysql://bot:hunter2@db/qa' });
+    expect(code).toBe(1);
+    expect(err).toBe('network-qa report: DATABASE_URL must start with postgres:// or postgresql:// (got mysql://…); leave it empty to use SQLite in DATA_DIR\n');
   });
 });
 

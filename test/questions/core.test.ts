@@ -4,6 +4,7 @@ import { PassThrough } from 'node:stream';
 import { reportCommand } from '../../adapters/cli/report';
 import { createQA } from '../../src';
 import { openQuestionLog } from '../../src/questions/log';
+import { openSqliteStore, SQLITE_FILE } from '../../src/store/sqlite';
 import { tempDir } from './helpers';
 
 const KNOWLEDGE = path.join(__dirname, '..', '..', 'knowledge');
@@ -18,17 +19,18 @@ describe('the question log behind the real core', () => {
     const asked = ['Who founded OASC?', 'who founded the OASC', 'hello', 'What is the airspeed velocity of an unladen swallow?'];
     const answers = asked.map((q) => qa.ask(q, { platform: 'slack', userId: 'U0SECRET' }));
     qa.feedback(answers[0]!.id, 'down', { platform: 'slack', userId: 'U0SECRET' });
+    const report = await qa.report(7);
     await qa.close();
 
-    const file = path.join(dataDir, 'questions.jsonl');
-    expect(fs.readFileSync(file, 'utf8')).not.toContain('U0SECRET');
-    const { questions, damaged } = openQuestionLog({ file, enabled: true, readOnly: true }).read();
-    expect(damaged).toBe(0);
+    const bytes = fs.readdirSync(dataDir).map((f) => fs.readFileSync(path.join(dataDir, f)).toString('latin1')).join('');
+    expect(bytes).not.toContain('U0SECRET');
+    const store = openSqliteStore({ file: path.join(dataDir, SQLITE_FILE) });
+    const { questions } = await (await openQuestionLog({ store, enabled: true, prune: false })).read();
+    await store.close();
     expect(questions.map((q) => [q.id, q.question, q.status])).toEqual(answers.map((a, i) => [a.id, asked[i], a.status]));
     expect(questions[0]!.feedback).toEqual({ up: 0, down: 1 });
     expect(questions.every((q) => q.platform === 'slack' && /^[0-9a-f]{32}$/.test(q.user ?? '') && q.latencyMs >= 0)).toBe(true);
 
-    const report = qa.report(7);
     expect(report.questions).toBe(4);
     expect(report.feedback).toEqual({ up: 0, down: 1, ratio: 0 });
     const scored = answers.filter((a) => a.status !== 'chitchat');
@@ -50,6 +52,6 @@ describe('the question log behind the real core', () => {
     qa.feedback(answer.id, 'up', { platform: 'discord', userId: '1234' });
     await qa.close();
     expect(fs.readdirSync(dataDir)).toEqual([]);
-    expect(qa.report(7).questions).toBe(0);
+    expect((await qa.report(7)).questions).toBe(0);
   });
 });

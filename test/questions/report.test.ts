@@ -1,14 +1,17 @@
 import fc from 'fast-check';
-import type { LoggedQuestion } from '../../src/questions/records';
-import { QuestionLog } from '../../src/questions/log';
+import * as fs from 'node:fs';
+import { mergeFeedback, parseLog, type LoggedQuestion } from '../../src/questions/records';
 import { buildReport, formatReport, percentile } from '../../src/questions/report';
 import { groupQuestions, normaliseQuestion, topicWords, wordSetSimilarity } from '../../src/questions/similarity';
 import { FIXTURE_LOG, FIXTURE_NOW } from './helpers';
 
 const SINCE = new Date('2024-05-01T12:00:00.000Z');
 
+/** The fixture log as the store holds it after the import: votes merged, records beyond the 90-day retention left out. */
 function readFixture() {
-  return new QuestionLog({ file: FIXTURE_LOG, enabled: true, readOnly: true, now: () => FIXTURE_NOW }).read();
+  const { records, damaged } = parseLog(fs.readFileSync(FIXTURE_LOG, 'utf8'));
+  const cutoff = FIXTURE_NOW.getTime() - 90 * 86_400_000;
+  return { questions: mergeFeedback(records).filter((q) => Date.parse(q.time) >= cutoff), damaged };
 }
 
 function question(text: string, extra: Partial<LoggedQuestion> = {}): LoggedQuestion {

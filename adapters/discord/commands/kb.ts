@@ -43,8 +43,8 @@ async function reindex(ctx: BotContext): Promise<string> {
   return [head, ...warnings].join('\n');
 }
 
-function stats(ctx: BotContext): string {
-  const s = ctx.qa.stats();
+async function stats(ctx: BotContext): Promise<string> {
+  const s = { ...ctx.qa.stats(), answerRate: await ctx.qa.answerRate() };
   const builtAt = new Date(s.builtAt);
   const age = Number.isNaN(builtAt.getTime()) ? 'unknown' : `${time(builtAt, TimestampStyles.RelativeTime)} (${time(builtAt, TimestampStyles.ShortDateTime)})`;
   const lines = [
@@ -56,8 +56,8 @@ function stats(ctx: BotContext): string {
   return lines.join('\n');
 }
 
-function unanswered(ctx: BotContext, days: number): string {
-  const report = ctx.qa.report(days);
+async function unanswered(ctx: BotContext, days: number): Promise<string> {
+  const report = await ctx.qa.report(days);
   if (report.needsWork.length === 0) return `Nothing unanswered or 👎-rated in the last ${days} days (${report.questions} questions, answer rate ${percent(report.questions > 0 ? report.answerRate : null)}).`;
   const lines = [`Unanswered or 👎-rated in the last ${days} days, most frequent first (${report.questions} questions, answer rate ${percent(report.answerRate)}):`];
   for (const [i, group] of report.needsWork.slice(0, MAX_LISTED).entries()) {

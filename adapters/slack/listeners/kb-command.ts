@@ -23,10 +23,10 @@ export function registerKbCommand(app: App, deps: SlackDeps): void {
     const sub = command.text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
     switch (sub) {
       case 'stats':
-        await ack(ephemeral(attempt(deps, 'stats', () => renderStats(deps.qa.stats()))));
+        await ack(ephemeral(await attempt(deps, 'stats', async () => renderStats({ ...deps.qa.stats(), answerRate: await deps.qa.answerRate() }))));
         return;
       case 'unanswered':
-        await ack(ephemeral(attempt(deps, 'unanswered', () => renderUnanswered(deps.qa.report(7)))));
+        await ack(ephemeral(await attempt(deps, 'unanswered', async () => renderUnanswered(await deps.qa.report(7)))));
         return;
       case 'reindex': {
         await ack(ephemeral(renderNotice('Reindexing… questions keep being answered from the current index meanwhile.')));
@@ -55,9 +55,9 @@ function ephemeral(message: SlackMessage) {
   return { response_type: 'ephemeral' as const, text: message.text, blocks: message.blocks };
 }
 
-function attempt(deps: SlackDeps, what: string, render: () => SlackMessage): SlackMessage {
+async function attempt(deps: SlackDeps, what: string, render: () => Promise<SlackMessage>): Promise<SlackMessage> {
   try {
-    return render();
+    return await render();
   } catch (error) {
     deps.logger.error({ code: 'slack_kb_failed', command: what, error: describeError(error) }, `/kb ${what} failed`);
     return renderNotice(`Sorry, /kb ${what} failed: ${describeError(error)}`);

@@ -1,4 +1,5 @@
 import { startSlackBot, type SlackBot, type SlackTuning } from '../../../adapters/slack/app';
+import type { EventClaims } from '../../../adapters/slack/seen-events';
 import type { SlackConfig } from '../../../adapters/slack/config';
 import type { QA } from '../../../src/qa';
 import { captureLogger } from '../../fakes/slack/fake-qa';
@@ -15,7 +16,6 @@ export const FAST: Partial<SlackTuning> = {
   drainTimeoutMs: 3000,
   maxReconnectDelayMs: 200,
   respondRetry: { attempts: 3, minDelayMs: 10, maxDelayMs: 500, timeoutMs: 1000 },
-  eventsSaveDelayMs: 20,
 };
 
 /** The real Bolt app in Socket Mode against a fake Web API and a fake Socket Mode endpoint, all on 127.0.0.1. */
@@ -27,13 +27,13 @@ export interface SocketHarness {
   close(): Promise<void>;
 }
 
-export async function startSocketHarness(qa: QA, maintainers: string[] = ['UMAINT001'], dataDir?: string): Promise<SocketHarness> {
+export async function startSocketHarness(qa: QA, maintainers: string[] = ['UMAINT001'], events?: EventClaims): Promise<SocketHarness> {
   const api = await new FakeSlackWebApi().start();
   const socket = await new FakeSocketMode().start();
   api.socketUrl = socket.url;
   const logger = captureLogger();
   const config: SlackConfig = { mode: 'socket', botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: api.apiUrl, maintainers };
-  const bot = await startSlackBot({ qa, config, logger, dataDir, tuning: FAST });
+  const bot = await startSlackBot({ qa, config, logger, events, tuning: FAST });
   return {
     api,
     socket,

@@ -74,7 +74,10 @@ export function createFakeQA(overrides: Partial<QA> = {}) {
     stats() {
       return { ...stats, answerRate: 0.75 };
     },
-    report(sinceDays = 7): QuestionReport {
+    async answerRate() {
+      return 0.75;
+    },
+    async report(sinceDays = 7): Promise<QuestionReport> {
       return {
         since: new Date(Date.now() - sinceDays * 86_400_000).toISOString(),
         questions: 20,

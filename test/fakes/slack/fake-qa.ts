@@ -59,7 +59,11 @@ export class FakeQA implements QA {
     return { documents: 12, passages: 340, languages: ['en', 'fr'], warnings: [], builtAt: new Date().toISOString(), loadedFromDisk: false, answerRate: 0.75 };
   }
 
-  report(): QuestionReport {
+  async answerRate(): Promise<number | null> {
+    return 0.75;
+  }
+
+  async report(): Promise<QuestionReport> {
     return {
       since: '2024-01-01T00:00:00.000Z', questions: 4, answerRate: 0.5, feedback: { up: 1, down: 1, ratio: 0.5 }, latencyMs: { p50: 3, p95: 9 },
       topQuestions: [], needsWork: [{ question: 'Where is the <secret> meeting?', count: 2, variants: [] }],
