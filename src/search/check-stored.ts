@@ -84,16 +84,71 @@ function checkMini(value: unknown, passages: number): void {
   }
   array(mini.averageFieldLength, 'mini.averageFieldLength').forEach((n, i) => finite(n, `mini.averageFieldLength[${i}]`));
   object(mini.storedFields, 'mini.storedFields');
-  array(mini.index, 'mini.index').forEach((entry, i) => {
-    const pair = array(entry, `mini.index[${i}]`);
-    string(pair[0], `mini.index[${i}][0]`);
-    for (const [field, postings] of Object.entries(object(pair[1], `mini.index[${i}][1]`))) {
-      const byDoc = object(mini.serializationVersion === 1 ? object(postings, `mini.index[${i}][1].${field}`).ds : postings, `mini.index[${i}][1].${field}`);
-      for (const [shortId, count] of Object.entries(byDoc)) {
+  // The postings are most of the file: checked with plain loops, without building a list per term.
+  const terms = array(mini.index, 'mini.index');
+  for (let i = 0; i < terms.length; i++) {
+    const pair = terms[i];
+    if (!Array.isArray(pair) || typeof pair[0] !== 'string') fail(`mini.index[${i}]`, 'is not a [term, postings] pair');
+    const fields = object((pair as unknown[])[1], `mini.index[${i}][1]`);
+    for (const field in fields) {
+      const postings = fields[field] as Obj;
+      const byDoc = mini.serializationVersion === 1 && typeof postings === 'object' && postings !== null ? (postings.ds as Obj) : postings;
+      if (typeof byDoc !== 'object' || byDoc === null) fail(`mini.index[${i}][1].${field}`, 'is not an object');
+      for (const shortId in byDoc) {
         if (!shortIds.has(shortId)) fail(`mini.index[${i}][1].${field}.${shortId}`, 'names no document');
-        finite(count, `mini.index[${i}][1].${field}.${shortId}`);
+        if (typeof byDoc[shortId] !== 'number') fail(`mini.index[${i}][1].${field}.${shortId}`, 'is not a number');
       }
     }
+  }
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const allStrings = (v: unknown): boolean => Array.isArray(v) && v.every(isString);
+
+/**
+ * The same checks as {@link checkPassage} and the loops over documents and passages, as one fast pass that builds no
+ * message: the detailed checks, which name the bad value, run only when this pass finds something wrong.
+ */
+function bulkLooksRight(index: Obj): boolean {
+  const { passages, documents } = index;
+  if (!Array.isArray(passages) || !Array.isArray(documents)) return false;
+  for (const d of documents as Obj[]) {
+    if (!isObject(d) || !isString(d.file) || !isString(d.title) || !isString(d.lang) || !allStrings(d.subjects) || !Array.isArray(d.passages)) return false;
+    if ((d.url !== undefined && !isString(d.url)) || (d.translatedFrom !== undefined && !isString(d.translatedFrom))) return false;
+    for (const n of d.passages as unknown[]) if (!isCount(n) || n >= passages.length) return false;
+  }
+  for (const entry of passages as Obj[]) {
+    if (!isObject(entry) || !isCount(entry.doc) || entry.doc >= documents.length || !allStrings(entry.segmentTerms) || !isString(entry.titleTerms) || !isString(entry.headingTerms)) return false;
+    const p = entry.passage as Obj;
+    if (!isObject(p) || !isString(p.id) || !isString(p.text) || !isString(p.lang) || (p.kind !== 'text' && p.kind !== 'list' && p.kind !== 'facts')) return false;
+    if (!allStrings(p.headings) || !allStrings(p.tags) || (p.items !== undefined && !allStrings(p.items))) return false;
+    if (p.facts !== undefined && !(Array.isArray(p.facts) && p.facts.every((f: unknown) => isObject(f) && isString(f.label) && isString(f.value)))) return false;
+    const source = p.source as Obj;
+    if (!isObject(source) || !isString(source.title) || !isString(source.file) || !isString(source.heading) || !isCount(source.line)) return false;
+    if ((source.url !== undefined && !isString(source.url)) || (source.page !== undefined && !isCount(source.page))) return false;
+  }
+  return true;
+}
+
+/** The detailed checks of documents and passages, which say which value is wrong. */
+function checkDocumentsAndPassages(documents: unknown[], passages: unknown[]): void {
+  documents.forEach((d, i) => {
+    const doc = object(d, `documents[${i}]`);
+    for (const key of ['file', 'title', 'lang']) string(doc[key], `documents[${i}].${key}`);
+    optionalString(doc, 'url', `documents[${i}]`);
+    optionalString(doc, 'translatedFrom', `documents[${i}]`);
+    strings(doc.subjects, `documents[${i}].subjects`);
+    array(doc.passages, `documents[${i}].passages`).forEach((p, k) => integer(p, `documents[${i}].passages[${k}]`, passages.length));
+  });
+  passages.forEach((value, i) => {
+    const p = object(value, `passages[${i}]`);
+    checkPassage(p.passage, `passages[${i}].passage`);
+    integer(p.doc, `passages[${i}].doc`, documents.length);
+    strings(p.segmentTerms, `passages[${i}].segmentTerms`);
+    string(p.titleTerms, `passages[${i}].titleTerms`);
+    string(p.headingTerms, `passages[${i}].headingTerms`);
   });
 }
 
@@ -113,26 +168,11 @@ export function storedIndexProblem(value: unknown): string | null {
     });
     const passages = array(index.passages, 'passages');
     const documents = array(index.documents, 'documents');
-    documents.forEach((d, i) => {
-      const doc = object(d, `documents[${i}]`);
-      for (const key of ['file', 'title', 'lang']) string(doc[key], `documents[${i}].${key}`);
-      optionalString(doc, 'url', `documents[${i}]`);
-      optionalString(doc, 'translatedFrom', `documents[${i}]`);
-      strings(doc.subjects, `documents[${i}].subjects`);
-      array(doc.passages, `documents[${i}].passages`).forEach((p, k) => integer(p, `documents[${i}].passages[${k}]`, passages.length));
-    });
-    passages.forEach((value, i) => {
-      const p = object(value, `passages[${i}]`);
-      checkPassage(p.passage, `passages[${i}].passage`);
-      integer(p.doc, `passages[${i}].doc`, documents.length);
-      strings(p.segmentTerms, `passages[${i}].segmentTerms`);
-      string(p.titleTerms, `passages[${i}].titleTerms`);
-      string(p.headingTerms, `passages[${i}].headingTerms`);
-    });
+    if (!bulkLooksRight(index)) checkDocumentsAndPassages(documents, passages);
     const df = object(index.documentFrequency, 'documentFrequency');
     const terms = string(df.terms, 'documentFrequency.terms');
     const counts = array(df.counts, 'documentFrequency.counts');
-    counts.forEach((n, i) => integer(n, `documentFrequency.counts[${i}]`));
+    if (!counts.every(isCount)) counts.forEach((n, i) => integer(n, `documentFrequency.counts[${i}]`));
     if ((terms ? terms.split(' ').length : 0) !== counts.length) fail('documentFrequency', 'has not one count per term');
     array(index.acronyms, 'acronyms').forEach((a, i) => {
       const pair = array(a, `acronyms[${i}]`);
