@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, watch } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createAnswerer, type Answerer } from './answer/answerer';
-import { fingerprintFiles, loadKnowledge } from './knowledge/load';
+import { fingerprintFiles, listKnowledgeFiles, loadKnowledge, type SkippedEntry } from './knowledge/load';
 import { watchKnowledgeFolder } from './knowledge/watch';
 import { silentLogger } from './log';
 import { openQuestionLog, buildReport, type QuestionLog } from './questions';
@@ -81,6 +81,11 @@ export interface QA {
   close(): Promise<void>;
 }
 
+/** Says which symbolic links in the knowledge were not followed, and why (one line each). */
+function logSkipped(skipped: readonly SkippedEntry[] | undefined, logger: Logger): void {
+  for (const s of skipped ?? []) logger.warn({ code: 'knowledge_link_skipped', file: s.file }, `${s.file} ${s.reason}; skipped`);
+}
+
 const KNOWLEDGE_FILE_RE = /\.(md|markdown|txt)$/i;
 
 interface Serving {
@@ -94,9 +99,12 @@ export function openIndex(knowledgeDir: string, indexFile: string | null, logger
   if (indexFile) {
     // Temp files of writes killed half-way (`.index.json.<pid>.<random>.tmp`) are never read: remove them.
     for (const removed of removeOrphanedTempFiles(dirname(indexFile))) logger.info({ code: 'temp_file_removed', file: removed }, 'removed a temporary file left by an interrupted write');
+    const skipped: SkippedEntry[] = [];
+    const fingerprint = fingerprintFiles(knowledgeDir, listKnowledgeFiles(knowledgeDir, skipped));
+    logSkipped(skipped, logger);
     const saved = (() => {
       try {
-        return loadIndex(indexFile, fingerprintFiles(knowledgeDir));
+        return loadIndex(indexFile, fingerprint);
       } catch (error) {
         // A damaged file of any kind (cut short, damaged body, wrong types): say so, then rebuild and overwrite it.
         logger.warn({ code: 'index_corrupt', file: indexFile, error: (error as Error).message }, 'the saved index is damaged; rebuilding it');
@@ -106,7 +114,9 @@ export function openIndex(knowledgeDir: string, indexFile: string | null, logger
     if (saved.index) return { index: saved.index, loadedFromDisk: true };
     logger.info({ code: 'index_rebuild', reason: saved.reason }, 'building the index');
   }
-  const index = buildIndex(loadKnowledge(knowledgeDir));
+  const knowledge = loadKnowledge(knowledgeDir);
+  if (!indexFile) logSkipped(knowledge.skipped, logger);
+  const index = buildIndex(knowledge);
   for (const w of index.warnings) logger.warn({ code: w.code, file: w.file, line: w.line }, w.message);
   if (indexFile) {
     try {
@@ -163,6 +173,7 @@ export async function createQA(options: QAOptions): Promise<QA> {
       logger.error({ code: warning.code }, warning.message);
       return { ok: false, stats: stats(), warnings: [warning] };
     }
+    if (result.kind === 'index' || result.kind === 'rejected') logSkipped(result.skipped, logger);
     if (result.kind === 'rejected') {
       const warnings = [...result.warnings];
       if (!result.documents && !warnings.length) {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import matter from 'gray-matter';
 import { NetworkQaError } from '../errors';
@@ -13,13 +13,27 @@ export interface LoadedKnowledge {
   warnings: KnowledgeWarning[];
   /** Hash of every knowledge file's path and bytes: the saved index is fresh only for the same fingerprint. */
   fingerprint: string;
+  /** Symbolic links that were not followed, and why. */
+  skipped: SkippedEntry[];
 }
 
 const KNOWLEDGE_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
 const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
-/** Knowledge files under a folder, recursively, sorted; dot-folders and node_modules are skipped. */
-export function listKnowledgeFiles(dir: string): string[] {
+/** A file or folder under the knowledge folder that was not read, and why. */
+export interface SkippedEntry {
+  /** Path relative to the knowledge folder, with forward slashes. */
+  file: string;
+  reason: string;
+}
+
+/**
+ * Knowledge files under a folder, recursively, sorted; dot-folders and node_modules are skipped. Symbolic links are
+ * not followed, and each one that names a document or a folder is reported in `skipped` with the reason: a link out
+ * of the folder would let the bot answer from files nobody reviewed as knowledge, and a link inside it only names a
+ * document that is already read under its own name (following it would answer twice, or loop).
+ */
+export function listKnowledgeFiles(dir: string, skipped: SkippedEntry[] = []): string[] {
   let stat;
   try {
     stat = statSync(dir);
@@ -27,17 +41,36 @@ export function listKnowledgeFiles(dir: string): string[] {
     throw new NetworkQaError('knowledge_dir_missing', `knowledge folder ${dir} does not exist`, { cause: error });
   }
   if (!stat.isDirectory()) throw new NetworkQaError('knowledge_dir_missing', `knowledge folder ${dir} is not a folder`);
+  const root = realpathSync(dir);
   const files: string[] = [];
   const walk = (folder: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
+      if (entry.isSymbolicLink()) {
+        const reason = linkProblem(path, root, KNOWLEDGE_EXTENSIONS.has(extname(entry.name).toLowerCase()));
+        if (reason) skipped.push({ file: relativeName(dir, path), reason });
+      } else if (entry.isDirectory()) walk(path);
       else if (entry.isFile() && KNOWLEDGE_EXTENSIONS.has(extname(entry.name).toLowerCase())) files.push(path);
     }
   };
   walk(dir);
   return files.sort();
+}
+
+/** Why a symbolic link is not read, or null when it names neither a document nor a folder (nothing was lost). */
+function linkProblem(path: string, root: string, documentName: boolean): string | null {
+  let real: string;
+  let isFolder: boolean;
+  try {
+    real = realpathSync(path);
+    isFolder = statSync(real).isDirectory();
+  } catch {
+    return documentName ? 'is a broken symbolic link' : null;
+  }
+  if (!documentName && !isFolder) return null;
+  if (real !== root && !real.startsWith(root + sep)) return `is a symbolic link to ${real}, outside the knowledge folder`;
+  return `is a symbolic link to ${relativeName(root, real) || '.'}, which is read under its own name`;
 }
 
 /** Hash of the knowledge files' paths and contents (same as `loadKnowledge(dir).fingerprint`, without parsing). */
@@ -211,7 +244,8 @@ export function parseDocument(file: string, bytes: Buffer): KnowledgeDocument {
  * in `warnings` (with file and line) and skipped; the rest still loads.
  */
 export function loadKnowledge(dir: string): LoadedKnowledge {
-  const files = listKnowledgeFiles(dir);
+  const skipped: SkippedEntry[] = [];
+  const files = listKnowledgeFiles(dir, skipped);
   const documents: KnowledgeDocument[] = [];
   const warnings: KnowledgeWarning[] = [];
   const hash = createHash('sha256');
@@ -233,5 +267,5 @@ export function loadKnowledge(dir: string): LoadedKnowledge {
       warnings.push({ code: error.code, file, line: error.line, message: `${file}:${error.line}: ${error.message}; skipped` });
     }
   }
-  return { documents, passages: documents.flatMap((d) => d.passages), warnings, fingerprint: hash.digest('hex').slice(0, 32) };
+  return { documents, passages: documents.flatMap((d) => d.passages), warnings, fingerprint: hash.digest('hex').slice(0, 32), skipped };
 }

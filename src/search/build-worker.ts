@@ -15,7 +15,7 @@ async function run(task: WorkerTask): Promise<WorkerReply> {
     // `await`: the loader may become asynchronous (PDF, DOCX, HTML conversion); this side absorbs that.
     const knowledge = await loadKnowledge(task.knowledgeDir);
     if (knowledge.warnings.length || !knowledge.documents.length) {
-      return { kind: 'rejected', warnings: knowledge.warnings, documents: knowledge.documents.length };
+      return { kind: 'rejected', warnings: knowledge.warnings, documents: knowledge.documents.length, skipped: knowledge.skipped };
     }
     const payload = storedForm(buildIndex(knowledge));
     let saveError: string | undefined;
@@ -26,7 +26,7 @@ async function run(task: WorkerTask): Promise<WorkerReply> {
         saveError = (error as Error).message;
       }
     }
-    return { kind: 'index', transfer: toTransfer(payload), ...(saveError ? { saveError } : {}) };
+    return { kind: 'index', transfer: toTransfer(payload), skipped: knowledge.skipped, ...(saveError ? { saveError } : {}) };
   }
   let payload: StoredPayload;
   try {

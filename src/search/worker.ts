@@ -9,6 +9,7 @@
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { SkippedEntry } from '../knowledge/load';
 import type { KnowledgeWarning } from '../types';
 import type { SearchIndex } from './build';
 import { reviveTransfer, type IndexTransfer } from './store';
@@ -22,16 +23,16 @@ export type WorkerTask =
 
 /** What a worker answers. */
 export type WorkerReply =
-  | { kind: 'index'; transfer: IndexTransfer; saveError?: string }
+  | { kind: 'index'; transfer: IndexTransfer; saveError?: string; skipped?: SkippedEntry[] }
   /** The knowledge has warnings (or no document): no index was built. */
-  | { kind: 'rejected'; warnings: KnowledgeWarning[]; documents: number }
+  | { kind: 'rejected'; warnings: KnowledgeWarning[]; documents: number; skipped: SkippedEntry[] }
   /** A saved index that cannot be used, and why. */
   | { kind: 'unusable'; reason: string }
   | { kind: 'failed'; message: string };
 
 /** A worker's answer with its index reassembled on this thread. */
 export type OffThreadResult =
-  | { kind: 'index'; index: SearchIndex; saveError?: string }
+  | { kind: 'index'; index: SearchIndex; saveError?: string; skipped?: SkippedEntry[] }
   | Exclude<WorkerReply, { kind: 'index' }>;
 
 // Transpiled modules are cached by content hash in the temp folder: every reload starts a fresh worker, and
@@ -102,7 +103,8 @@ export async function offThread(task: WorkerTask, signal?: AbortSignal): Promise
   const reply = await runInWorker(task, signal);
   if (reply.kind !== 'index') return reply;
   try {
-    return { kind: 'index', index: await reviveTransfer(reply.transfer), ...(reply.saveError ? { saveError: reply.saveError } : {}) };
+    const { transfer, ...rest } = reply;
+    return { ...rest, index: await reviveTransfer(transfer) };
   } catch (error) {
     return { kind: 'unusable', reason: `the index from the worker is damaged: ${(error as Error).message}` };
   }

@@ -104,9 +104,9 @@ describe('a damaged saved index', () => {
       let parent: Record<string | number, unknown> = payload;
       let key: string | number = 'index';
       for (let depth = 0; depth < 8; depth++) {
-        const value = parent[key];
+        const value: unknown = parent[key];
         if (typeof value !== 'object' || value === null) break;
-        const keys = Object.keys(value);
+        const keys: string[] = Object.keys(value);
         if (!keys.length || random() < 0.15) break;
         parent = value as Record<string | number, unknown>;
         key = keys[Math.floor(random() * keys.length)];
