@@ -218,7 +218,8 @@ export async function createQA(options: QAOptions): Promise<QA> {
     try {
       const result = await offThread({ kind: 'load', file: indexFile, knowledgeDir: settings.knowledgeDir, unlessBuiltAt: serving.index.builtAt }, stopping.signal);
       if (result.kind !== 'index') {
-        if (result.kind === 'failed' && result.message !== 'stopped') logger.warn({ code: 'index_not_adopted', file: indexFile, error: result.message }, 'kept the index in use');
+        const why = result.kind === 'failed' ? result.message : result.kind === 'unusable' ? result.reason : 'not an index';
+        if (!stopping.signal.aborted && why !== 'already in use') logger.warn({ code: 'index_not_adopted', file: indexFile, error: why }, 'kept the index in use');
         return;
       }
       if (reloading) return; // a rebuild started meanwhile; it decides what serves

@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { fingerprintFiles, loadKnowledge } from '../knowledge/load';
 import { writeFileAtomic } from '../files';
 import { buildIndex } from './build';
+import { storedIndexProblem } from './check-stored';
 import { headerProblem, storedForm, toTransfer, type StoredPayload } from './store';
 import type { WorkerReply, WorkerTask } from './worker';
 
@@ -38,6 +39,8 @@ async function run(task: WorkerTask): Promise<WorkerReply> {
   const problem = headerProblem(payload, task.file, fingerprintFiles(task.knowledgeDir));
   if (problem) return { kind: 'unusable', reason: problem };
   if (payload.builtAt === task.unlessBuiltAt) return { kind: 'unusable', reason: 'already in use' };
+  const damage = storedIndexProblem(payload.index);
+  if (damage) return { kind: 'unusable', reason: `saved index ${task.file} is damaged: ${damage}` };
   return { kind: 'index', transfer: toTransfer(payload) };
 }
 
