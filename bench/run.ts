@@ -39,6 +39,7 @@ Options:
   --details FILE    also write every question's outcome per system as JSON lines, to study misses
   --out FILE        where to write the JSON results (default: bench/out/results.json)
   --markdown        also print the table as Markdown, for the README
+  --growth          run the growth benchmark instead (npm run bench -- --growth --help)
   --help            show this help
 `;
 
@@ -243,6 +244,8 @@ function makeSystem(name: string): BenchSystem {
 
 /** Runs the benchmark; returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
+  // The growth table (issue 12) is its own benchmark, in bench/growth.ts.
+  if (argv.includes('--growth')) return (await import('./growth')).growthMain(argv.filter((a) => a !== '--growth'));
   const options = parseOptions(argv);
   if (options.help) {
     process.stdout.write(USAGE);

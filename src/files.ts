@@ -41,3 +41,42 @@ function fsyncDir(dir: string): void {
     // Some platforms cannot fsync a folder; the rename itself is still atomic there.
   }
 }
+
+/** A temp file of {@link writeFileAtomic}: `.<name>.<pid>.<random>.tmp`. */
+const TEMP_FILE_RE = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temp files that {@link writeFileAtomic} left in `dir` when its process was killed mid-write; a temp file
+ * whose process still runs (another `network-qa` writing right now) is left alone.
+ * @returns the files removed
+ */
+export function removeOrphanedTempFiles(dir: string): string[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const pid = TEMP_FILE_RE.exec(name)?.[1];
+    if (pid === undefined || Number(pid) === process.pid || processAlive(Number(pid))) continue;
+    try {
+      fs.rmSync(path.join(dir, name), { force: true });
+      removed.push(path.join(dir, name));
+    } catch {
+      // Not ours to remove (permissions): it stays, and is tried again next start.
+    }
+  }
+  return removed;
+}

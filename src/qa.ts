@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { type FSWatcher, mkdirSync, watch } from 'node:fs';
+import { mkdirSync, watch } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createAnswerer, type Answerer } from './answer/answerer';
-import { fingerprintFiles, loadKnowledge } from './knowledge/load';
+import { fingerprintFiles, listKnowledgeFiles, loadKnowledge, type SkippedEntry } from './knowledge/load';
+import { watchKnowledgeFolder } from './knowledge/watch';
 import { silentLogger } from './log';
 import { openQuestionLog, type QuestionLog } from './questions';
 import { buildIndex, type SearchIndex } from './search/build';
-import { loadIndex, saveIndex } from './search/store';
+import { loadIndex, readSavedHeader, saveIndex } from './search/store';
+import { offThread } from './search/worker';
+import { removeOrphanedTempFiles } from './files';
 import { openStore, type Store } from './store';
 import type { Answer, AskContext, KnowledgeStats, KnowledgeWarning, Logger, Platform, QuestionReport, Vote } from './types';
 
@@ -33,7 +36,16 @@ export interface QAOptions {
   followIndex?: boolean;
   /** Quiet period after the last change before a watched reload. @defaultValue 500 */
   watchDebounceMs?: number;
+  /** Most example questions checked against the knowledge (help, autocomplete, related questions). @defaultValue EXAMPLE_BUDGET */
+  exampleBudget?: number;
 }
+
+/**
+ * Example questions checked, at most, whatever the size of the knowledge: each check is one answer, so checking one
+ * per document took minutes with 5,000 documents (issue 12). Help shows 10 and Discord's autocomplete 25 choices;
+ * 30 checks fill both in practice, since most proposals are answerable.
+ */
+export const EXAMPLE_BUDGET = 30;
 
 export const defaultQAOptions = {
   dataDir: '.network-qa',
@@ -43,6 +55,7 @@ export const defaultQAOptions = {
   watch: false,
   followIndex: false,
   watchDebounceMs: 500,
+  exampleBudget: EXAMPLE_BUDGET,
 } as const satisfies Partial<QAOptions>;
 
 /** Result of a rebuild: the new index is swapped in only when `ok`. */
@@ -77,6 +90,11 @@ export interface QA {
   close(): Promise<void>;
 }
 
+/** Says which symbolic links in the knowledge were not followed, and why (one line each). */
+function logSkipped(skipped: readonly SkippedEntry[] | undefined, logger: Logger): void {
+  for (const s of skipped ?? []) logger.warn({ code: 'knowledge_link_skipped', file: s.file }, `${s.file} ${s.reason}; skipped`);
+}
+
 const KNOWLEDGE_FILE_RE = /\.(md|markdown|txt|pdf|docx|html?|ya?ml)$/i;
 
 interface Serving {
@@ -88,17 +106,26 @@ interface Serving {
 /** Loads the saved index when it is fresh for the knowledge, else builds (and saves) it. */
 export async function openIndex(knowledgeDir: string, indexFile: string | null, logger: Logger): Promise<{ index: SearchIndex; loadedFromDisk: boolean }> {
   if (indexFile) {
+    // Temp files of writes killed half-way (`.index.json.<pid>.<random>.tmp`) are never read: remove them.
+    for (const removed of removeOrphanedTempFiles(dirname(indexFile))) logger.info({ code: 'temp_file_removed', file: removed }, 'removed a temporary file left by an interrupted write');
+    const skipped: SkippedEntry[] = [];
+    const fingerprint = fingerprintFiles(knowledgeDir, listKnowledgeFiles(knowledgeDir, skipped));
+    logSkipped(skipped, logger);
     const saved = (() => {
       try {
-        return loadIndex(indexFile, fingerprintFiles(knowledgeDir));
+        return loadIndex(indexFile, fingerprint);
       } catch (error) {
+        // A damaged file of any kind (cut short, damaged body, wrong types): say so, then rebuild and overwrite it.
+        logger.warn({ code: 'index_corrupt', file: indexFile, error: (error as Error).message }, 'the saved index is damaged; rebuilding it');
         return { index: null, reason: (error as Error).message };
       }
     })();
     if (saved.index) return { index: saved.index, loadedFromDisk: true };
     logger.info({ code: 'index_rebuild', reason: saved.reason }, 'building the index');
   }
-  const index = buildIndex(await loadKnowledge(knowledgeDir));
+  const knowledge = await loadKnowledge(knowledgeDir);
+  if (!indexFile) logSkipped(knowledge.skipped, logger);
+  const index = buildIndex(knowledge);
   for (const w of index.warnings) logger.warn({ code: w.code, file: w.file, line: w.line }, w.message);
   if (indexFile) {
     try {
@@ -120,10 +147,10 @@ export async function createQA(options: QAOptions): Promise<QA> {
   const settings = { ...defaultQAOptions, ...options };
   const logger = settings.logger ?? silentLogger;
   const indexFile = settings.persistIndex ? join(settings.dataDir, 'index.json') : null;
-  const answererFor = (index: SearchIndex) => createAnswerer(index, settings.contact ? { contact: settings.contact } : {});
+  const answererFor = (index: SearchIndex) => createAnswerer(index, { exampleBudget: settings.exampleBudget, ...(settings.contact ? { contact: settings.contact } : {}) });
   const first = await openIndex(settings.knowledgeDir, indexFile, logger);
+  // Example questions are made on first use, within a fixed budget (EXAMPLE_BUDGET), never per document.
   let serving: Serving = { ...first, answerer: answererFor(first.index) };
-  serving.answerer.examples(); // built once now, so the first "help" is not slower than the rest
   const ownStore = settings.logQuestions && !settings.store ? await openStore({ dataDir: settings.dataDir, logger }) : null;
   const log: QuestionLog = await openQuestionLog({
     store: settings.store ?? ownStore,
@@ -132,7 +159,12 @@ export async function createQA(options: QAOptions): Promise<QA> {
     logger,
   });
   let reloading: Promise<ReloadResult> | null = null;
-  const watchers: FSWatcher[] = [];
+  let adopting = false;
+  /** When the index this process built last was built: its own write of `index.json` is not adopted again. */
+  let ownBuiltAt: string | undefined;
+  /** Aborted by close(): a worker still building is terminated. */
+  const stopping = new AbortController();
+  const watchers: { close(): void }[] = [];
   let debounce: NodeJS.Timeout | null = null;
   let indexDebounce: NodeJS.Timeout | null = null;
 
@@ -141,38 +173,41 @@ export async function createQA(options: QAOptions): Promise<QA> {
     return { documents: index.documents.length, passages: index.passages.length, languages: index.langs, warnings: index.warnings, builtAt: index.builtAt, loadedFromDisk };
   }
 
+  /** Builds the new index in a worker thread; this thread only reassembles it between questions and swaps it in. */
   async function rebuild(): Promise<ReloadResult> {
-    // Let pending questions run first; questions never see half a build (the index is swapped in whole).
-    await new Promise((resolve) => setImmediate(resolve));
-    let knowledge;
-    try {
-      knowledge = await loadKnowledge(settings.knowledgeDir);
-    } catch (error) {
-      const warning: KnowledgeWarning = { code: 'knowledge_unreadable', file: settings.knowledgeDir, line: 1, message: (error as Error).message };
+    const result = await offThread({ kind: 'build', knowledgeDir: settings.knowledgeDir, ...(indexFile ? { saveTo: indexFile } : {}) }, stopping.signal);
+    if (stopping.signal.aborted) return { ok: false, stats: stats(), warnings: [] };
+    if (result.kind === 'failed' || result.kind === 'unusable') {
+      const message = result.kind === 'failed' ? result.message : result.reason;
+      const warning: KnowledgeWarning = { code: 'knowledge_unreadable', file: settings.knowledgeDir, line: 1, message };
       logger.error({ code: warning.code }, warning.message);
       return { ok: false, stats: stats(), warnings: [warning] };
     }
-    if (!knowledge.documents.length && !knowledge.warnings.length) {
-      knowledge.warnings.push({ code: 'knowledge_empty_document', file: '.', line: 1, message: `${settings.knowledgeDir} holds no knowledge document; kept the index in use` });
-    }
-    if (knowledge.warnings.length || !knowledge.documents.length) {
-      // A broken document: keep serving the last good index and say what is wrong, with file and line.
-      for (const w of knowledge.warnings) logger.warn({ code: w.code, file: w.file, line: w.line }, w.message);
-      return { ok: false, stats: stats(), warnings: knowledge.warnings };
-    }
-    const index = buildIndex(knowledge);
-    const answerer = answererFor(index);
-    answerer.examples(); // warm the example cache before swapping
-    serving = { index, answerer, loadedFromDisk: false };
-    if (indexFile) {
-      try {
-        saveIndex(index, indexFile);
-      } catch (error) {
-        logger.warn({ code: 'index_not_saved', file: indexFile, error: (error as Error).message }, 'could not save the index');
+    if (result.kind === 'index' || result.kind === 'rejected') logSkipped(result.skipped, logger);
+    if (result.kind === 'rejected') {
+      const warnings = [...result.warnings];
+      if (!result.documents && !warnings.length) {
+        warnings.push({ code: 'knowledge_empty_document', file: '.', line: 1, message: `${settings.knowledgeDir} holds no knowledge document; kept the index in use` });
       }
+      // A broken document: keep serving the last good index and say what is wrong, with file and line.
+      for (const w of warnings) logger.warn({ code: w.code, file: w.file, line: w.line }, w.message);
+      return { ok: false, stats: stats(), warnings };
     }
+    const { index } = result;
+    serving = { index, answerer: answererFor(index), loadedFromDisk: false };
+    ownBuiltAt = index.builtAt;
+    warmExamples();
+    if (result.saveError) logger.warn({ code: 'index_not_saved', file: indexFile, error: result.saveError }, 'could not save the index');
     logger.info({ code: 'index_reloaded', documents: index.documents.length, passages: index.passages.length }, 'knowledge reloaded');
     return { ok: true, stats: stats(), warnings: [] };
+  }
+
+  /** Makes the example questions soon after a swap, so a question asked later does not wait for them. */
+  function warmExamples(): void {
+    const answerer = serving.answerer;
+    setImmediate(() => {
+      if (serving.answerer === answerer) answerer.examples();
+    }).unref();
   }
 
   function reload(): Promise<ReloadResult> {
@@ -184,17 +219,25 @@ export async function createQA(options: QAOptions): Promise<QA> {
   }
 
   /** Swaps in an index that `network-qa index` wrote from another process, when it matches the knowledge. */
-  function adoptSavedIndex(): void {
-    if (!indexFile || reloading) return;
+  async function adoptSavedIndex(): Promise<void> {
+    if (!indexFile || reloading || adopting) return;
+    // The header alone says whether the file is the index in use (or the one this process just wrote).
+    const header = readSavedHeader(indexFile);
+    if (!header || header.builtAt === serving.index.builtAt || header.builtAt === ownBuiltAt) return;
+    adopting = true;
     try {
-      const saved = loadIndex(indexFile, fingerprintFiles(settings.knowledgeDir));
-      if (!saved.index || saved.index.builtAt === serving.index.builtAt) return;
-      const answerer = answererFor(saved.index);
-      answerer.examples();
-      serving = { index: saved.index, answerer, loadedFromDisk: true };
-      logger.info({ code: 'index_adopted', documents: saved.index.documents.length, passages: saved.index.passages.length }, 'picked up the rebuilt index');
-    } catch (error) {
-      logger.warn({ code: 'index_not_adopted', file: indexFile, error: (error as Error).message }, 'kept the index in use');
+      const result = await offThread({ kind: 'load', file: indexFile, knowledgeDir: settings.knowledgeDir, unlessBuiltAt: serving.index.builtAt }, stopping.signal);
+      if (result.kind !== 'index') {
+        const why = result.kind === 'failed' ? result.message : result.kind === 'unusable' ? result.reason : 'not an index';
+        if (!stopping.signal.aborted && why !== 'already in use') logger.warn({ code: 'index_not_adopted', file: indexFile, error: why }, 'kept the index in use');
+        return;
+      }
+      if (reloading) return; // a rebuild started meanwhile; it decides what serves
+      serving = { index: result.index, answerer: answererFor(result.index), loadedFromDisk: true };
+      warmExamples();
+      logger.info({ code: 'index_adopted', documents: result.index.documents.length, passages: result.index.passages.length }, 'picked up the rebuilt index');
+    } finally {
+      adopting = false;
     }
   }
 
@@ -202,27 +245,34 @@ export async function createQA(options: QAOptions): Promise<QA> {
     try {
       const watcher = watch(folder, { recursive }, (_event, file) => onChange(file ? String(file) : null));
       watcher.on('error', (error) => logger.warn({ code: 'watch_failed', folder, error: error.message }, 'watcher stopped'));
+      // Watching never keeps the process alive by itself: a bot is kept alive by its connections, the chat by stdin.
+      watcher.unref();
       watchers.push(watcher);
     } catch (error) {
       logger.warn({ code: 'watch_failed', folder, error: (error as Error).message }, 'cannot watch the folder');
     }
   }
 
-  if (settings.watch) {
-    watchFolder(settings.knowledgeDir, true, (file) => {
-      // Only knowledge files count: not the data folder's log or index, editors' swap files or dot-folders.
-      if (file !== null && (!KNOWLEDGE_FILE_RE.test(file) || /(^|[\\/])\./.test(file))) return;
-      if (debounce) clearTimeout(debounce);
-      debounce = setTimeout(() => void reload(), settings.watchDebounceMs);
-    });
-  }
   if (settings.followIndex && indexFile) {
     mkdirSync(dirname(indexFile), { recursive: true });
     watchFolder(dirname(indexFile), false, (file) => {
       if (file !== basename(indexFile)) return;
       if (indexDebounce) clearTimeout(indexDebounce);
-      indexDebounce = setTimeout(adoptSavedIndex, settings.watchDebounceMs);
+      indexDebounce = setTimeout(() => void adoptSavedIndex(), settings.watchDebounceMs);
     });
+  }
+  if (settings.watch) {
+    const knowledgeWatch = watchKnowledgeFolder(
+      settings.knowledgeDir,
+      (file) => {
+        // Only knowledge files count: not the data folder's log or index, editors' swap files or dot-folders.
+        if (file !== null && (!KNOWLEDGE_FILE_RE.test(file) || /(^|[\\/])\./.test(file))) return;
+        if (debounce) clearTimeout(debounce);
+        debounce = setTimeout(() => void reload(), settings.watchDebounceMs);
+      },
+      logger,
+    );
+    watchers.push(knowledgeWatch);
   }
 
   return {
@@ -265,6 +315,7 @@ export async function createQA(options: QAOptions): Promise<QA> {
       if (debounce) clearTimeout(debounce);
       if (indexDebounce) clearTimeout(indexDebounce);
       for (const watcher of watchers) watcher.close();
+      stopping.abort();
       if (reloading) await reloading.catch(() => undefined);
       await log.flush();
       await ownStore?.close();

@@ -43,6 +43,7 @@ export async function indexCommand(argv: string[], io: CliIO): Promise<number> {
     passages: knowledge.passages.length,
     languages,
     warnings: knowledge.warnings,
+    skipped: knowledge.skipped,
     written: values.check || !healthy ? null : file,
     ms: Date.now() - started,
   };
@@ -53,6 +54,7 @@ export async function indexCommand(argv: string[], io: CliIO): Promise<number> {
         (summary.written ? `Index written to ${summary.written} in ${summary.ms} ms.\n` : values.check ? 'Checked only; nothing written.\n' : 'Index not written: fix the documents below; the last good index stays in use.\n'),
     );
     for (const w of knowledge.warnings) io.stderr.write(`warning: ${w.message}\n`);
+    for (const s of knowledge.skipped) io.stderr.write(`note: ${s.file} ${s.reason}; skipped\n`);
   }
   if (!knowledge.documents.length) io.stderr.write(`error: no usable document in ${config.knowledgeDir}\n`);
   return knowledge.warnings.length || !knowledge.documents.length ? EXIT_FAILURE : EXIT_OK;

@@ -20,6 +20,8 @@ export interface AnswererOptions {
   contact?: string;
   /** Confidence needed to answer. @defaultValue ANSWER_THRESHOLD */
   threshold?: number;
+  /** Most proposed example questions checked by answering them (each check is one answer). @defaultValue all */
+  exampleBudget?: number;
 }
 
 export interface Answerer {
@@ -187,8 +189,10 @@ export function createAnswerer(index: SearchIndex, options: AnswererOptions = {}
     });
     const proposals: [string, number][] = [];
     for (let i = 0; byKind.some((k) => i < k.length); i++) for (const kind of byKind) if (kind[i]) proposals.push(kind[i]);
+    let checks = options.exampleBudget ?? Infinity;
     for (const [question, doc] of proposals) {
       if (seen.has(question)) continue;
+      if (checks-- <= 0) break;
       seen.add(question);
       if (candidateFor(question)) {
         exampleCache.push(question);

@@ -2,6 +2,7 @@ import type { SearchIndex } from '../search/build';
 import { fold } from '../text/fold';
 import { englishFor } from '../text/glossary';
 import { distance } from '../text/natural';
+import { documentsNamed } from '../search/lookups';
 import type { Candidate } from './candidate';
 import type { AnalyzedQuestion } from './question';
 
@@ -57,7 +58,7 @@ export function answerDefinition(index: SearchIndex, q: AnalyzedQuestion): Candi
   // A bare name ("OASC?", "Eurocities") asks what it is, too.
   const subject = definitionSubject(q) ?? (q.allWords.length <= 6 ? q.allWords.join(' ') : null);
   if (!subject) return null;
-  const matching = (name: string) => index.documents.filter((d) => d.passages.length && d.subjects.some((s) => closeEnough(name, s)));
+  const matching = (name: string) => documentsNamed(index, name, closeEnough, 2);
   // "het comite van de regios" is "the committee of the regions": a name asked in another language, word by word.
   let docs = matching(subject);
   if (!docs.length) docs = matching(inEnglish(subject));

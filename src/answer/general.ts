@@ -1,4 +1,5 @@
 import type { SearchIndex } from '../search/build';
+import { subjectsNamedIn } from '../search/lookups';
 import { stem, terms } from '../text/analyze';
 import { fold, foldedWords } from '../text/fold';
 import type { Lang, Passage } from '../types';
@@ -80,16 +81,12 @@ export function answerFromPassages(index: SearchIndex, q: AnalyzedQuestion, word
   const askedTerms = new Set(words.flatMap((w) => w.terms));
   // Documents the question names by their subject ("the budget of EUROCITIES"). What it asks about them is
   // the rest of the question (the attribute: "budget"); confidence is measured on the attribute alone.
-  const folded = ` ${q.allWords.join(' ')} `;
   const named = new Set<number>();
   let namedMask = 0;
-  index.documents.forEach((d, i) => {
-    for (const subject of d.subjects) {
-      if (subject.length < 3 || !folded.includes(` ${subject} `)) continue;
-      named.add(i);
-      namedMask |= maskOf(subject.split(' ').map((w) => stem(w, d.lang)));
-    }
-  });
+  for (const { doc, subject } of subjectsNamedIn(index, q.allWords, 3)) {
+    named.add(doc);
+    namedMask |= maskOf(subject.split(' ').map((w) => stem(w, index.documents[doc].lang)));
+  }
   // The named subject's own words are no answer to "who"/"where" ("Where is OASC based?" ↛ "Open & Agile Smart Cities").
   const namedWords = new Set([...named].flatMap((d) => foldedWords(index.documents[d].title)));
   const attributeMask = ((1 << Math.min(words.length, 31)) - 1) & ~namedMask;

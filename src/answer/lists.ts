@@ -1,4 +1,5 @@
 import type { SearchIndex } from '../search/build';
+import { listPassageIds } from '../search/lookups';
 import { itemHead } from '../search/build';
 import { stem } from '../text/analyze';
 import { foldedWords } from '../text/fold';
@@ -51,13 +52,8 @@ export function parseMembership(q: AnalyzedQuestion): MembershipQuestion | null 
   return null;
 }
 
-function listPassages(index: SearchIndex): number[] {
-  const out: number[] = [];
-  index.passages.forEach((p, i) => {
-    if (p.passage.kind === 'list' && (p.passage.items?.length ?? 0) > 0) out.push(i);
-  });
-  return out;
-}
+/** Non-empty list passages (computed once per index: scanning every passage per question grew with the knowledge). */
+const listPassages = listPassageIds;
 
 const headingText = (index: SearchIndex, i: number): string => index.passages[i].passage.headings.join(' ') || '';
 const docTitle = (index: SearchIndex, i: number): string => index.documents[index.passages[i].doc].title;

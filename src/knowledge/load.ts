@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import matter from 'gray-matter';
 import { NetworkQaError } from '../errors';
@@ -17,6 +17,8 @@ export interface LoadedKnowledge {
   warnings: KnowledgeWarning[];
   /** Hash of every knowledge file's path and bytes: the saved index is fresh only for the same fingerprint. */
   fingerprint: string;
+  /** Symbolic links that were not followed, and why. */
+  skipped: SkippedEntry[];
 }
 
 const TEXT_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
@@ -33,8 +35,20 @@ const SIDECAR_SUFFIXES = ['.yml', '.yaml'];
 /** Whether a file is one the loader converts (PDF, Word, HTML), which may have a sidecar. */
 export const isConvertedFile = (file: string): boolean => CONVERTED_EXTENSIONS.has(extname(file).toLowerCase());
 
-/** Knowledge files under a folder, recursively, sorted; dot-folders and node_modules are skipped. */
-export function listKnowledgeFiles(dir: string): string[] {
+/** A file or folder under the knowledge folder that was not read, and why. */
+export interface SkippedEntry {
+  /** Path relative to the knowledge folder, with forward slashes. */
+  file: string;
+  reason: string;
+}
+
+/**
+ * Knowledge files under a folder, recursively, sorted; dot-folders and node_modules are skipped. Symbolic links are
+ * not followed, and each one that names a document or a folder is reported in `skipped` with the reason: a link out
+ * of the folder would let the bot answer from files nobody reviewed as knowledge, and a link inside it only names a
+ * document that is already read under its own name (following it would answer twice, or loop).
+ */
+export function listKnowledgeFiles(dir: string, skipped: SkippedEntry[] = []): string[] {
   let stat;
   try {
     stat = statSync(dir);
@@ -42,17 +56,36 @@ export function listKnowledgeFiles(dir: string): string[] {
     throw new NetworkQaError('knowledge_dir_missing', `knowledge folder ${dir} does not exist`, { cause: error });
   }
   if (!stat.isDirectory()) throw new NetworkQaError('knowledge_dir_missing', `knowledge folder ${dir} is not a folder`);
+  const root = realpathSync(dir);
   const files: string[] = [];
   const walk = (folder: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
+      if (entry.isSymbolicLink()) {
+        const reason = linkProblem(path, root, KNOWLEDGE_EXTENSIONS.has(extname(entry.name).toLowerCase()));
+        if (reason) skipped.push({ file: relativeName(dir, path), reason });
+      } else if (entry.isDirectory()) walk(path);
       else if (entry.isFile() && KNOWLEDGE_EXTENSIONS.has(extname(entry.name).toLowerCase())) files.push(path);
     }
   };
   walk(dir);
   return files.sort();
+}
+
+/** Why a symbolic link is not read, or null when it names neither a document nor a folder (nothing was lost). */
+function linkProblem(path: string, root: string, documentName: boolean): string | null {
+  let real: string;
+  let isFolder: boolean;
+  try {
+    real = realpathSync(path);
+    isFolder = statSync(real).isDirectory();
+  } catch {
+    return documentName ? 'is a broken symbolic link' : null;
+  }
+  if (!documentName && !isFolder) return null;
+  if (real !== root && !real.startsWith(root + sep)) return `is a symbolic link to ${real}, outside the knowledge folder`;
+  return `is a symbolic link to ${relativeName(root, real) || '.'}, which is read under its own name`;
 }
 
 /** Hash of the knowledge files' paths and contents (same as `loadKnowledge(dir).fingerprint`, without parsing). */
@@ -191,8 +224,8 @@ interface KnowledgeEntry {
 }
 
 /** Reads every knowledge file (and sidecar) under `dir`, hashing them into `hash`; unreadable files become warnings. */
-function* readEntries(dir: string, hash: ReturnType<typeof createHash>, warnings: KnowledgeWarning[]): Generator<KnowledgeEntry> {
-  for (const path of listKnowledgeFiles(dir)) {
+function* readEntries(dir: string, hash: ReturnType<typeof createHash>, warnings: KnowledgeWarning[], skipped: SkippedEntry[]): Generator<KnowledgeEntry> {
+  for (const path of listKnowledgeFiles(dir, skipped)) {
     const file = relativeName(dir, path);
     let bytes: Buffer;
     try {
@@ -209,7 +242,7 @@ function* readEntries(dir: string, hash: ReturnType<typeof createHash>, warnings
   }
 }
 
-function skipped(error: unknown, file: string): KnowledgeWarning {
+function skippedWarning(error: unknown, file: string): KnowledgeWarning {
   if (!(error instanceof DocumentProblem)) throw error;
   const where = error.file ?? file;
   return { code: error.code, file: where, line: error.line, message: `${where}:${error.line}: ${error.message}; skipped` };
@@ -222,15 +255,16 @@ function skipped(error: unknown, file: string): KnowledgeWarning {
 export async function loadKnowledge(dir: string): Promise<LoadedKnowledge> {
   const documents: KnowledgeDocument[] = [];
   const warnings: KnowledgeWarning[] = [];
+  const skipped: SkippedEntry[] = [];
   const hash = createHash('sha256');
-  for (const { file, bytes, sidecar } of readEntries(dir, hash, warnings)) {
+  for (const { file, bytes, sidecar } of readEntries(dir, hash, warnings, skipped)) {
     try {
       documents.push(await loadDocument(file, bytes, sidecar));
     } catch (error) {
-      warnings.push(skipped(error, file));
+      warnings.push(skippedWarning(error, file));
     }
   }
-  return { documents, passages: documents.flatMap((d) => d.passages), warnings, fingerprint: hash.digest('hex').slice(0, 32) };
+  return { documents, passages: documents.flatMap((d) => d.passages), warnings, fingerprint: hash.digest('hex').slice(0, 32), skipped };
 }
 
 /**
@@ -240,14 +274,15 @@ export async function loadKnowledge(dir: string): Promise<LoadedKnowledge> {
 export function loadKnowledgeSync(dir: string): LoadedKnowledge {
   const documents: KnowledgeDocument[] = [];
   const warnings: KnowledgeWarning[] = [];
+  const skipped: SkippedEntry[] = [];
   const hash = createHash('sha256');
-  for (const { file, bytes } of readEntries(dir, hash, warnings)) {
+  for (const { file, bytes } of readEntries(dir, hash, warnings, skipped)) {
     try {
       if (isConvertedFile(file)) throw new DocumentProblem('knowledge_invalid_document', 'needs conversion: load it with loadKnowledge', 1);
       documents.push(parseDocument(file, bytes));
     } catch (error) {
-      warnings.push(skipped(error, file));
+      warnings.push(skippedWarning(error, file));
     }
   }
-  return { documents, passages: documents.flatMap((d) => d.passages), warnings, fingerprint: hash.digest('hex').slice(0, 32) };
+  return { documents, passages: documents.flatMap((d) => d.passages), warnings, fingerprint: hash.digest('hex').slice(0, 32), skipped };
 }

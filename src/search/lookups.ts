@@ -1,0 +1,91 @@
+/**
+ * Finding documents by the name of their subject without comparing the name with every document's subjects: with
+ * 5,000 documents that comparison (an edit distance per subject) took tens of milliseconds per question, and seconds
+ * when most titles start alike ("The … project"), issue 12. Subjects go into MiniSearch's radix tree
+ * (`SearchableMap`), whose `fuzzyGet` walks only the branches within an edit distance of the name.
+ */
+import type { DocumentInfo, SearchIndex } from './build';
+
+/** MiniSearch's radix tree, as far as it is used here (its subpath export has no types under this project's resolution). */
+interface RadixTree {
+  get(key: string): number[] | undefined;
+  set(key: string, value: number[]): unknown;
+  fuzzyGet(key: string, maxEditDistance: number): Map<string, [number[], number]>;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const SearchableMap = require('minisearch/SearchableMap') as new () => RadixTree;
+
+const treeOf = new WeakMap<SearchIndex, RadixTree>();
+
+function tree(index: SearchIndex): RadixTree {
+  let subjects = treeOf.get(index);
+  if (subjects) return subjects;
+  subjects = new SearchableMap();
+  for (const [doc, d] of index.documents.entries()) {
+    if (!d.passages.length) continue;
+    for (const subject of d.subjects) {
+      const docs = subjects.get(subject);
+      if (docs) docs.push(doc);
+      else subjects.set(subject, [doc]);
+    }
+  }
+  treeOf.set(index, subjects);
+  return subjects;
+}
+
+/**
+ * The documents (with passages) that have a subject `close(name, subject)`, in document order.
+ * @param maxEdits the most Damerau-Levenshtein edits `close` ever accepts; a transposition is two plain
+ *   (Levenshtein) edits, so the tree is searched within twice that
+ */
+export function documentsNamed(index: SearchIndex, name: string, close: (name: string, subject: string) => boolean, maxEdits: number): DocumentInfo[] {
+  const found = new Set<number>();
+  for (const [subject, [docs]] of tree(index).fuzzyGet(name, 2 * maxEdits)) if (close(name, subject)) for (const doc of docs) found.add(doc);
+  return [...found].sort((a, b) => a - b).map((doc) => index.documents[doc]);
+}
+
+const exactOf = new WeakMap<SearchIndex, Map<string, number[]>>();
+
+/**
+ * The documents whose subject the words name, as a run of consecutive words (`["the", "budget", "of", "eurocities"]`
+ * names EUROCITIES), with the subjects found, in document order. Looks every run of words up in a map instead of
+ * searching the question for every document's subjects.
+ * @param minLength subjects shorter than this are not looked for
+ */
+export function subjectsNamedIn(index: SearchIndex, words: readonly string[], minLength: number): { doc: number; subject: string }[] {
+  let exact = exactOf.get(index);
+  if (!exact) {
+    exact = new Map();
+    for (const [doc, d] of index.documents.entries()) {
+      for (const subject of d.subjects) {
+        const docs = exact.get(subject);
+        if (!docs) exact.set(subject, [doc]);
+        else if (docs[docs.length - 1] !== doc) docs.push(doc);
+      }
+    }
+    exactOf.set(index, exact);
+  }
+  const found: { doc: number; subject: string }[] = [];
+  for (let start = 0; start < words.length; start++) {
+    let run = '';
+    for (let end = start; end < words.length; end++) {
+      run = end === start ? words[start] : `${run} ${words[end]}`;
+      if (run.length < minLength) continue;
+      for (const doc of exact.get(run) ?? []) found.push({ doc, subject: run });
+    }
+  }
+  return found.sort((a, b) => a.doc - b.doc || index.documents[a.doc].subjects.indexOf(a.subject) - index.documents[b.doc].subjects.indexOf(b.subject));
+}
+
+const listsOf = new WeakMap<SearchIndex, number[]>();
+
+/** The passages that are non-empty lists, computed once per index. */
+export function listPassageIds(index: SearchIndex): number[] {
+  let lists = listsOf.get(index);
+  if (!lists) {
+    lists = [];
+    for (const [i, p] of index.passages.entries()) if (p.passage.kind === 'list' && (p.passage.items?.length ?? 0) > 0) lists.push(i);
+    listsOf.set(index, lists);
+  }
+  return lists;
+}
