@@ -2,10 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { type FSWatcher, mkdirSync, watch } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createAnswerer, type Answerer } from './answer/answerer';
+import { createConversation, createMemoryConversationStore, type ConversationStore, type ConverseContext, type Reply } from './conversation';
 import { fingerprintFiles, loadKnowledge } from './knowledge/load';
 import { silentLogger } from './log';
 import { openQuestionLog, buildReport, type QuestionLog } from './questions';
+import type { Help } from './present/help';
 import { buildIndex, type SearchIndex } from './search/build';
+import { nextInSection, passageById } from './search/passages';
 import { loadIndex, saveIndex } from './search/store';
 import type { Answer, AskContext, KnowledgeStats, KnowledgeWarning, Logger, Platform, QuestionReport, Vote } from './types';
 
@@ -30,6 +33,8 @@ export interface QAOptions {
   followIndex?: boolean;
   /** Quiet period after the last change before a watched reload. @defaultValue 500 */
   watchDebounceMs?: number;
+  /** Where recent turns of conversations are kept (closed by `close()`). @defaultValue one in memory */
+  conversationStore?: ConversationStore;
 }
 
 export const defaultQAOptions = {
@@ -51,8 +56,15 @@ export interface ReloadResult {
 
 /** A running question-answering core over one knowledge folder. */
 export interface QA {
-  /** Answers one question; never throws for any string input. */
+  /** Answers one question; never throws for any string input. Stateless: follow-ups need `context.previousQuestion`. */
   ask(question: string, context?: AskContext): Answer;
+  /**
+   * Replies to one chat message in a conversation (`context.conversationId`): follow-ups, "more",
+   * several questions in one message, related questions, help. What every chat surface uses.
+   */
+  converse(message: string, context?: ConverseContext): Promise<Reply>;
+  /** Help for one surface: topics grouped, how to ask, checked examples (Slack's App Home, Discord's /help). */
+  help(surface: Platform): Help;
   /** Example questions drawn from the knowledge (for help and autocomplete). */
   examples(limit?: number): string[];
   /** Questions from {@link QA.examples} that match what the user has typed so far (autocomplete). */
@@ -215,7 +227,23 @@ export async function createQA(options: QAOptions): Promise<QA> {
     });
   }
 
-  return {
+  const conversationStore = settings.conversationStore ?? createMemoryConversationStore();
+  const conversation = createConversation(
+    {
+      ask: (question, context) => qa.ask(question, context),
+      lookup: (question) => serving.answerer.ask(question),
+      examples: () => serving.answerer.examples(),
+      passage: (id) => passageById(serving.index, id),
+      nextPassage: (id) => nextInSection(serving.index, id),
+      documents: () => serving.index.documents,
+      version: () => serving.index.builtAt,
+    },
+    conversationStore,
+  );
+
+  const qa: QA = {
+    converse: (message, context) => conversation.converse(message, context),
+    help: (surface) => conversation.help(surface),
     ask(question, context = {}) {
       const started = process.hrtime.bigint();
       let answer: Answer;
@@ -255,6 +283,8 @@ export async function createQA(options: QAOptions): Promise<QA> {
       if (indexDebounce) clearTimeout(indexDebounce);
       for (const watcher of watchers) watcher.close();
       if (reloading) await reloading.catch(() => undefined);
+      await conversationStore.close();
     },
   };
+  return qa;
 }

@@ -1,5 +1,6 @@
 import type { QA, ReloadResult } from '../../../src/qa';
 import type { Answer, AskContext, KnowledgeStats, Platform, QuestionReport, Vote } from '../../../src/types';
+import { conversationOver } from '../conversation';
 
 /** A long related question: too long to travel in a button's custom id. */
 export const LONG_RELATED = 'Which cities joined the network most recently, and which working groups did each of them join first?';
@@ -90,7 +91,10 @@ export function createFakeQA(overrides: Partial<QA> = {}) {
       return { ok: true, stats, warnings: [] };
     },
     async close() {},
+    converse: (message, context) => conversation.converse(message, context),
+    help: (surface) => conversation.help(surface),
     ...overrides,
   };
+  const conversation = conversationOver(qa);
   return { qa, asked, feedback, get reloads() { return reloads; } };
 }
