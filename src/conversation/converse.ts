@@ -76,6 +76,8 @@ export function createConversation(core: ConversationCore, store: ConversationSt
       asked.add(questionKey(answer.understoodAs));
       if (answer.status !== 'chitchat') answer.related = relatedTo(answer, asked);
       else answer.related = answer.related.filter((q) => !asked.has(questionKey(q)));
+      // One reply does not suggest the same question twice.
+      for (const q of answer.related) asked.add(questionKey(q));
       answers.push(answer);
       if (answer.status === 'answered') previous = answer.understoodAs;
       if (conversationId) {
