@@ -6,6 +6,7 @@ import { createConversation, createMemoryConversationStore, type ConversationSto
 import { fingerprintFiles, loadKnowledge } from './knowledge/load';
 import { silentLogger } from './log';
 import { openQuestionLog, buildReport, type QuestionLog } from './questions';
+import { rankSuggestions } from './conversation/suggest';
 import type { Help } from './present/help';
 import { buildIndex, type SearchIndex } from './search/build';
 import { nextInSection, passageById } from './search/passages';
@@ -67,7 +68,7 @@ export interface QA {
   help(surface: Platform): Help;
   /** Example questions drawn from the knowledge (for help and autocomplete). */
   examples(limit?: number): string[];
-  /** Questions from {@link QA.examples} that match what the user has typed so far (autocomplete). */
+  /** Questions from {@link QA.examples} that match what the user has typed so far, best first (autocomplete). */
   suggest(prefix: string, limit?: number): string[];
   /** Records 👍/👎 feedback for an earlier answer id. */
   feedback(answerId: string, vote: Vote, context?: { platform?: Platform; userId?: string }): void;
@@ -262,10 +263,7 @@ export async function createQA(options: QAOptions): Promise<QA> {
       return serving.answerer.examples().slice(0, limit);
     },
     suggest(prefix, limit = 25) {
-      const typed = prefix.trim().toLowerCase();
-      const all = serving.answerer.examples();
-      const matching = typed ? all.filter((e) => e.toLowerCase().includes(typed)) : all;
-      return matching.slice(0, limit);
+      return rankSuggestions(serving.answerer.examples(), prefix, limit);
     },
     feedback(answerId, vote, context = {}) {
       log.feedback(answerId, vote, context);

@@ -68,7 +68,8 @@ export function createConversation(core: ConversationCore, store: ConversationSt
 
     const asked = new Set(turns.flatMap((t) => [questionKey(t.question), questionKey(t.understoodAs)]));
     let previous = [...turns].reverse().find((t) => t.status === 'answered')?.understoodAs;
-    const parts = splitQuestions(text);
+    // A question picked from a list (a related-question button, a number in the terminal) is one question.
+    const parts = core.examples().includes(text) ? [text] : splitQuestions(text);
     const answers: Answer[] = [];
     for (const part of parts) asked.add(questionKey(part));
     for (const part of parts) {

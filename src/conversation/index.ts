@@ -5,3 +5,4 @@ export { isHelpRequest, isMoreRequest } from './intents';
 export { splitQuestions, MAX_PARTS } from './split';
 export { createMemoryConversationStore } from './memory-store';
 export type { ConversationStore, ConversationStoreOptions, ConversationTurn } from './store';
+export { rankSuggestions } from './suggest';

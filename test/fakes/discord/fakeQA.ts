@@ -64,7 +64,7 @@ export function createFakeQA(overrides: Partial<QA> = {}) {
       return answer({ status: 'no_answer', answer: "I couldn't find that in the network's documents.", contact: 'the secretariat: info@eurocities.eu' }, question);
     },
     examples(limit = 5) {
-      return ['Who chairs the network?', 'How do cities join?', 'What is a working group?'].slice(0, limit);
+      return ['Who chairs the network?', 'Who is the vice chair?', LONG_RELATED, 'How do cities join?', 'What is a working group?'].slice(0, limit);
     },
     suggest(prefix, limit = 5) {
       return qa.examples(10).filter((example) => example.toLowerCase().includes(prefix.toLowerCase())).slice(0, limit);
