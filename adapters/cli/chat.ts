@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import type { QA } from '../../src/qa';
-import { CHAT, LABELS, type SourceLine } from '../../src/present';
+import { CHAT, LABELS, voteThanks, type SourceLine } from '../../src/present';
 import { type CliIO, EXIT_OK } from './io';
 import { renderReply, sourceText, terminalStyle } from './render';
 
@@ -9,7 +9,8 @@ export const CHAT_USAGE = `Usage: network-qa chat [--knowledge DIR]
 
 Chat with the bot in the terminal: the same replies the Slack and Discord bots give.
 Type a question and press Enter. /help lists topics and examples, /more continues the last answer,
-/sources shows where it came from, a number asks that related question, /quit or Ctrl-D leaves.
+/sources shows where it came from, /good or /bad rates it, a number asks that related question,
+/quit or Ctrl-D leaves.
 
 Options:
   --knowledge DIR  the knowledge folder (default: $KNOWLEDGE_DIR, else ./knowledge)
@@ -30,6 +31,7 @@ export async function chatCommand(qa: QA, io: CliIO, intro = ''): Promise<number
   const conversationId = `cli:${randomUUID()}`;
   let numbered: string[] = [];
   let sources: SourceLine[] = [];
+  let answerIds: string[] = [];
 
   if (intro) io.stdout.write(`${intro}\n`);
   io.stdout.write(`${CHAT.welcome}\n\n`);
@@ -41,11 +43,18 @@ export async function chatCommand(qa: QA, io: CliIO, intro = ''): Promise<number
     // A notice ("that is all") keeps the numbers of the answer before it usable.
     if (reply.kind !== 'notice') numbered = rendered.numbered;
     if (rendered.sources.length) sources = rendered.sources;
+    if (reply.kind === 'answers') answerIds = reply.answers.map((a) => a.id);
   };
   for await (const line of rl) {
     const typed = line.trim();
     if (QUIT_RE.test(typed)) break;
-    if (/^\/sources$/i.test(typed)) say(sources.length ? sources.map((s) => `${LABELS.source}: ${sourceText(s)}`) : [CHAT.noSources]);
+    const vote = /^\/(good|bad)$/i.exec(typed);
+    if (vote) {
+      const direction = vote[1].toLowerCase() === 'good' ? 'up' : 'down';
+      // Every vote is recorded; the question log counts a person's last one per answer.
+      for (const id of answerIds) qa.feedback(id, direction, { platform: 'cli', userId: conversationId });
+      say([answerIds.length ? voteThanks(direction) : CHAT.noSources]);
+    } else if (/^\/sources$/i.test(typed)) say(sources.length ? sources.map((s) => `${LABELS.source}: ${sourceText(s)}`) : [CHAT.noSources]);
     else if (/^\d{1,2}$/.test(typed) && numbered.length) {
       const picked = numbered[Number(typed) - 1];
       if (picked) {

@@ -38,6 +38,7 @@ const COMMANDS: Record<Platform, Array<[string, string]>> = {
     ['/more', 'the rest of the last answer’s passage, then the next passages of its section'],
     ['/sources', 'where the last answers come from, with links'],
     ['1, 2, 3', 'ask the related question with that number'],
+    ['/good, /bad', 'tell the maintainers whether the last answer helped'],
     ['/help', 'this help'],
     ['/quit', 'leave (or Ctrl-D)'],
   ],

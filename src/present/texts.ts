@@ -48,6 +48,6 @@ export const CHAT = {
   botPrefix: 'bot> ',
   welcome: 'Ask me a question about the network. Type /help for topics and examples, /quit to leave.',
   pickNumber: (count: number) => (count ? `Type 1 to ${count} to ask a related question.` : ''),
-  noSources: 'No sources yet: ask a question first.',
+  noSources: 'Nothing to show yet: ask a question first.',
   noSuchRelated: (n: number) => `There is no related question ${n} right now.`,
 } as const;
