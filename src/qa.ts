@@ -11,6 +11,7 @@ import type { Help } from './present/help';
 import { buildIndex, type SearchIndex } from './search/build';
 import { nextInSection, passageById } from './search/passages';
 import { loadIndex, saveIndex } from './search/store';
+import { preloadLanguageDetector } from './text/lang';
 import type { Answer, AskContext, KnowledgeStats, KnowledgeWarning, Logger, Platform, QuestionReport, Vote } from './types';
 
 /** Options for {@link createQA}; defaults live in `defaultQAOptions`. */
@@ -127,7 +128,13 @@ export async function createQA(options: QAOptions): Promise<QA> {
   const answererFor = (index: SearchIndex) => createAnswerer(index, settings.contact ? { contact: settings.contact } : {});
   const first = openIndex(settings.knowledgeDir, indexFile, logger);
   let serving: Serving = { ...first, answerer: answererFor(first.index) };
-  serving.answerer.examples(); // built once now, so the first "help" is not slower than the rest
+  // Example questions (each one answered to check it) and the language detector are warmed just after start-up,
+  // not before it: the first prompt appears at once, and the first "help" is still not slower than the rest.
+  const warm = setTimeout(() => {
+    serving.answerer.examples();
+    preloadLanguageDetector();
+  }, 0);
+  warm.unref();
   const log: QuestionLog = openQuestionLog({
     file: join(settings.dataDir, 'questions.jsonl'),
     enabled: settings.logQuestions,
@@ -277,6 +284,7 @@ export async function createQA(options: QAOptions): Promise<QA> {
     },
     reload,
     async close() {
+      clearTimeout(warm);
       if (debounce) clearTimeout(debounce);
       if (indexDebounce) clearTimeout(indexDebounce);
       for (const watcher of watchers) watcher.close();
