@@ -4,6 +4,7 @@ import { describeError } from '../src/errors';
 import { createLogger } from '../src/log';
 import { createQA } from '../src/qa';
 import { openStore } from '../src/store';
+import { CHAT } from '../src/present';
 import { chatCommand } from './cli/chat';
 import { readDiscordConfig } from './discord/config';
 import { loadEnv } from './env';
@@ -51,7 +52,7 @@ async function start(): Promise<number> {
   }
 
   if (!slack && !discord) {
-    const intro = 'No SLACK_BOT_TOKEN or DISCORD_TOKEN set: chatting here in the terminal. To connect Slack or Discord, copy .env.example to .env and see the README.';
+    const intro = CHAT.intro;
     const code = await chatCommand(qa, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env }, intro);
     await qa.close();
     await store.close();

@@ -14,6 +14,7 @@ import { benchConversion, formatConversion } from './convert';
 import { OurSystem } from './ours';
 import { answerRecall, byQuestionType, passageMatch, percentile, summary, type QuestionOutcome } from './score';
 import { BenchError, readSquad, sampleQuestions, writeKnowledge, type BenchCorpus, type BenchQuestion } from './squad';
+import { formatStartup, measureStartup } from './startup';
 import type { BenchSystem } from './system';
 import { checkTargets, formatMarkdown, formatTable, formatTargets, formatTypeTable, writeResults, type BenchResults, type SystemResult } from './table';
 
@@ -303,7 +304,10 @@ export async function main(argv: string[]): Promise<number> {
     if (out.targets.length > 0) process.stdout.write('\nTargets (issue 3):\n' + formatTargets(out.targets) + '\n');
     if (options.markdown) process.stdout.write('\n' + formatMarkdown(results) + '\n');
     process.stdout.write('\n' + formatConversion(await benchConversion(articles)) + '\n');
-    writeResults(options.out, out);
+    progress('\nmeasuring start-up (npm start → prompt)…');
+    const startup = await measureStartup(projectRoot());
+    process.stdout.write(`\n${formatStartup(startup)}\n`);
+    writeResults(options.out, Object.assign(out, { startup }));
     progress(`\nresults written to ${options.out}`);
     if (options.details !== undefined && details !== undefined) {
       mkdirSync(dirname(options.details), { recursive: true });

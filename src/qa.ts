@@ -2,15 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, watch } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createAnswerer, type Answerer } from './answer/answerer';
+import { createConversation, createMemoryConversationStore, type ConversationStore, type ConverseContext, type Reply } from './conversation';
+import { rankSuggestions } from './conversation/suggest';
 import { fingerprintFiles, listKnowledgeFiles, loadKnowledge, type SkippedEntry } from './knowledge/load';
 import { watchKnowledgeFolder } from './knowledge/watch';
 import { silentLogger } from './log';
+import type { Help } from './present/help';
 import { openQuestionLog, type QuestionLog } from './questions';
 import { buildIndex, type SearchIndex } from './search/build';
+import { nextInSection, passageById } from './search/passages';
 import { loadIndex, readSavedHeader, saveIndex } from './search/store';
 import { offThread } from './search/worker';
 import { removeOrphanedTempFiles } from './files';
 import { openStore, type Store } from './store';
+import { preloadLanguageDetector } from './text/lang';
 import type { Answer, AskContext, KnowledgeStats, KnowledgeWarning, Logger, Platform, QuestionReport, Vote } from './types';
 
 /** Options for {@link createQA}; defaults live in `defaultQAOptions`. */
@@ -38,6 +43,8 @@ export interface QAOptions {
   watchDebounceMs?: number;
   /** Most example questions checked against the knowledge (help, autocomplete, related questions). @defaultValue EXAMPLE_BUDGET */
   exampleBudget?: number;
+  /** Where recent turns of conversations are kept (closed by `close()`). @defaultValue one in memory */
+  conversationStore?: ConversationStore;
 }
 
 /**
@@ -67,11 +74,18 @@ export interface ReloadResult {
 
 /** A running question-answering core over one knowledge folder. */
 export interface QA {
-  /** Answers one question; never throws for any string input. */
+  /** Answers one question; never throws for any string input. Stateless: follow-ups need `context.previousQuestion`. */
   ask(question: string, context?: AskContext): Answer;
+  /**
+   * Replies to one chat message in a conversation (`context.conversationId`): follow-ups, "more",
+   * several questions in one message, related questions, help. What every chat surface uses.
+   */
+  converse(message: string, context?: ConverseContext): Promise<Reply>;
+  /** Help for one surface: topics grouped, how to ask, checked examples (Slack's App Home, Discord's /help). */
+  help(surface: Platform): Help;
   /** Example questions drawn from the knowledge (for help and autocomplete). */
   examples(limit?: number): string[];
-  /** Questions from {@link QA.examples} that match what the user has typed so far (autocomplete). */
+  /** Questions from {@link QA.examples} that match what the user has typed so far, best first (autocomplete). */
   suggest(prefix: string, limit?: number): string[];
   /** Records 👍/👎 feedback for an earlier answer id. */
   feedback(answerId: string, vote: Vote, context?: { platform?: Platform; userId?: string }): void;
@@ -151,6 +165,13 @@ export async function createQA(options: QAOptions): Promise<QA> {
   const first = await openIndex(settings.knowledgeDir, indexFile, logger);
   // Example questions are made on first use, within a fixed budget (EXAMPLE_BUDGET), never per document.
   let serving: Serving = { ...first, answerer: answererFor(first.index) };
+  // Example questions (each one answered to check it) and the language detector are warmed just after start-up,
+  // not before it: the first prompt appears at once, and the first "help" is still not slower than the rest.
+  const warm = setTimeout(() => {
+    serving.answerer.examples();
+    preloadLanguageDetector();
+  }, 0);
+  warm.unref();
   const ownStore = settings.logQuestions && !settings.store ? await openStore({ dataDir: settings.dataDir, logger }) : null;
   const log: QuestionLog = await openQuestionLog({
     store: settings.store ?? ownStore,
@@ -275,7 +296,25 @@ export async function createQA(options: QAOptions): Promise<QA> {
     watchers.push(knowledgeWatch);
   }
 
-  return {
+  // Conversations live in the shared store when there is one (several processes or replicas see the same thread).
+  const sharedStore = settings.store ?? ownStore;
+  const conversationStore = settings.conversationStore ?? sharedStore?.conversations() ?? createMemoryConversationStore();
+  const conversation = createConversation(
+    {
+      ask: (question, context) => qa.ask(question, context),
+      lookup: (question) => serving.answerer.ask(question),
+      examples: () => serving.answerer.examples(),
+      passage: (id) => passageById(serving.index, id),
+      nextPassage: (id) => nextInSection(serving.index, id),
+      documents: () => serving.index.documents,
+      version: () => serving.index.builtAt,
+    },
+    conversationStore,
+  );
+
+  const qa: QA = {
+    converse: (message, context) => conversation.converse(message, context),
+    help: (surface) => conversation.help(surface),
     ask(question, context = {}) {
       const started = process.hrtime.bigint();
       let answer: Answer;
@@ -294,10 +333,7 @@ export async function createQA(options: QAOptions): Promise<QA> {
       return serving.answerer.examples().slice(0, limit);
     },
     suggest(prefix, limit = 25) {
-      const typed = prefix.trim().toLowerCase();
-      const all = serving.answerer.examples();
-      const matching = typed ? all.filter((e) => e.toLowerCase().includes(typed)) : all;
-      return matching.slice(0, limit);
+      return rankSuggestions(serving.answerer.examples(), prefix, limit);
     },
     feedback(answerId, vote, context = {}) {
       log.feedback(answerId, vote, context);
@@ -312,13 +348,16 @@ export async function createQA(options: QAOptions): Promise<QA> {
     },
     reload,
     async close() {
+      clearTimeout(warm);
       if (debounce) clearTimeout(debounce);
       if (indexDebounce) clearTimeout(indexDebounce);
       for (const watcher of watchers) watcher.close();
       stopping.abort();
       if (reloading) await reloading.catch(() => undefined);
       await log.flush();
+      await conversationStore.close();
       await ownStore?.close();
     },
   };
+  return qa;
 }

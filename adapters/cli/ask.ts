@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { QA } from '../../src/qa';
-import { answerJson, formatAnswerText } from './format';
+import { answerJson, formatAnswerText } from './render';
 import { type CliIO, EXIT_OK, EXIT_USAGE } from './io';
 
 export const ASK_USAGE = `Usage: network-qa ask [--knowledge DIR] [--json] [--batch] [QUESTION…]

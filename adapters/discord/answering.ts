@@ -1,59 +1,62 @@
 import type { Message, RepliableInteraction } from 'discord.js';
-import type { Answer } from '../../src/types';
-import { renderAnswer, type RenderedMessage } from './render';
+import type { Reply } from '../../src/conversation';
+import { renderReply, type RenderedMessage } from './render';
 import { respond } from './respond';
 import type { BotContext } from './types';
 
-/** Who asked, and the earlier question when this one follows up on an answer. */
+/** The conversation ids of Discord: a reply chain (named by the message that started it) or a DM channel. */
+export const conversationIds = {
+  chain: (channelId: string, firstMessageId: string) => `discord:${channelId}:${firstMessageId}`,
+  dm: (channelId: string) => `discord:dm:${channelId}`,
+};
+
+/** Who asked, and in which conversation. */
 export interface Asker {
   userId: string;
-  previousQuestion?: string;
+  conversationId: string;
 }
 
-/** Asks the core and renders its answer; the answer is kept for {@link rememberAnswer}. */
-export function answerQuestion(ctx: BotContext, question: string, asker: Asker): { answer: Answer; message: RenderedMessage } {
+/** Replies to a message through the shared conversation layer and renders the reply. */
+export async function answerQuestion(ctx: BotContext, text: string, asker: Asker): Promise<{ reply: Reply; message: RenderedMessage }> {
   const started = performance.now();
-  const answer = ctx.qa.ask(question, {
-    platform: 'discord',
-    userId: asker.userId,
-    ...(asker.previousQuestion ? { previousQuestion: asker.previousQuestion } : {}),
-  });
+  const reply = await ctx.qa.converse(text, { platform: 'discord', userId: asker.userId, conversationId: asker.conversationId });
   ctx.memory.askLatency.record(performance.now() - started);
-  return { answer, message: renderAnswer(answer, question) };
+  return { reply, message: renderReply(reply) };
 }
 
 /**
- * Whether the next answer may take long: `ask` is synchronous, so a timer cannot interrupt it to defer;
- * when recent answers came close to the deferral budget, the interaction is deferred before asking.
+ * Whether the next answer may take long: when recent answers came close to the deferral budget,
+ * the interaction is deferred before asking.
  */
 export function answerMayBeSlow(ctx: BotContext): boolean {
   return ctx.memory.askLatency.slowest() >= ctx.options.deferAfterMs / 2;
 }
 
 /**
- * Remembers a posted answer: its question (for replies to the message) and its related questions (for buttons).
+ * Remembers a posted reply: its conversation (replies to the message continue it) and related questions too long for a button id.
  * @param posted the bot's message, when Discord returned it
  */
-export function rememberAnswer(ctx: BotContext, posted: Message | undefined, question: string, answer: Answer): void {
-  if (posted) ctx.memory.questionByMessage.set(posted.id, answer.understoodAs?.trim() || question);
-  if (answer.related.length > 0) ctx.memory.relatedByAnswer.set(answer.id, answer.related);
+export function rememberReply(ctx: BotContext, posted: Message | undefined, conversationId: string, reply: Reply): void {
+  if (posted) ctx.memory.conversationByMessage.set(posted.id, conversationId);
+  if (reply.kind === 'answers') for (const answer of reply.answers) if (answer.related.length > 0) ctx.memory.relatedByAnswer.set(answer.id, answer.related);
+  if (reply.kind === 'help') ctx.memory.relatedByAnswer.set('help', reply.help.examples);
 }
 
 /**
  * Answers a question asked through an interaction (`/ask`, a related-question button), deferring when it may be slow.
- * @param ephemeral whether only the asker sees the answer (private answers are not remembered: nobody can reply to them)
+ * @param ephemeral whether only the asker sees the answer (nobody can reply to a private answer, so it is not remembered)
  */
-export async function answerInteraction(interaction: RepliableInteraction, ctx: BotContext, question: string, ephemeral: boolean): Promise<void> {
-  let answer: Answer | undefined;
+export async function answerInteraction(interaction: RepliableInteraction, ctx: BotContext, question: string, ephemeral: boolean, conversationId: string): Promise<void> {
+  let reply: Reply | undefined;
   const posted = await respond(
     interaction,
     ctx,
-    () => {
-      const result = answerQuestion(ctx, question, { userId: interaction.user.id });
-      answer = result.answer;
+    async () => {
+      const result = await answerQuestion(ctx, question, { userId: interaction.user.id, conversationId });
+      reply = result.reply;
       return result.message;
     },
     { ephemeral, deferFirst: answerMayBeSlow(ctx) },
   );
-  if (answer) rememberAnswer(ctx, ephemeral ? undefined : posted, question, answer);
+  if (reply) rememberReply(ctx, ephemeral ? undefined : posted, conversationId, reply);
 }

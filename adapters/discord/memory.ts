@@ -1,49 +1,22 @@
-/** A Map that forgets its oldest entries beyond `limit`, so a long-running bot's memory stays flat. */
-export class BoundedMap<K, V> {
-  private readonly entries = new Map<K, V>();
+import { BoundedMap } from '../../src/util/bounded-map';
 
-  /** @param limit how many entries to keep @defaultValue 1000 */
-  constructor(private readonly limit = 1000) {}
-
-  get(key: K): V | undefined {
-    return this.entries.get(key);
-  }
-
-  has(key: K): boolean {
-    return this.entries.has(key);
-  }
-
-  set(key: K, value: V): this {
-    this.entries.delete(key); // re-inserting moves the key to the newest end
-    this.entries.set(key, value);
-    while (this.entries.size > this.limit) {
-      const oldest = this.entries.keys().next().value as K;
-      this.entries.delete(oldest);
-    }
-    return this;
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
-}
-
-/** What the bot remembers about its recent answers: enough for follow-ups, related buttons and one vote per person. */
+/**
+ * What the adapter remembers about its recent answers, only what Discord itself cannot carry: which conversation
+ * a bot message belongs to (replies to it continue that conversation), and related questions too long for a
+ * button's custom id. The conversation itself (follow-ups, "more") is kept by the core.
+ */
 export class ConversationMemory {
-  /** Bot message id → the question it answered (as understood), for replies to that message. */
-  readonly questionByMessage: BoundedMap<string, string>;
+  /** Bot message id → the conversation it answered in. */
+  readonly conversationByMessage: BoundedMap<string, string>;
   /** Answer id → its related questions, for related buttons whose question did not fit in the custom id. */
   readonly relatedByAnswer: BoundedMap<string, string[]>;
-  /** `answerId:userId` of recorded votes, so one person counts once per answer. */
-  readonly votes: BoundedMap<string, true>;
   /** How long the core took for recent questions. */
   readonly askLatency = new LatencyWatch();
 
   /** @param limit entries kept per kind @defaultValue 1000 */
   constructor(limit = 1000) {
-    this.questionByMessage = new BoundedMap(limit);
+    this.conversationByMessage = new BoundedMap(limit);
     this.relatedByAnswer = new BoundedMap(limit);
-    this.votes = new BoundedMap(limit * 4);
   }
 }
 

@@ -2,11 +2,12 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { DiscordAPIError, MessageFlags } from 'discord.js';
 import type { Message, RepliableInteraction } from 'discord.js';
 import { describeError } from '../../src/errors';
+import { NOTICES } from '../../src/present';
 import { renderNotice, type RenderedMessage } from './render';
 import type { BotContext } from './types';
 
 /** Shown to a user when a handler fails; details go to the log only. */
-export const ERROR_NOTICE = 'Sorry, something went wrong while answering. Please try again in a moment.';
+export const ERROR_NOTICE = NOTICES.error;
 
 /**
  * Answers an interaction within Discord's 3-second window: replies directly when the message is ready

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import { ConfigError, describeError } from '../../src/errors';
+import { NOTICES } from '../../src/present';
 import type { QA } from '../../src/qa';
 import type { Logger } from '../../src/types';
 import type { SlackConfig } from './config';
@@ -134,7 +135,7 @@ export async function startSlackBot({ qa, config, logger, events, tuning }: Slac
     const where = whoToTell(body);
     if (!where) return;
     try {
-      await app.client.chat.postEphemeral({ ...where, text: 'Sorry, something went wrong while answering. Please try again in a moment.' });
+      await app.client.chat.postEphemeral({ ...where, text: NOTICES.error });
     } catch (postError) {
       logger.warn({ code: 'slack_post_failed', method: 'chat.postEphemeral', error: redactSecrets(describeError(postError)) }, 'Could not tell the user about a failure');
     }

@@ -1,9 +1,17 @@
+import type { Reply as CoreReply } from '../../src/conversation';
+import { NOTICES } from '../../src/present';
 import type { QA } from '../../src/qa';
 import type { Answer, Logger } from '../../src/types';
+import { BoundedMap } from '../../src/util/bounded-map';
 import type { Responder } from './listeners/post';
-import { renderAnswer, renderHelp, renderNotice, type RenderOptions, type SlackMessage } from './render';
-import { BoundedMap, Once } from './state';
-import { MAX_QUESTION_CHARS, parseQuestion } from './text';
+import { renderHelp, renderNotice, renderReply, type RenderOptions, type SlackMessage } from './render';
+import { Once } from './state';
+import { toPlainText } from './text';
+
+/** Answers kept for "Share in channel" (an ephemeral answer is shared at most this long after). */
+const SHAREABLE_ANSWERS = 1000;
+/** Message and click ids remembered against duplicate deliveries. */
+const REMEMBERED_IDS = 5000;
 
 /** What every listener needs; built once in `app.ts`. */
 export interface SlackDeps {
@@ -13,10 +21,8 @@ export interface SlackDeps {
   botUserId: string;
   /** Users allowed to run `/kb …`. */
   maintainers: ReadonlySet<string>;
-  /** Conversation key → the last question understood there, for follow-ups. */
-  threads: BoundedMap<string, string>;
-  /** Answer id → the answer and its question, for "Share in channel". */
-  answers: BoundedMap<string, { question: string; answer: Answer }>;
+  /** First answer id of a private reply → the reply and its questions, for "Share in channel". */
+  answers: BoundedMap<string, { asked: string[]; answers: Answer[] }>;
   /** Messages and clicks already handled (duplicate deliveries, double clicks). */
   once: Once;
   /** Replies through a response URL, retried on 429 / 5xx / network errors; never rejects. */
@@ -25,31 +31,21 @@ export interface SlackDeps {
 
 /** Creates the bounded state the listeners share. */
 export function createDeps(qa: QA, logger: Logger, botUserId: string, maintainers: string[], respond: Responder): SlackDeps {
-  return {
-    respond,
-    qa,
-    logger,
-    botUserId,
-    maintainers: new Set(maintainers),
-    threads: new BoundedMap(2000),
-    answers: new BoundedMap(1000),
-    once: new Once(5000),
-  };
+  return { respond, qa, logger, botUserId, maintainers: new Set(maintainers), answers: new BoundedMap(SHAREABLE_ANSWERS), once: new Once(REMEMBERED_IDS) };
 }
 
-/** The reply to one message, and what was asked (absent when no question was asked). */
+/** The Slack message for one user message (absent when it needs no reply), and the core's reply. */
 export interface Reply {
   message: SlackMessage;
-  answer?: Answer;
-  question?: string;
+  reply?: CoreReply;
 }
 
-/** Where a question came from. */
+/** Where a message came from. */
 export interface Asked {
   userId?: string;
-  /** Key of the thread or conversation, for follow-ups; the reply is remembered under it. */
-  threadKeys?: string[];
-  /** What to say to a message that holds no question; `null` stays silent. */
+  /** The conversation (thread, DM) it belongs to: follow-ups and "more" are read in it. */
+  conversationId: string;
+  /** A message with no question: help, silence (`null`, an emoji-only DM), or by default a short notice. */
   onEmpty?: 'help' | null;
   /** Whether the message carried files (which the bot cannot read). */
   hasFiles?: boolean;
@@ -58,40 +54,28 @@ export interface Asked {
   showQuestion?: boolean;
 }
 
-const FILES_NOTICE = 'I can only read text questions, not files. Please type your question.';
+/** The conversation id of a Slack thread, a DM, or a user's private `/ask` replies in a channel. */
+export const conversationIds = {
+  thread: (channel: string, root: string) => `slack:${channel}:${root}`,
+  dm: (channel: string) => `slack:${channel}`,
+  private: (channel: string, user: string) => `slack:${channel}:private:${user}`,
+};
 
 /**
- * Answers a Slack message text: help for an empty one, a short notice for an overlong one,
- * otherwise the core's answer, asked in the context of the thread's earlier question.
+ * Replies to a Slack message text (mrkdwn) through the shared conversation layer.
  * @returns null when the message needs no reply
  */
-export function replyToText(deps: SlackDeps, text: string | undefined, asked: Asked): Reply | null {
-  const parsed = parseQuestion(text, deps.botUserId);
-  if (parsed.kind === 'too_long') {
-    return { message: renderNotice(`That message is too long for me (${parsed.length} characters). Please ask one question in at most ${MAX_QUESTION_CHARS} characters.`) };
-  }
-  if (parsed.kind === 'empty') {
-    if (asked.hasFiles) return { message: renderNotice(FILES_NOTICE) };
+export async function replyToText(deps: SlackDeps, text: string | undefined, asked: Asked): Promise<Reply | null> {
+  const raw = text ?? '';
+  // Slack's markup is removed first; limits and the empty check are the shared ones, in `converse`.
+  const plain = raw.length > 10_000 ? raw : toPlainText(raw, deps.botUserId);
+  const reply = await deps.qa.converse(plain, { conversationId: asked.conversationId, platform: 'slack', ...(asked.userId ? { userId: asked.userId } : {}) });
+  if (reply.kind === 'notice' && reply.reason === 'empty') {
+    if (asked.hasFiles) return { message: renderNotice(NOTICES.filesOnly) };
     if (asked.onEmpty === null) return null;
-    return { message: renderHelp(deps.qa.examples(3)) };
+    if (asked.onEmpty === 'help') return { message: renderHelp(deps.qa.help('slack')) };
   }
-  return ask(deps, parsed.question, asked);
-}
-
-/** Asks the core one question (already plain text) and renders the answer. */
-export function ask(deps: SlackDeps, question: string, asked: Asked): Reply {
-  const keys = asked.threadKeys ?? [];
-  const previousQuestion = keys.map((key) => deps.threads.get(key)).find((q) => q !== undefined);
-  const answer = deps.qa.ask(question, {
-    platform: 'slack',
-    ...(asked.userId ? { userId: asked.userId } : {}),
-    ...(previousQuestion ? { previousQuestion } : {}),
-  });
-  // Small talk ("thanks!") does not change what the thread is about.
-  if (answer.status !== 'chitchat') {
-    for (const key of keys) deps.threads.set(key, answer.understoodAs || question);
-  }
-  deps.answers.set(answer.id, { question, answer });
-  const render = asked.showQuestion ? { ...asked.render, question } : asked.render;
-  return { message: renderAnswer(answer, render), answer, question };
+  if (reply.kind === 'answers' && asked.render?.shareable) deps.answers.set(reply.answers[0].id, { asked: reply.asked, answers: reply.answers });
+  const render = asked.showQuestion ? { ...asked.render, question: reply.kind === 'answers' ? reply.asked.join(' ') : plain } : asked.render;
+  return { message: renderReply(reply, render), reply };
 }

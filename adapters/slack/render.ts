@@ -1,6 +1,8 @@
 import type { types } from '@slack/bolt';
-import type { Answer, KnowledgeStats, QuestionReport, Source } from '../../src/types';
+import type { Reply } from '../../src/conversation';
+import { kbReload, kbStats, kbUnanswered, LABELS, presentAnswer, sourceLabel, truncate as cut, type AnswerParts, type Help } from '../../src/present';
 import type { ReloadResult } from '../../src/qa';
+import type { Answer, KnowledgeStats, QuestionReport, Source } from '../../src/types';
 
 /** A message ready for `chat.postMessage`, `respond()` or an `ack()` body. */
 export interface SlackMessage {
@@ -50,17 +52,9 @@ function neutraliseBroadcasts(text: string): string {
   return text.replace(/@(channel|here|everyone)/gi, `@${WORD_JOINER}$1`);
 }
 
-/**
- * Shortens text to at most `limit` characters with an ellipsis, never cutting an entity such as `&amp;` in half.
- * @param limit maximum length including the ellipsis
- */
+/** Shortens mrkdwn to `limit` characters (the shared truncation), never cutting an entity such as `&amp;` in half. */
 export function truncate(text: string, limit: number): string {
-  if (text.length <= limit) return text;
-  let cut = text.slice(0, limit - 1);
-  cut = cut.replace(/&[a-z]{0,4}$/, '');
-  // Do not leave half of a surrogate pair (emoji) at the end.
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  return `${cut}…`;
+  return cut(text, limit, /&[a-z]{0,4}$/);
 }
 
 function section(mrkdwn: string): types.SectionBlock {
@@ -89,18 +83,14 @@ function link(url: string | undefined, label: string): string {
   return `<${safeUrl}|${text.replace(/\|/g, '¦')}>`;
 }
 
-/** The sources line: one entry per document, best first, title linked when the document has a `url`. */
+/** The sources line: one entry per document, best first, title › heading linked to the document's `url`, and its line or page. */
 export function renderSources(sources: Source[]): string | undefined {
-  const seen = new Set<string>();
-  const parts: string[] = [];
-  for (const source of sources) {
-    if (seen.has(source.file)) continue;
-    seen.add(source.file);
-    const where = `${source.heading ? `${source.title} › ${source.heading}` : source.title}${source.page ? `, p. ${source.page}` : ''}`;
-    parts.push(link(source.url, where));
-    if (parts.length === 3) break;
-  }
-  return parts.length ? `:page_facing_up: ${parts.join('  ·  ')}` : undefined;
+  return sourcesLine(presentAnswer({ id: '', status: 'answered', kind: 'fact', answer: '', sources, passage: '', confidence: 0, related: [], understoodAs: '' }));
+}
+
+function sourcesLine(parts: AnswerParts): string | undefined {
+  const entries = parts.sources.map((s) => `${link(s.url, sourceLabel(s))}, ${s.where}`);
+  return entries.length ? `:page_facing_up: ${entries.join('  ·  ')}` : undefined;
 }
 
 /** How an answer is shown: where it goes decides which extra parts it gets. */
@@ -115,48 +105,59 @@ export interface RenderOptions {
   feedback?: boolean;
 }
 
+/** The blocks of one answer; `n` (0-based) keeps block ids unique when a reply holds several answers. */
+function answerBlocks(answer: Answer, options: RenderOptions, n: number, asked?: string): types.KnownBlock[] {
+  const parts = presentAnswer(answer, asked);
+  const suffix = n === 0 ? '' : `_${n + 1}`;
+  const blocks: types.KnownBlock[] = [];
+  if (options.sharedBy && options.question !== undefined && n === 0) {
+    blocks.push(context(`<@${options.sharedBy.replace(/[^A-Z0-9]/gi, '')}> asked: ${escapeMrkdwn(options.question)}`));
+  } else if (options.question !== undefined) {
+    blocks.push(context(`:grey_question: ${escapeMrkdwn(asked ?? options.question)}`));
+  }
+  blocks.push(section(escapeMrkdwn(parts.text)));
+  if (parts.translatedNote) blocks.push(context(`_${escapeMrkdwn(parts.translatedNote)}_`));
+  if (parts.contact) blocks.push(section(`:bust_in_silhouette: *${LABELS.askPerson}:* ${escapeMrkdwn(parts.contact)}`));
+  const sources = sourcesLine(parts);
+  if (sources) blocks.push(context(sources));
+  if (parts.related.length > 0) {
+    blocks.push(context(`*${LABELS.related}*`));
+    blocks.push({ type: 'actions', block_id: `related${suffix}`, elements: parts.related.map((question, i) => button(`related_${i}`, question, question)) });
+  }
+  const controls: types.Button[] = [];
+  if (options.shareable && n === 0) controls.push(button(ACTIONS.share, LABELS.share, answer.id, 'primary'));
+  if (options.feedback ?? parts.feedback) {
+    controls.push(button(ACTIONS.feedbackUp, `👍 ${LABELS.helpful}`, answer.id));
+    controls.push(button(ACTIONS.feedbackDown, `👎 ${LABELS.notHelpful}`, answer.id));
+  }
+  if (controls.length) blocks.push({ type: 'actions', block_id: `controls${suffix}`, elements: controls });
+  return blocks;
+}
+
+function fallbackText(answer: Answer): string {
+  const parts = presentAnswer(answer);
+  return escapeMrkdwn(parts.text) + (parts.contact ? `\n${LABELS.askPerson}: ${escapeMrkdwn(parts.contact)}` : '');
+}
+
 /**
  * Builds the Block Kit reply for an answer: the text, its sources, the human contact for `no_answer`,
- * related questions as buttons and 👍 / 👎 feedback buttons.
+ * related questions as buttons and 👍 / 👎 feedback buttons (the shared policy decides which answers get them).
  * @param answer what the core returned
  */
 export function renderAnswer(answer: Answer, options: RenderOptions = {}): SlackMessage {
-  const blocks: types.KnownBlock[] = [];
-  if (options.sharedBy && options.question !== undefined) {
-    blocks.push(context(`<@${options.sharedBy.replace(/[^A-Z0-9]/gi, '')}> asked: ${escapeMrkdwn(options.question)}`));
-  } else if (options.question !== undefined) {
-    blocks.push(context(`:grey_question: ${escapeMrkdwn(options.question)}`));
-  }
+  return { text: truncate(fallbackText(answer), LIMITS.fallbackText), blocks: answerBlocks(answer, options, 0) };
+}
 
-  const body = escapeMrkdwn(answer.answer);
-  blocks.push(section(body));
-  if (answer.status === 'no_answer' && answer.contact) {
-    blocks.push(section(`:bust_in_silhouette: *Ask a person:* ${escapeMrkdwn(answer.contact)}`));
-  }
-
-  const sources = renderSources(answer.sources);
-  if (sources) blocks.push(context(sources));
-
-  if (answer.related.length > 0) {
-    blocks.push(context('*Related questions*'));
-    blocks.push({
-      type: 'actions',
-      block_id: 'related',
-      elements: answer.related.slice(0, 3).map((question, i) => button(`related_${i}`, question, question)),
-    });
-  }
-
-  const feedback = options.feedback ?? answer.status !== 'chitchat';
-  const controls: types.Button[] = [];
-  if (options.shareable) controls.push(button(ACTIONS.share, 'Share in channel', answer.id, 'primary'));
-  if (feedback) {
-    controls.push(button(ACTIONS.feedbackUp, '👍 Helpful', answer.id));
-    controls.push(button(ACTIONS.feedbackDown, '👎 Not helpful', answer.id));
-  }
-  if (controls.length) blocks.push({ type: 'actions', block_id: 'controls', elements: controls });
-
-  const contact = answer.status === 'no_answer' && answer.contact ? `\nAsk a person: ${escapeMrkdwn(answer.contact)}` : '';
-  return { text: truncate(body + contact, LIMITS.fallbackText), blocks };
+/** A whole reply: one block group per answer (several questions in one message), help, or a notice. */
+export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMessage {
+  if (reply.kind === 'notice') return renderNotice(reply.text);
+  if (reply.kind === 'help') return renderHelp(reply.help);
+  const several = reply.answers.length > 1;
+  const blocks = reply.answers.flatMap((answer, i) => {
+    const group = answerBlocks(answer, several && options.question === undefined ? { ...options, question: reply.asked[i] } : options, i, several ? reply.asked[i] : undefined);
+    return i > 0 ? [{ type: 'divider' } as types.KnownBlock, ...group] : group;
+  });
+  return { text: truncate(reply.answers.map(fallbackText).join('\n\n'), LIMITS.fallbackText), blocks };
 }
 
 /** A short message with no buttons (help, refusals, errors), escaped. */
@@ -167,59 +168,50 @@ export function renderNotice(text: string, extra?: string[]): SlackMessage {
   return { text: truncate(body, LIMITS.fallbackText), blocks };
 }
 
-/** Help shown for an empty question: what the bot does and a few questions it can answer. */
-export function renderHelp(examples: string[], lead = 'Ask me a question about the EUROCITIES network.'): SlackMessage {
-  const blocks: types.KnownBlock[] = [section(escapeMrkdwn(lead))];
-  if (examples.length) {
-    blocks.push(context('*For example*'));
-    blocks.push({
-      type: 'actions',
-      block_id: 'related',
-      elements: examples.slice(0, 3).map((question, i) => button(`related_${i}`, question, question)),
-    });
+/** Help: what the bot knows (topics by group), how to ask, commands, and example questions as buttons. */
+export function helpBlocks(help: Help): types.KnownBlock[] {
+  const blocks: types.KnownBlock[] = [section(escapeMrkdwn(help.intro))];
+  if (help.topics.length) {
+    blocks.push(section(`*${LABELS.topics}*\n${help.topics.map((g) => `• *${escapeMrkdwn(g.name)}:* ${escapeMrkdwn(g.titles.join('; '))}`).join('\n')}`));
   }
-  return { text: escapeMrkdwn(lead), blocks };
+  blocks.push(section(`*${LABELS.howToAsk}*\n${[...help.howToAsk.map(escapeMrkdwn), ...help.commands.map(([c, what]) => `\`${escapeMrkdwn(c)}\` ${escapeMrkdwn(what)}`)].map((l) => `• ${l}`).join('\n')}`));
+  if (help.examples.length) {
+    blocks.push(context(`*${LABELS.examples}*`));
+    blocks.push({ type: 'actions', block_id: 'related', elements: help.examples.slice(0, 5).map((question, i) => button(`related_${i}`, question, question)) });
+  }
+  return blocks;
 }
 
-/** `/kb stats` for maintainers. */
+/** Help as a message. */
+export function renderHelp(help: Help): SlackMessage {
+  return { text: truncate(escapeMrkdwn(help.intro), LIMITS.fallbackText), blocks: helpBlocks(help) };
+}
+
+/** `/kb stats` for maintainers (also on the App Home tab). */
+export function statsBlocks(stats: KnowledgeStats & { answerRate: number | null }): types.KnownBlock[] {
+  return [section(kbStats(stats).map((f) => `*${f.label}:* ${escapeMrkdwn(f.value)}`).join('\n'))];
+}
+
+/** `/kb stats` as a message. */
 export function renderStats(stats: KnowledgeStats & { answerRate: number | null }): SlackMessage {
-  const rate = stats.answerRate === null ? 'no questions yet' : `${Math.round(stats.answerRate * 100)}%`;
-  const lines = [
-    `*Documents:* ${stats.documents}`,
-    `*Passages:* ${stats.passages}`,
-    `*Languages:* ${escapeMrkdwn(stats.languages.join(', ') || '–')}`,
-    `*Index built:* ${escapeMrkdwn(stats.builtAt)} (${describeAge(stats.builtAt)})`,
-    `*Answer rate:* ${rate}`,
-  ];
-  if (stats.warnings.length) lines.push(`*Warnings:* ${stats.warnings.length} (run \`/kb reindex\` to see them)`);
-  return { text: lines.join('\n'), blocks: [section(lines.join('\n'))] };
-}
-
-function describeAge(iso: string): string {
-  const ms = Date.now() - Date.parse(iso);
-  if (!Number.isFinite(ms)) return 'unknown age';
-  const minutes = Math.max(0, Math.round(ms / 60000));
-  if (minutes < 60) return `${minutes} min ago`;
-  const hours = Math.round(minutes / 60);
-  return hours < 48 ? `${hours} h ago` : `${Math.round(hours / 24)} days ago`;
+  const blocks = statsBlocks(stats);
+  return { text: (blocks[0] as types.SectionBlock).text!.text, blocks };
 }
 
 /** `/kb reindex` result: counts, and every problem with its file and line. */
 export function renderReload(result: ReloadResult): SlackMessage {
-  const head = result.ok
-    ? `:white_check_mark: Reindexed: ${result.stats.documents} documents, ${result.stats.passages} passages.`
-    : ':warning: Reindex failed; the bot keeps answering from the last good index.';
-  const problems = result.warnings.slice(0, 20).map((w) => `• \`${escapeMrkdwn(w.file)}:${w.line}\` ${escapeMrkdwn(w.message)}`);
-  if (result.warnings.length > 20) problems.push(`…and ${result.warnings.length - 20} more`);
+  const outcome = kbReload(result);
+  const head = `${outcome.ok ? ':white_check_mark:' : ':warning:'} ${escapeMrkdwn(outcome.head)}`;
+  const problems = outcome.problems.map((p) => `• \`${escapeMrkdwn(p.where)}\` ${escapeMrkdwn(p.message)}`);
+  if (outcome.more) problems.push(`…and ${outcome.more} more`);
   const blocks: types.KnownBlock[] = [section(head)];
   if (problems.length) blocks.push(section(problems.join('\n')));
   return { text: truncate([head, ...problems].join('\n'), LIMITS.fallbackText), blocks };
 }
 
 /** `/kb unanswered`: the top of the report's "needs work" list. */
-export function renderUnanswered(report: QuestionReport, limit = 10): SlackMessage {
-  const head = `*Questions since ${escapeMrkdwn(report.since.slice(0, 10))}:* ${report.questions}, answered ${Math.round(report.answerRate * 100)}%`;
-  const groups = report.needsWork.slice(0, limit).map((g, i) => `${i + 1}. ${escapeMrkdwn(g.question)} (×${g.count})`);
-  const body = groups.length ? groups.join('\n') : 'Nothing unanswered or 👎-rated. :tada:';
-  return { text: truncate(`${head}\n${body}`, LIMITS.fallbackText), blocks: [section(head), section(`*Needs work*\n${body}`)] };
+export function renderUnanswered(report: QuestionReport, days = 7): SlackMessage {
+  const { head, items } = kbUnanswered(report, days);
+  const body = [escapeMrkdwn(head), ...items.map((item, i) => `${i + 1}. ${escapeMrkdwn(item)}`)].join('\n');
+  return { text: truncate(body, LIMITS.fallbackText), blocks: [section(body)] };
 }

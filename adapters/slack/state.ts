@@ -1,39 +1,5 @@
 /** Small in-memory state with fixed upper bounds, so a long-running bot never grows without limit. */
-
-/** A map that forgets its least recently used entry once it holds `capacity` entries. */
-export class BoundedMap<K, V> {
-  private readonly entries = new Map<K, V>();
-
-  /** @param capacity how many entries to keep */
-  constructor(private readonly capacity: number) {}
-
-  get(key: K): V | undefined {
-    const value = this.entries.get(key);
-    if (value !== undefined) {
-      // Re-insert so iteration order tracks recency.
-      this.entries.delete(key);
-      this.entries.set(key, value);
-    }
-    return value;
-  }
-
-  set(key: K, value: V): void {
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    while (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next().value as K;
-      this.entries.delete(oldest);
-    }
-  }
-
-  has(key: K): boolean {
-    return this.entries.has(key);
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
-}
+import { BoundedMap } from '../../src/util/bounded-map';
 
 /**
  * Remembers what was already handled, so Slack's retries and duplicate deliveries get one reply.

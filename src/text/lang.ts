@@ -1,4 +1,3 @@
-import { detect } from 'tinyld';
 import type { Lang } from '../types';
 
 /** Languages the pipeline stems and filters stop words for. */
@@ -12,6 +11,23 @@ export function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (SUPPORTED_LANGS as readonly string[]).includes(value);
 }
 
+let detector: typeof import('tinyld') | undefined;
+
+/**
+ * tinyld, loaded on first use: its n-gram tables take about 0.3 s of CPU to load, which `npm start` would otherwise
+ * pay before the first prompt even when every document names its language.
+ */
+function tinyld(): typeof import('tinyld') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  detector ??= require('tinyld') as typeof import('tinyld');
+  return detector;
+}
+
+/** Loads the language detector now (after the prompt is up), so the first question does not wait for it. */
+export function preloadLanguageDetector(): void {
+  tinyld();
+}
+
 /**
  * Detects the language of a question among `candidates` (the languages the knowledge holds).
  * tinyld: n-gram detector with no model download, CommonJS, ~microseconds per call, maintained;
@@ -19,6 +35,6 @@ export function isLang(value: unknown): value is Lang {
  */
 export function detectLang(text: string, candidates: readonly Lang[], fallback: Lang = 'en'): Lang {
   if (candidates.length <= 1) return candidates[0] ?? fallback;
-  const found = detect(text, { only: [...candidates] });
+  const found = tinyld().detect(text, { only: [...candidates] });
   return isLang(found) ? found : fallback;
 }

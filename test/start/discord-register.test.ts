@@ -38,13 +38,13 @@ function run(env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: string
 }
 
 describe('npm run discord:register', () => {
-  it('registers /ask and /kb in the server named by DISCORD_GUILD_ID and says so', async () => {
+  it('registers /ask, /help and /kb in the server named by DISCORD_GUILD_ID and says so', async () => {
     const { code, out, err } = await run(fake.env());
     expect(code).toBe(0);
-    expect(out).toBe(`Registered /ask, /kb in server ${fake.guildId} (available now).\n`);
+    expect(out).toBe(`Registered /ask, /help, /kb in server ${fake.guildId} (available now).\n`);
     const put = await fake.waitForRequest((r) => r.method === 'PUT', 1000);
     expect(put.path).toBe(`/api/v10/applications/${fake.appId}/guilds/${fake.guildId}/commands`);
-    expect((put.body as Array<{ name: string }>).map((c) => c.name)).toEqual(['ask', 'kb']);
+    expect((put.body as Array<{ name: string }>).map((c) => c.name)).toEqual(['ask', 'help', 'kb']);
     expect(out + err).not.toContain(fake.token);
   }, 20_000);
 
@@ -52,7 +52,7 @@ describe('npm run discord:register', () => {
     const { DISCORD_GUILD_ID: _guild, ...env } = fake.env();
     const { code, out } = await run(env);
     expect(code).toBe(0);
-    expect(out).toMatch(/^Registered \/ask, \/kb globally/);
+    expect(out).toMatch(/^Registered \/ask, \/help, \/kb globally/);
     await fake.waitForRequest((r) => r.method === 'PUT' && r.path === `/api/v10/applications/${fake.appId}/commands`, 1000);
   }, 20_000);
 

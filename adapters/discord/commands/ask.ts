@@ -1,13 +1,12 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
-import { answerInteraction } from '../answering';
-import { MAX_QUESTION_LENGTH, checkQuestion } from '../question';
+import { MAX_QUESTION_CHARS } from '../../../src/present';
+import { answerInteraction, conversationIds } from '../answering';
 import { DiscordLimits, truncate } from '../render';
-import { replyPrivately } from '../respond';
 import type { Command } from '../types';
 
 const MAX_CHOICES = 25;
 
-/** `/ask question:<text> [private:<true|false>]`, with autocomplete from the knowledge's example questions. */
+/** `/ask question:<text> [private:<true|false>]`, with autocomplete ranking the questions the knowledge answers. */
 export const ask = {
   data: new SlashCommandBuilder()
     .setName('ask')
@@ -18,25 +17,21 @@ export const ask = {
         .setName('question')
         .setDescription('Your question, e.g. "Who chairs the network?"')
         .setRequired(true)
-        .setMaxLength(MAX_QUESTION_LENGTH)
+        .setMaxLength(MAX_QUESTION_CHARS)
         .setAutocomplete(true),
     )
     .addBooleanOption((option) => option.setName('private').setDescription('Only you see the answer (default: everyone in the channel)'))
     .toJSON(),
 
   async execute(interaction, ctx) {
-    const check = checkQuestion(interaction.options.getString('question', true), ctx.qa.examples(1));
-    if (!check.ok) {
-      await replyPrivately(interaction, check.reply);
-      return;
-    }
     const ephemeral = interaction.options.getBoolean('private') ?? false;
-    await answerInteraction(interaction, ctx, check.question, ephemeral);
+    // Each /ask starts a conversation; replies to its answer continue it.
+    const conversationId = interaction.inGuild() ? conversationIds.chain(interaction.channelId, interaction.id) : conversationIds.dm(interaction.channelId);
+    await answerInteraction(interaction, ctx, interaction.options.getString('question', true), ephemeral, conversationId);
   },
 
   async autocomplete(interaction, ctx) {
-    const typed = interaction.options.getFocused().trim();
-    const questions = typed === '' ? ctx.qa.examples(MAX_CHOICES) : ctx.qa.suggest(typed, MAX_CHOICES);
+    const questions = ctx.qa.suggest(interaction.options.getFocused(), MAX_CHOICES);
     const seen = new Set<string>();
     const choices = [];
     for (const question of questions) {
@@ -44,7 +39,6 @@ export const ask = {
       if (value === '' || seen.has(value)) continue;
       seen.add(value);
       choices.push({ name: value, value });
-      if (choices.length === MAX_CHOICES) break;
     }
     await interaction.respond(choices);
   },

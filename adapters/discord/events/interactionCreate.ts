@@ -1,5 +1,6 @@
 import { Events, MessageFlags } from 'discord.js';
 import { describeError } from '../../../src/errors';
+import { NOTICES } from '../../../src/present';
 import { handleButton } from '../buttons';
 import { commands } from '../commands';
 import { renderNotice } from '../render';
@@ -26,11 +27,11 @@ export const interactionCreate = {
       if (interaction.isChatInputCommand()) {
         const command = commands.get(interaction.commandName);
         if (command) await command.execute(interaction, ctx);
-        else await replyPrivately(interaction, `I don't know the command \`/${interaction.commandName}\`. Try \`/ask\`.`);
+        else await replyPrivately(interaction, NOTICES.unknownCommand(interaction.commandName));
       } else if (interaction.isButton()) {
         await handleButton(interaction, ctx);
       } else {
-        await interaction.reply({ ...renderNotice("I can't handle that here. Try `/ask`."), flags: MessageFlags.Ephemeral });
+        await interaction.reply({ ...renderNotice(NOTICES.cannotHandle), flags: MessageFlags.Ephemeral });
       }
     } catch (error) {
       await replyWithError(interaction, ctx, error);

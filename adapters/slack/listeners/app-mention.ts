@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../conversation';
-import { replyToText } from '../conversation';
+import { conversationIds, replyToText } from '../conversation';
 import { postReply } from './post';
 
 /**
@@ -12,9 +12,9 @@ export function registerAppMention(app: App, deps: SlackDeps): void {
     if (event.bot_id || event.subtype || !event.user || 'edited' in event) return;
     if (!deps.once.firstTime(`msg:${event.channel}:${event.ts}`)) return;
     const root = event.thread_ts ?? event.ts;
-    const reply = replyToText(deps, event.text, {
+    const reply = await replyToText(deps, event.text, {
       userId: event.user,
-      threadKeys: [`${event.channel}:${root}`],
+      conversationId: conversationIds.thread(event.channel, root),
       onEmpty: 'help',
       hasFiles: Array.isArray(event.files) && event.files.length > 0,
     });

@@ -1,12 +1,13 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../conversation';
-import { replyToText } from '../conversation';
+import { conversationIds, replyToText } from '../conversation';
 
 /** `/ask <question>`: answered privately (ephemeral) with a "Share in channel" button. */
 export function registerAskCommand(app: App, deps: SlackDeps): void {
   app.command('/ask', async ({ command, ack }) => {
-    const reply = replyToText(deps, command.text, {
+    const reply = await replyToText(deps, command.text, {
       userId: command.user_id,
+      conversationId: conversationIds.private(command.channel_id, command.user_id),
       onEmpty: 'help',
       showQuestion: true,
       render: { shareable: true },

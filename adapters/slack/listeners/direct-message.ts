@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../conversation';
-import { replyToText } from '../conversation';
+import { conversationIds, replyToText } from '../conversation';
 import { postReply } from './post';
 
 /** Message subtypes that carry a new message from a person; edits, deletions, joins and bot posts are skipped. */
@@ -19,11 +19,11 @@ export function registerDirectMessage(app: App, deps: SlackDeps): void {
     if (!deps.once.firstTime(`msg:${event.channel}:${event.ts}`)) return;
     const threadTs = 'thread_ts' in event && typeof event.thread_ts === 'string' ? event.thread_ts : undefined;
     // Top-level DMs form one conversation; a thread inside the DM is its own.
-    const threadKeys = threadTs ? [`${event.channel}:${threadTs}`, event.channel] : [event.channel, `${event.channel}:${event.ts}`];
+    const conversationId = threadTs ? conversationIds.thread(event.channel, threadTs) : conversationIds.dm(event.channel);
     const files = 'files' in event && Array.isArray(event.files) && event.files.length > 0;
-    const reply = replyToText(deps, 'text' in event ? event.text : undefined, {
+    const reply = await replyToText(deps, 'text' in event ? event.text : undefined, {
       userId: event.user,
-      threadKeys,
+      conversationId,
       onEmpty: null,
       hasFiles: files,
     });

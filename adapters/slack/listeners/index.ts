@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../conversation';
+import { registerAppHome } from './app-home';
 import { registerAppMention } from './app-mention';
 import { registerAskCommand } from './ask-command';
 import { registerDirectMessage } from './direct-message';
@@ -11,6 +12,7 @@ import { registerShareAction } from './share-action';
 /** Every listener the bot has; `manifest.yml` subscribes to exactly these events, commands and actions. */
 export const listeners: ReadonlyArray<(app: App, deps: SlackDeps) => void> = [
   registerAppMention,
+  registerAppHome,
   registerDirectMessage,
   registerAskCommand,
   registerKbCommand,

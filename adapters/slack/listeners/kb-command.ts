@@ -1,11 +1,10 @@
 import type { App } from '@slack/bolt';
 import { describeError } from '../../../src/errors';
+import { KB_TEXTS } from '../../../src/present';
 import type { ReloadResult } from '../../../src/qa';
 import type { SlackDeps } from '../conversation';
 import { renderNotice, renderReload, renderStats, renderUnanswered, type SlackMessage } from '../render';
 
-const USAGE = 'Usage: `/kb reindex` rebuilds the index from the knowledge folder, `/kb stats` shows what is loaded, `/kb unanswered` lists what people asked that the bot could not answer.';
-const REFUSAL = "Sorry, `/kb` is for the knowledge maintainers only. If you think something is missing or wrong, please tell one of them. You can still ask me anything with `/ask`.";
 
 /**
  * `/kb reindex | stats | unanswered` for maintainers (`SLACK_MAINTAINERS`).
@@ -17,7 +16,7 @@ export function registerKbCommand(app: App, deps: SlackDeps): void {
   app.command('/kb', async ({ command, ack }) => {
     if (!deps.maintainers.has(command.user_id)) {
       deps.logger.info({ code: 'slack_kb_refused' }, 'Refused /kb for a user not in SLACK_MAINTAINERS');
-      await ack(ephemeral(renderNotice(REFUSAL)));
+      await ack(ephemeral(renderNotice(KB_TEXTS.refusal)));
       return;
     }
     const sub = command.text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
@@ -26,10 +25,10 @@ export function registerKbCommand(app: App, deps: SlackDeps): void {
         await ack(ephemeral(await attempt(deps, 'stats', async () => renderStats({ ...deps.qa.stats(), answerRate: await deps.qa.answerRate() }))));
         return;
       case 'unanswered':
-        await ack(ephemeral(await attempt(deps, 'unanswered', async () => renderUnanswered(await deps.qa.report(7)))));
+        await ack(ephemeral(await attempt(deps, 'unanswered', async () => renderUnanswered(await deps.qa.report(7), 7))));
         return;
       case 'reindex': {
-        await ack(ephemeral(renderNotice('Reindexing… questions keep being answered from the current index meanwhile.')));
+        await ack(ephemeral(renderNotice(KB_TEXTS.reindexing)));
         // Two maintainers asking at once share one rebuild.
         reloading ??= deps.qa.reload().finally(() => {
           reloading = undefined;
@@ -39,14 +38,14 @@ export function registerKbCommand(app: App, deps: SlackDeps): void {
           message = renderReload(await reloading);
         } catch (error) {
           deps.logger.error({ code: 'slack_kb_failed', command: 'reindex', error: describeError(error) }, 'Reindex from Slack failed');
-          message = renderNotice(`Reindex failed: ${describeError(error)}. The bot keeps answering from the last good index.`);
+          message = renderNotice(KB_TEXTS.failed('reindex', describeError(error)));
         }
         deps.logger.info({ code: 'slack_kb_reindex' }, 'Reindex requested from Slack finished');
         await deps.respond(command.response_url, { response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks });
         return;
       }
       default:
-        await ack(ephemeral(renderNotice(USAGE)));
+        await ack(ephemeral(renderNotice(KB_TEXTS.usage)));
     }
   });
 }
@@ -60,6 +59,6 @@ async function attempt(deps: SlackDeps, what: string, render: () => Promise<Slac
     return await render();
   } catch (error) {
     deps.logger.error({ code: 'slack_kb_failed', command: what, error: describeError(error) }, `/kb ${what} failed`);
-    return renderNotice(`Sorry, /kb ${what} failed: ${describeError(error)}`);
+    return renderNotice(KB_TEXTS.failed(what, describeError(error)));
   }
 }

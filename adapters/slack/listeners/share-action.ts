@@ -1,6 +1,7 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
+import { NOTICES } from '../../../src/present';
 import type { SlackDeps } from '../conversation';
-import { ACTIONS, renderAnswer, renderNotice } from '../render';
+import { ACTIONS, renderNotice, renderReply } from '../render';
 
 /**
  * "Share in channel" under a private `/ask` answer: posts the same answer visibly in the channel,
@@ -11,12 +12,12 @@ export function registerShareAction(app: App, deps: SlackDeps): void {
     await ack();
     const stored = deps.answers.get(action.value ?? '');
     if (!stored) {
-      const notice = renderNotice('That answer is no longer available to share. Please ask again with `/ask`.');
+      const notice = renderNotice(NOTICES.shareExpired);
       await deps.respond(body.response_url, { response_type: 'ephemeral', replace_original: false, text: notice.text, blocks: notice.blocks });
       return;
     }
-    if (!deps.once.firstTime(`share:${stored.answer.id}`)) return;
-    const message = renderAnswer(stored.answer, { question: stored.question, sharedBy: body.user.id });
+    if (!deps.once.firstTime(`share:${stored.answers[0].id}`)) return;
+    const message = renderReply({ kind: 'answers', answers: stored.answers, asked: stored.asked }, { question: stored.asked.join(' '), sharedBy: body.user.id });
     const shared = await deps.respond(body.response_url, { response_type: 'in_channel', replace_original: false, text: message.text, blocks: message.blocks });
     if (shared) await deps.respond(body.response_url, { delete_original: true });
   });

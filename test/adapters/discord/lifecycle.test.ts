@@ -43,7 +43,7 @@ describe('slow answers', () => {
       expect(callback.body).toEqual({ type: 5, data: { flags: 64 } });
       const edit = await h.edit(interaction);
       expect(edit.headers.authorization).toBeUndefined();
-      expect(edit.body.content).toContain('kept serving the previous one');
+      expect(edit.body.content).toContain('keeps answering from the last good one');
       expect(edit.body.content).toContain('`members/cities.md:7` front matter: title is missing');
       expect(edit.at - callback.at).toBeGreaterThanOrEqual(300);
     } finally {

@@ -12,18 +12,19 @@ describe('registerCommands', () => {
     await fake.close();
   });
 
-  it('registers /ask and /kb in the server named by DISCORD_GUILD_ID, /kb hidden behind Manage Server', async () => {
+  it('registers /ask, /help and /kb in the server named by DISCORD_GUILD_ID, /kb hidden behind Manage Server', async () => {
     const result = await registerCommands(readDiscordConfig(fake.env())!, silentLogger);
-    expect(result).toEqual({ scope: 'guild', names: ['ask', 'kb'] });
+    expect(result).toEqual({ scope: 'guild', names: ['ask', 'help', 'kb'] });
     const request = await fake.waitForRequest((r) => r.method === 'PUT');
     expect(request.path).toBe(`/api/v10/applications/${fake.appId}/guilds/${fake.guildId}/commands`);
     expect(request.headers.authorization).toBe(`Bot ${fake.token}`);
-    const [ask, kb] = request.body;
+    const [ask, help, kb] = request.body;
+    expect(help.name).toBe('help');
     expect(ask.options.map((o: any) => [o.name, o.required ?? false, o.autocomplete ?? false])).toEqual([
       ['question', true, true],
       ['private', false, false],
     ]);
-    expect(ask.options[0].max_length).toBe(500);
+    expect(ask.options[0].max_length).toBe(1000);
     expect(kb.default_member_permissions).toBe('32');
     expect(kb.contexts).toEqual([0]);
     expect(kb.options.map((o: any) => o.name)).toEqual(['reindex', 'stats', 'unanswered']);

@@ -29,7 +29,7 @@ describe('renderAnswer', () => {
   it('cites sources with links when the document has a url, file and line otherwise', () => {
     const rendered = renderAnswer(answer({ sources: [source({ url: 'https://example.org/a (b)' }), source({ title: 'Members', heading: '', file: 'members.md', line: 3 })] }));
     expect(rendered.embeds[0].fields).toEqual([
-      { name: 'Sources', value: '• [Governance › Executive committee](https://example.org/a%20%28b%29)\n• Members (members.md, line 3)' },
+      { name: 'Sources', value: '• [Governance › Executive committee](https://example.org/a%20%28b%29) (line 12)\n• Members (members.md, line 3)' },
     ]);
   });
 
@@ -38,10 +38,11 @@ describe('renderAnswer', () => {
     expect(rendered.embeds[0].fields?.[0].value).toBe('• Governance › Executive committee (governance.md, line 12)');
   });
 
-  it('names the human contact for no_answer, without feedback buttons', () => {
+  it('names the human contact for no_answer, with 👍/👎 like every reply that is not small talk', () => {
     const rendered = renderAnswer(answer({ status: 'no_answer', kind: 'none', answer: 'I could not find that.', sources: [], contact: 'the secretariat: info@eurocities.eu' }));
     expect(rendered.embeds[0].fields).toEqual([{ name: 'Ask a person', value: 'the secretariat: info@eurocities.eu' }]);
-    expect(rendered.components).toEqual([]);
+    expect(rendered.components.flatMap((row) => row.components.map((b: any) => b.custom_id))).toEqual(['fb:up:ans-1', 'fb:down:ans-1']);
+    expect(renderAnswer(answer({ status: 'chitchat', kind: 'chitchat', answer: 'Hello!' })).components).toEqual([]);
   });
 
   it('puts 👍/👎 and up to three related questions in buttons', () => {

@@ -21,16 +21,17 @@ const METHOD_SCOPES: Record<string, string | null> = {
   'auth.test': null,
   'chat.postMessage': 'chat:write',
   'chat.postEphemeral': 'chat:write',
+  'views.publish': null,
 };
 /** The bot scope each subscribed event needs. */
-const EVENT_SCOPES: Record<string, string> = { app_mention: 'app_mentions:read', 'message.im': 'im:history' };
+const EVENT_SCOPES: Record<string, string | null> = { app_home_opened: null, app_mention: 'app_mentions:read', 'message.im': 'im:history' };
 
 const registered = (kind: 'event' | 'command') => [...listenerSource.matchAll(new RegExp(`app\\.${kind}\\('([^']+)'`, 'g'))].map((m) => m[1]).sort();
 
 describe('manifest.yml', () => {
   it('subscribes to exactly the events the listeners handle (DMs only for plain messages)', () => {
-    expect(registered('event')).toEqual(['app_mention', 'message']);
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_mention', 'message.im']);
+    expect(registered('event')).toEqual(['app_home_opened', 'app_mention', 'message']);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened', 'app_mention', 'message.im']);
   });
 
   it('declares exactly the slash commands the listeners handle', () => {
@@ -50,7 +51,7 @@ describe('manifest.yml', () => {
     expect(methodsCalled.filter((method) => !(method in METHOD_SCOPES))).toEqual([]);
     const needed = new Set<string>([
       ...methodsCalled.map((method) => METHOD_SCOPES[method]).filter((scope): scope is string => scope !== null),
-      ...manifest.settings.event_subscriptions.bot_events.map((event: string) => EVENT_SCOPES[event]),
+      ...manifest.settings.event_subscriptions.bot_events.map((event: string) => EVENT_SCOPES[event]).filter((scope: string | null): scope is string => scope !== null),
       ...(manifest.features.slash_commands.length > 0 ? ['commands'] : []),
     ]);
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());

@@ -65,11 +65,11 @@ describe('renderAnswer', () => {
       { title: 'Culture Forum', file: 'culture.md', heading: 'Members', line: 9 },
       { title: 'Staff <list>', file: 'staff.md', heading: '', line: 1 },
     ]);
-    expect(line).toBe(':page_facing_up: <https://eurocities.eu/a?b=1&amp;c=2|Culture Forum › Chair>  ·  Staff &lt;list&gt;');
+    expect(line).toBe(':page_facing_up: <https://eurocities.eu/a?b=1&amp;c=2|Culture Forum › Chair>, line 3  ·  Staff &lt;list&gt;, line 1');
   });
 
   it('does not link a url that is not http(s)', () => {
-    expect(renderSources([{ title: 'T', file: 'f.md', heading: '', line: 1, url: 'javascript:alert(1)' }])).toBe(':page_facing_up: T');
+    expect(renderSources([{ title: 'T', file: 'f.md', heading: '', line: 1, url: 'javascript:alert(1)' }])).toBe(':page_facing_up: T, line 1');
   });
 
   it('names the human contact for no_answer and offers related questions and feedback buttons', () => {

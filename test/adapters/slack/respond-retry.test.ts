@@ -48,7 +48,7 @@ describe('Slack replies through response URLs (feedback, Share in channel, /kb) 
     expect(api.attemptsOf('response_url')).toBe(2);
     await settle();
     expect(responses()).toHaveLength(1);
-    expect(responses()[0]!.params.text).toMatch(/^Thanks for the feedback/);
+    expect(responses()[0]!.params.text).toMatch(/^Thanks for the 👍/);
     expect(failures()).toHaveLength(0);
   });
 

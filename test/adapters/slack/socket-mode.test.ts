@@ -35,7 +35,7 @@ describe('Slack adapter over Socket Mode (real Bolt, fake Slack on 127.0.0.1)', 
     const context = JSON.stringify(post!.params.blocks);
     expect(context).toContain('<https://eurocities.eu/culture|Culture Forum › Chair>');
     expect(context).toContain('Staff');
-    expect(qa.asked.at(-1)).toEqual({ question: 'who chairs the culture forum?', context: { platform: 'slack', userId: 'UALICE001' } });
+    expect(qa.asked.at(-1)).toEqual({ question: 'who chairs the culture forum?', context: { platform: 'slack', userId: 'UALICE001', conversationId: expect.stringMatching(/^slack:CGENERAL1:/) } });
   });
 
   const posts = () => api.callsTo('chat.postMessage');
@@ -78,11 +78,10 @@ describe('Slack adapter over Socket Mode (real Bolt, fake Slack on 127.0.0.1)', 
     expect(qa.votes.at(-1)).toEqual({ answerId: up.value, vote: 'up', context: { platform: 'slack', userId: 'UBOB00001' } });
     expect(responses()[0]!.params).toMatchObject({ response_type: 'ephemeral', replace_original: false });
 
-    // A second click by the same person is not counted twice.
-    const votes = qa.votes.length;
+    // A second click by the same person is recorded too: the question log counts a person's last vote.
     await socket.send('interactive', buttonClick('feedback_down', up.value, api.responseUrl('fb-2'), { user: 'UBOB00001' }));
     await api.waitFor(() => responses().length === 2);
-    expect(qa.votes).toHaveLength(votes);
+    expect(qa.votes.at(-1)).toEqual({ answerId: up.value, vote: 'down', context: { platform: 'slack', userId: 'UBOB00001' } });
   });
 
   it('answers a related-question button in the same thread', async () => {
@@ -90,12 +89,12 @@ describe('Slack adapter over Socket Mode (real Bolt, fake Slack on 127.0.0.1)', 
     await socket.send('events_api', eventEnvelope(root));
     await api.waitFor(() => posts().length === 1);
     const related = posts()[0]!.params.blocks.find((b: any) => b.block_id === 'related').elements[0];
-    expect(related.value).toBe('Who is the staff contact?');
+    expect(qa.examples(10)).toContain(related.value);
 
     await socket.send('interactive', buttonClick(related.action_id, related.value, api.responseUrl('rel-1'), { messageTs: '1710000999.000001', threadTs: root.ts }));
     await api.waitFor(() => posts().length === 2);
-    expect(posts()[1]!.params).toMatchObject({ channel: 'CGENERAL1', thread_ts: root.ts, text: 'Answer to: Who is the staff contact?' });
-    expect(qa.asked.at(-1)?.question).toBe('Who is the staff contact?');
+    expect(posts()[1]!.params).toMatchObject({ channel: 'CGENERAL1', thread_ts: root.ts, text: `Answer to: ${related.value}` });
+    expect(qa.asked.at(-1)).toMatchObject({ question: related.value, context: { conversationId: `slack:CGENERAL1:${root.ts}` } });
   });
 
   it('understands a follow-up in a thread in the context of the earlier question', async () => {
@@ -160,8 +159,8 @@ describe('Slack adapter over Socket Mode (real Bolt, fake Slack on 127.0.0.1)', 
       return posts()[before]!.params;
     };
     const asked = qa.asked.length;
-    expect((await ask('<@UBOT00001>')).text).toBe('Ask me a question about the EUROCITIES network.');
-    expect((await ask('<@UBOT00001> :wave: :tada: 👍')).text).toBe('Ask me a question about the EUROCITIES network.');
+    expect((await ask('<@UBOT00001>')).text).toBe(qa.help('slack').intro);
+    expect((await ask('<@UBOT00001> :wave: :tada: 👍')).text).toBe(qa.help('slack').intro);
     expect((await ask(`<@UBOT00001> ${'why '.repeat(10_000)}`)).text).toMatch(/too long.*at most 1000 characters/);
     expect((await ask('<@UBOT00001>', { files: [{ id: 'F1', name: 'a.pdf' }] })).text).toMatch(/only read text/);
     expect(qa.asked.length).toBe(asked);
@@ -191,7 +190,7 @@ describe('Slack adapter over Socket Mode (real Bolt, fake Slack on 127.0.0.1)', 
   it('refuses /kb reindex to a user who is not a maintainer, and runs nothing', async () => {
     const ack = await socket.send('slash_commands', slashCommand('/kb', 'reindex', api.responseUrl('kb-1'), 'UALICE001'));
     expect(ack.payload?.response_type).toBe('ephemeral');
-    expect(ack.payload?.text).toMatch(/^Sorry, `\/kb` is for the knowledge maintainers only/);
+    expect(ack.payload?.text).toMatch(/^Sorry, \/kb is for the knowledge maintainers only/);
     await settle();
     expect(qa.reloads).toBe(0);
     expect(responses()).toHaveLength(0);

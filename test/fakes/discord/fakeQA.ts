@@ -1,5 +1,6 @@
 import type { QA, ReloadResult } from '../../../src/qa';
 import type { Answer, AskContext, KnowledgeStats, Platform, QuestionReport, Vote } from '../../../src/types';
+import { conversationOver } from '../conversation';
 
 /** A long related question: too long to travel in a button's custom id. */
 export const LONG_RELATED = 'Which cities joined the network most recently, and which working groups did each of them join first?';
@@ -63,7 +64,7 @@ export function createFakeQA(overrides: Partial<QA> = {}) {
       return answer({ status: 'no_answer', answer: "I couldn't find that in the network's documents.", contact: 'the secretariat: info@eurocities.eu' }, question);
     },
     examples(limit = 5) {
-      return ['Who chairs the network?', 'How do cities join?', 'What is a working group?'].slice(0, limit);
+      return ['Who chairs the network?', 'Who is the vice chair?', LONG_RELATED, 'How do cities join?', 'What is a working group?'].slice(0, limit);
     },
     suggest(prefix, limit = 5) {
       return qa.examples(10).filter((example) => example.toLowerCase().includes(prefix.toLowerCase())).slice(0, limit);
@@ -93,7 +94,10 @@ export function createFakeQA(overrides: Partial<QA> = {}) {
       return { ok: true, stats, warnings: [] };
     },
     async close() {},
+    converse: (message, context) => conversation.converse(message, context),
+    help: (surface) => conversation.help(surface),
     ...overrides,
   };
+  const conversation = conversationOver(qa);
   return { qa, asked, feedback, get reloads() { return reloads; } };
 }

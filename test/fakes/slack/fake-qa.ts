@@ -1,5 +1,8 @@
 import type { QA, ReloadResult } from '../../../src/qa';
-import type { Answer, AskContext, KnowledgeStats, Logger, QuestionReport, Vote } from '../../../src/types';
+import type { Answer, AskContext, KnowledgeStats, Logger, Platform, QuestionReport, Vote } from '../../../src/types';
+import type { ConverseContext, Reply } from '../../../src/conversation';
+import type { Help } from '../../../src/present';
+import { conversationOver } from '../conversation';
 
 /** A hand-written QA for adapter tests: predictable answers, and a record of every call. */
 export class FakeQA implements QA {
@@ -7,6 +10,15 @@ export class FakeQA implements QA {
   readonly votes: Array<{ answerId: string; vote: Vote; context?: unknown }> = [];
   reloads = 0;
   private nextId = 0;
+  private readonly conversation = conversationOver(this);
+
+  converse(message: string, context?: ConverseContext): Promise<Reply> {
+    return this.conversation.converse(message, context);
+  }
+
+  help(surface: Platform): Help {
+    return this.conversation.help(surface);
+  }
 
   ask(question: string, context?: AskContext): Answer {
     this.asked.push({ question, context });
