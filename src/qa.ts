@@ -68,7 +68,7 @@ export interface QA {
   close(): Promise<void>;
 }
 
-const KNOWLEDGE_FILE_RE = /\.(md|markdown|txt)$/i;
+const KNOWLEDGE_FILE_RE = /\.(md|markdown|txt|ya?ml)$/i;
 
 interface Serving {
   index: SearchIndex;

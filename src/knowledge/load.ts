@@ -6,13 +6,16 @@ import { NetworkQaError } from '../errors';
 import { detectLang, isLang, SUPPORTED_LANGS } from '../text/lang';
 import type { KnowledgeDocument, KnowledgeWarning, Lang, Passage } from '../types';
 import { type Block, markdownBlocks, textBlocks } from './markdown';
+import { type KnowledgeSynonyms, loadSynonyms, SYNONYMS_FILE } from './synonyms';
 
 export interface LoadedKnowledge {
   documents: KnowledgeDocument[];
   passages: Passage[];
   warnings: KnowledgeWarning[];
-  /** Hash of every knowledge file's path and bytes: the saved index is fresh only for the same fingerprint. */
+  /** Hash of every knowledge file's path and bytes (`synonyms.yml` included): the saved index is fresh only for the same fingerprint. */
   fingerprint: string;
+  /** The maintainers' vocabulary from `synonyms.yml` (empty without one); its problems are in `warnings`. */
+  synonyms: KnowledgeSynonyms;
 }
 
 const KNOWLEDGE_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
@@ -50,7 +53,19 @@ export function fingerprintFiles(dir: string, files: string[] = listKnowledgeFil
       hash.update(`${relativeName(dir, path)}\0unreadable\0`);
     }
   }
+  hashSynonyms(hash, dir);
   return hash.digest('hex').slice(0, 32);
+}
+
+/** Adds `synonyms.yml` to a fingerprint when the folder has one (so a folder without it hashes as before). */
+function hashSynonyms(hash: ReturnType<typeof createHash>, dir: string): void {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(join(dir, SYNONYMS_FILE));
+  } catch {
+    return;
+  }
+  hashFile(hash, SYNONYMS_FILE, bytes);
 }
 
 const relativeName = (dir: string, path: string): string => relative(dir, path).split(sep).join('/');
@@ -151,6 +166,39 @@ function parseTags(data: Record<string, unknown>, text: string): string[] {
   throw new DocumentProblem('knowledge_invalid_document', 'front matter "tags" must be a list of strings', frontMatterLine(text, 'tags'));
 }
 
+/**
+ * Alternate questions from the front matter, by the heading path they belong to ('' for the document's start):
+ * `questions: [..]` for the document, or `questions: { "": [..], "People": [..], "People > Staff": [..] }`.
+ */
+function parseQuestions(data: Record<string, unknown>, text: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const value = data.questions;
+  if (value === undefined || value === null) return out;
+  const problem = (message: string, key = 'questions') => new DocumentProblem('knowledge_invalid_document', message, frontMatterLine(text, key));
+  const questionList = (list: unknown, where: string): string[] => {
+    const items = typeof list === 'string' ? [list] : list;
+    if (!Array.isArray(items) || !items.every((q) => typeof q === 'string' && q.trim())) {
+      throw problem(`front matter "questions"${where} must be a list of questions (strings)`);
+    }
+    return items.map((q: string) => q.trim().replace(/\s+/g, ' '));
+  };
+  if (Array.isArray(value) || typeof value === 'string') out.set('', questionList(value, ''));
+  else if (typeof value === 'object') {
+    for (const [heading, list] of Object.entries(value as Record<string, unknown>)) {
+      out.set(heading.split('>').map((h) => h.trim()).filter(Boolean).join(' > '), questionList(list, ` for "${heading}"`));
+    }
+  } else throw problem('front matter "questions" must be a list of questions, or a map from a heading to its questions');
+  return out;
+}
+
+/** The line of the front matter that names a heading under `questions:` (for an error about it). */
+function questionKeyLine(text: string, heading: string): number {
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => l.startsWith('questions:'));
+  for (let i = Math.max(start, 0); i < lines.length && lines[i] !== '---'; i++) if (lines[i].includes(heading.split(' > ').pop() ?? heading)) return i + 1;
+  return start + 1;
+}
+
 function titleFromFile(file: string): string {
   const base = file.split('/').pop() ?? file;
   const name = base.replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' ').trim();
@@ -189,8 +237,21 @@ export function parseDocument(file: string, bytes: Buffer): KnowledgeDocument {
   const tags = parseTags(data, text);
   const source = optionalString(data, 'source', text);
 
-  const passages: Passage[] = blocks.map((b) => {
+  const questions = parseQuestions(data, text);
+  // A section's questions go to its first passage; the document's ('') to the document's first passage.
+  const questionsAt = new Map<number, string[]>();
+  for (const [heading, list] of questions) {
+    const at = blocks.findIndex((b) => heading === '' || b.headings.join(' > ') === heading || b.headings.join(' > ').startsWith(`${heading} > `));
+    if (at < 0) {
+      const known = [...new Set(blocks.map((b) => b.headings.join(' > ')).filter(Boolean))].map((h) => `"${h}"`).join(', ');
+      throw new DocumentProblem('knowledge_invalid_document', `front matter "questions" names the heading "${heading}", which the document does not have (its headings: ${known || 'none'})`, questionKeyLine(text, heading));
+    }
+    questionsAt.set(at, [...(questionsAt.get(at) ?? []), ...list]);
+  }
+
+  const passages: Passage[] = blocks.map((b, k) => {
     const line = b.line + bodyOffset + 1;
+    const alternateQuestions = questionsAt.get(k);
     return {
       id: `${file}#${line}`,
       kind: b.kind,
@@ -201,14 +262,15 @@ export function parseDocument(file: string, bytes: Buffer): KnowledgeDocument {
       headings: b.headings,
       source: { title, file, heading: b.headings.join(' > '), line, ...(url ? { url } : {}) },
       tags,
+      ...(alternateQuestions ? { alternateQuestions } : {}),
     };
   });
   return { file, title, lang, tags, passages, ...(source ? { source } : {}), ...(url ? { url } : {}), ...(translatedFrom ? { translatedFrom } : {}) };
 }
 
 /**
- * Loads every `.md` / `.txt` document under `dir`. A document that cannot be used is reported
- * in `warnings` (with file and line) and skipped; the rest still loads.
+ * Loads every `.md` / `.txt` document under `dir`, and the maintainers' `synonyms.yml` in its root. A document
+ * that cannot be used is reported in `warnings` (with file and line) and skipped; the rest still loads.
  */
 export function loadKnowledge(dir: string): LoadedKnowledge {
   const files = listKnowledgeFiles(dir);
@@ -233,5 +295,8 @@ export function loadKnowledge(dir: string): LoadedKnowledge {
       warnings.push({ code: error.code, file, line: error.line, message: `${file}:${error.line}: ${error.message}; skipped` });
     }
   }
-  return { documents, passages: documents.flatMap((d) => d.passages), warnings, fingerprint: hash.digest('hex').slice(0, 32) };
+  hashSynonyms(hash, dir);
+  const { warnings: synonymWarnings, ...synonyms } = loadSynonyms(dir);
+  warnings.push(...synonymWarnings);
+  return { documents, passages: documents.flatMap((d) => d.passages), warnings, fingerprint: hash.digest('hex').slice(0, 32), synonyms };
 }
