@@ -61,6 +61,8 @@ export interface LexicalLinkOptions {
 
 const KIND_CODE: Record<LexicalKind, number> = { synonym: 0, derived: 1 };
 const ONE_WORD_RE = /^[a-z]+$/;
+// A collocation a question's words can spell: letters only (not "rock 'n' roll" or "a.d.").
+const PHRASE_RE = /^[a-z]+(?: [a-z]+)+$/;
 
 /**
  * Resolves WordNet's synonyms, derived forms and antonyms against an index vocabulary: for every WordNet
@@ -125,7 +127,7 @@ export function buildLexicalLinks(vocabulary: Iterable<string>, options: Lexical
       for (const other of others) {
         const lemma = table.lemmas[other];
         if (ONE_WORD_RE.test(lemma)) for (const key of keysOf(lemma)) add(related, key, terms, kind);
-        else if (lemma.includes(' ')) add(phrases, lemma, terms, kind);
+        else if (PHRASE_RE.test(lemma)) add(phrases, lemma, terms, kind);
       }
     };
     reach(table.synonyms(tied), KIND_CODE.synonym);
