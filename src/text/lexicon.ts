@@ -55,6 +55,11 @@ export interface LexicalLinkOptions {
    * and looser.
    */
   words?: Iterable<string>;
+  /**
+   * The maintainers' synonym groups (`knowledge/synonyms.yml`, folded): linked like WordNet synonyms, so that a
+   * phrase WordNet lacks ("came up with" in a group with "invent") reaches the index too.
+   */
+  synonymGroups?: Iterable<{ words: readonly string[] }>;
   /** Another WordNet table (tests); default the bundled one. */
   table?: WordNetTable;
 }
@@ -145,6 +150,20 @@ export function buildLexicalLinks(vocabulary: Iterable<string>, options: Lexical
       }
     }
   }
+  for (const { words: group } of options.synonymGroups ?? []) {
+    const reached = group.filter((w) => ONE_WORD_RE.test(w) && vocab.has(englishTerm(w))).map(englishTerm);
+    if (reached.length === 0) continue;
+    for (const member of group) {
+      const others = reached.filter((t) => !ONE_WORD_RE.test(member) || t !== englishTerm(member));
+      if (ONE_WORD_RE.test(member)) add(related, englishTerm(member), others, KIND_CODE.synonym);
+      else {
+        const [head, ...tail] = member.split(' ');
+        // Stored as WordNet stores collocations: the first word's base form ("came up with" → "come up with").
+        if (tail.length > 0) add(phrases, [lemmas(head, undefined, table)[0] ?? head, ...tail].join(' '), others, KIND_CODE.synonym);
+      }
+    }
+  }
+
   const terms: string[] = [];
   const termNumbers = new Map<string, number>();
   const numberOf = (term: string) => {
