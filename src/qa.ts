@@ -3,10 +3,12 @@ import { type FSWatcher, mkdirSync, watch } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createAnswerer, type Answerer } from './answer/answerer';
 import { fingerprintFiles, loadKnowledge } from './knowledge/load';
+import { loadSynonyms } from './knowledge/synonyms';
 import { silentLogger } from './log';
 import { openQuestionLog, buildReport, type QuestionLog } from './questions';
 import { buildIndex, type SearchIndex } from './search/build';
 import { loadIndex, saveIndex } from './search/store';
+import { useDomainVocabulary } from './text/glossary';
 import type { Answer, AskContext, KnowledgeStats, KnowledgeWarning, Logger, Platform, QuestionReport, Vote } from './types';
 
 /** Options for {@link createQA}; defaults live in `defaultQAOptions`. */
@@ -111,7 +113,11 @@ export async function createQA(options: QAOptions): Promise<QA> {
   const settings = { ...defaultQAOptions, ...options };
   const logger = settings.logger ?? silentLogger;
   const indexFile = settings.persistIndex ? join(settings.dataDir, 'index.json') : null;
-  const answererFor = (index: SearchIndex) => createAnswerer(index, settings.contact ? { contact: settings.contact } : {});
+  const answererFor = (index: SearchIndex) => {
+    // The glossary's word lists follow the knowledge in use (its synonyms.yml), for every index served.
+    useDomainVocabulary(loadSynonyms(settings.knowledgeDir));
+    return createAnswerer(index, settings.contact ? { contact: settings.contact } : {});
+  };
   const first = openIndex(settings.knowledgeDir, indexFile, logger);
   let serving: Serving = { ...first, answerer: answererFor(first.index) };
   serving.answerer.examples(); // built once now, so the first "help" is not slower than the rest
