@@ -54,7 +54,7 @@ export function wordNet(): WordNetTable {
 }
 
 /**
- * Lets the bundled table be garbage-collected (about 20–30 MB of heap) once an index is built; the next
+ * Lets the bundled table be garbage-collected (about 15 MB: 8 MB of heap, 7 MB of typed arrays) once an index is built; the next
  * `wordNet()` reads it again.
  */
 export function forgetWordNet(): void {
