@@ -5,6 +5,7 @@ import { createAnswerer, type Answerer } from './answer/answerer';
 import { createConversation, createMemoryConversationStore, type ConversationStore, type ConverseContext, type Reply } from './conversation';
 import { rankSuggestions } from './conversation/suggest';
 import { fingerprintFiles, listKnowledgeFiles, loadKnowledge, type SkippedEntry } from './knowledge/load';
+import { loadSynonyms } from './knowledge/synonyms';
 import { watchKnowledgeFolder } from './knowledge/watch';
 import { silentLogger } from './log';
 import type { Help } from './present/help';
@@ -15,6 +16,7 @@ import { loadIndex, readSavedHeader, saveIndex } from './search/store';
 import { offThread } from './search/worker';
 import { removeOrphanedTempFiles } from './files';
 import { openStore, type Store } from './store';
+import { useDomainVocabulary } from './text/glossary';
 import { preloadLanguageDetector } from './text/lang';
 import type { Answer, AskContext, KnowledgeStats, KnowledgeWarning, Logger, Platform, QuestionReport, Vote } from './types';
 
@@ -161,7 +163,11 @@ export async function createQA(options: QAOptions): Promise<QA> {
   const settings = { ...defaultQAOptions, ...options };
   const logger = settings.logger ?? silentLogger;
   const indexFile = settings.persistIndex ? join(settings.dataDir, 'index.json') : null;
-  const answererFor = (index: SearchIndex) => createAnswerer(index, { exampleBudget: settings.exampleBudget, ...(settings.contact ? { contact: settings.contact } : {}) });
+  const answererFor = (index: SearchIndex) => {
+    // The glossary's word lists follow the knowledge in use (its synonyms.yml), for every index served.
+    useDomainVocabulary(loadSynonyms(settings.knowledgeDir));
+    return createAnswerer(index, { exampleBudget: settings.exampleBudget, ...(settings.contact ? { contact: settings.contact } : {}) });
+  };
   const first = await openIndex(settings.knowledgeDir, indexFile, logger);
   // Example questions are made on first use, within a fixed budget (EXAMPLE_BUDGET), never per document.
   let serving: Serving = { ...first, answerer: answererFor(first.index) };

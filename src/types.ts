@@ -41,6 +41,11 @@ export interface Passage {
   headings: string[];
   source: Source;
   tags: string[];
+  /**
+   * Questions the maintainers wrote for this passage, from the front matter's `questions` (a document's go to
+   * its first passage, a section's to the section's first passage).
+   */
+  alternateQuestions?: string[];
 }
 
 /** A knowledge document after loading (front matter + passages). */

@@ -107,6 +107,52 @@ export function parseSidecar(file: string, text: string): DeclaredMeta {
 }
 
 /**
+ * Alternate questions from the front matter, by the heading path they belong to ('' for the document's start):
+ * `questions: [..]` for the document, or `questions: { "": [..], "People": [..], "People > Staff": [..] }`.
+ */
+function parseQuestions(meta: DeclaredMeta): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const value = meta.data.questions;
+  if (value === undefined || value === null) return out;
+  const questionList = (list: unknown, where: string): string[] => {
+    const items = typeof list === 'string' ? [list] : list;
+    if (!Array.isArray(items) || !items.every((q) => typeof q === 'string' && q.trim())) {
+      throw problemAt(meta, 'questions', `front matter "questions"${where} must be a list of questions (strings)`);
+    }
+    return items.map((q: string) => q.trim().replace(/\s+/g, ' '));
+  };
+  if (Array.isArray(value) || typeof value === 'string') out.set('', questionList(value, ''));
+  else if (typeof value === 'object') {
+    for (const [heading, list] of Object.entries(value as Record<string, unknown>)) {
+      out.set(heading.split('>').map((h) => h.trim()).filter(Boolean).join(' > '), questionList(list, ` for "${heading}"`));
+    }
+  } else throw problemAt(meta, 'questions', 'front matter "questions" must be a list of questions, or a map from a heading to its questions');
+  return out;
+}
+
+/** The line of the front matter that names a heading under `questions:` (for an error about it). */
+function questionKeyLine(text: string, heading: string): number {
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => l.startsWith('questions:'));
+  for (let i = Math.max(start, 0); i < lines.length && lines[i] !== '---'; i++) if (lines[i].includes(heading.split(' > ').pop() ?? heading)) return i + 1;
+  return start + 1;
+}
+
+/** A section's questions go to its first passage; the document's ('') to the document's first passage. */
+function questionsByBlock(meta: DeclaredMeta, blocks: readonly { headings: string[] }[]): Map<number, string[]> {
+  const questionsAt = new Map<number, string[]>();
+  for (const [heading, list] of parseQuestions(meta)) {
+    const at = blocks.findIndex((b) => heading === '' || b.headings.join(' > ') === heading || b.headings.join(' > ').startsWith(`${heading} > `));
+    if (at < 0) {
+      const known = [...new Set(blocks.map((b) => b.headings.join(' > ')).filter(Boolean))].map((h) => `"${h}"`).join(', ');
+      throw new DocumentProblem('knowledge_invalid_document', `front matter "questions" names the heading "${heading}", which the document does not have (its headings: ${known || 'none'})`, questionKeyLine(meta.text, heading), meta.file);
+    }
+    questionsAt.set(at, [...(questionsAt.get(at) ?? []), ...list]);
+  }
+  return questionsAt;
+}
+
+/**
  * Turns blocks into a document with passages that cite file, heading path, line and page. Declared
  * metadata wins over what the document says about itself; the language is detected when neither gives it.
  */
@@ -122,8 +168,9 @@ export function assembleDocument(file: string, placed: PlacedBlock[], meta: Decl
   if (url !== undefined && !/^https?:\/\/\S+$/.test(url)) throw problemAt(meta, 'url', `front matter "url: ${url}" is not an http(s) URL`);
   const tags = parseTags(meta);
   const source = optionalString(meta, 'source');
+  const questionsAt = questionsByBlock(meta, blocks);
 
-  const passages: Passage[] = blocks.map((b) => ({
+  const passages: Passage[] = blocks.map((b, k) => ({
     id: b.page ? `${file}#p${b.page}.${b.sourceLine}` : `${file}#${b.sourceLine}`,
     kind: b.kind,
     text: b.text,
@@ -133,6 +180,7 @@ export function assembleDocument(file: string, placed: PlacedBlock[], meta: Decl
     headings: b.headings,
     source: { title, file, heading: b.headings.join(' > '), line: b.sourceLine, ...(b.page ? { page: b.page } : {}), ...(url ? { url } : {}) },
     tags,
+    ...(questionsAt.has(k) ? { alternateQuestions: questionsAt.get(k) } : {}),
   }));
   return { file, title, lang, tags, passages, ...(source ? { source } : {}), ...(url ? { url } : {}), ...(translatedFrom ? { translatedFrom } : {}) };
 }

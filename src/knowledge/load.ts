@@ -10,15 +10,18 @@ import { htmlToDocument } from './convert/html';
 import { pdfToDocument } from './convert/pdf';
 import { assembleDocument, type DeclaredMeta, DocumentProblem, NO_META, parseSidecar } from './document';
 import { markdownBlocks, textBlocks } from './markdown';
+import { type KnowledgeSynonyms, loadSynonyms, SYNONYMS_FILE } from './synonyms';
 
 export interface LoadedKnowledge {
   documents: KnowledgeDocument[];
   passages: KnowledgeDocument['passages'];
   warnings: KnowledgeWarning[];
-  /** Hash of every knowledge file's path and bytes: the saved index is fresh only for the same fingerprint. */
+  /** Hash of every knowledge file's path and bytes (`synonyms.yml` included): the saved index is fresh only for the same fingerprint. */
   fingerprint: string;
   /** Symbolic links that were not followed, and why. */
   skipped: SkippedEntry[];
+  /** The maintainers' vocabulary from `synonyms.yml` (empty without one); its problems are in `warnings`. */
+  synonyms: KnowledgeSynonyms;
 }
 
 const TEXT_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
@@ -100,6 +103,7 @@ export function fingerprintFiles(dir: string, files: string[] = listKnowledgeFil
     const sidecar = sidecarOf(path);
     if (sidecar) hashFile(hash, relativeName(dir, sidecar.path), sidecar.bytes);
   }
+  hashSynonyms(hash, dir);
   return hash.digest('hex').slice(0, 32);
 }
 
@@ -115,7 +119,16 @@ function sidecarOf(path: string): { path: string; bytes: Buffer } | null {
   }
   return null;
 }
-
+/** Adds `synonyms.yml` to a fingerprint when the folder has one (so a folder without it hashes as before). */
+function hashSynonyms(hash: ReturnType<typeof createHash>, dir: string): void {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(join(dir, SYNONYMS_FILE));
+  } catch {
+    return;
+  }
+  hashFile(hash, SYNONYMS_FILE, bytes);
+}
 
 const relativeName = (dir: string, path: string): string => relative(dir, path).split(sep).join('/');
 const hashFile = (hash: ReturnType<typeof createHash>, file: string, bytes: Buffer): void => {
@@ -264,7 +277,7 @@ export async function loadKnowledge(dir: string): Promise<LoadedKnowledge> {
       warnings.push(skippedWarning(error, file));
     }
   }
-  return { documents, passages: documents.flatMap((d) => d.passages), warnings, fingerprint: hash.digest('hex').slice(0, 32), skipped };
+  return finish(dir, documents, warnings, hash, skipped);
 }
 
 /**
@@ -284,5 +297,13 @@ export function loadKnowledgeSync(dir: string): LoadedKnowledge {
       warnings.push(skippedWarning(error, file));
     }
   }
-  return { documents, passages: documents.flatMap((d) => d.passages), warnings, fingerprint: hash.digest('hex').slice(0, 32), skipped };
+  return finish(dir, documents, warnings, hash, skipped);
+}
+
+/** Adds the maintainers' `synonyms.yml` to what was loaded (its problems become warnings, its bytes part of the fingerprint). */
+function finish(dir: string, documents: KnowledgeDocument[], warnings: KnowledgeWarning[], hash: ReturnType<typeof createHash>, skipped: SkippedEntry[]): LoadedKnowledge {
+  hashSynonyms(hash, dir);
+  const { warnings: synonymWarnings, ...synonyms } = loadSynonyms(dir);
+  warnings.push(...synonymWarnings);
+  return { documents, passages: documents.flatMap((d) => d.passages), warnings, fingerprint: hash.digest('hex').slice(0, 32), skipped, synonyms };
 }

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Lang } from '../types';
+import germanStopwords from './data/stopwords-de.json';
 import { fold, WORD_RE } from './fold';
 import { naturalStopwords, stemmers } from './natural';
 
-// natural ships no German list; this is the common core of German function words.
-const GERMAN_STOPWORDS = `aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes auch auf aus bei bin bis bist da damit dann das dass dein deine dem den der des dessen dich die dies diese diesem diesen dieser dieses dir doch dort du durch ein eine einem einen einer eines er es etwas euch euer eure für gegen hab habe haben hat hatte hatten hier hin hinter ich ihm ihn ihnen ihr ihre im in indem ins ist jede jedem jeden jeder jedes jene jetzt kann kein keine können man manche mein meine mich mir mit muss nach nicht nichts noch nun nur ob oder ohne sehr sein seine sich sie sind so solche soll sondern sonst über um und uns unser unter viel vom von vor war waren warum was weil welche welchem welchen welcher welches wenn wer werde werden wie wieder will wir wird wo zu zum zur zwar zwischen`.split(' ');
+// natural ships no German list; src/text/data/stopwords-de.json holds the common core of German function words.
+const GERMAN_STOPWORDS: string[] = germanStopwords.words;
 
 const STOPWORDS: Record<Lang, ReadonlySet<string>> = {
   en: new Set(naturalStopwords.en.map(fold)),

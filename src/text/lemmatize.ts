@@ -24,9 +24,22 @@ const DETACHMENT_RULES: Record<WordClass, readonly (readonly [string, string])[]
 const own = (record: Record<string, string[]>, key: string): string[] | undefined =>
   Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 
-/** Every irregular form WordNet lists and its base forms, over all word classes ("men" → man). */
-export function* exceptionForms(): Generator<[string, string[]]> {
-  for (const wordClass of WORD_CLASSES) yield* Object.entries(EXCEPTIONS[wordClass]);
+let formsOfBase: Map<string, string[]> | undefined;
+/** The irregular forms WordNet lists for a base form, over all word classes ("man" → men; "good" → better, best). */
+export function irregularFormsOf(lemma: string): readonly string[] {
+  if (!formsOfBase) {
+    formsOfBase = new Map();
+    for (const wordClass of WORD_CLASSES) {
+      for (const [form, bases] of Object.entries(EXCEPTIONS[wordClass])) {
+        for (const base of bases) {
+          const forms = formsOfBase.get(base) ?? [];
+          if (!forms.includes(form)) forms.push(form);
+          formsOfBase.set(base, forms);
+        }
+      }
+    }
+  }
+  return formsOfBase.get(lemma) ?? [];
 }
 
 /** A possible base form of a word and the word class it is a base form in. */

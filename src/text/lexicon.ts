@@ -1,6 +1,6 @@
 import { stem } from './analyze';
 import { fold } from './fold';
-import { exceptionForms, lemmaCandidates, lemmas } from './lemmatize';
+import { irregularFormsOf, lemmaCandidates, lemmas } from './lemmatize';
 import { wordNet, type WordNetTable } from './wordnet';
 
 /** How a question term relates to an index term through WordNet. */
@@ -55,12 +55,19 @@ export interface LexicalLinkOptions {
    * and looser.
    */
   words?: Iterable<string>;
+  /**
+   * The maintainers' synonym groups (`knowledge/synonyms.yml`, folded): linked like WordNet synonyms, so that a
+   * phrase WordNet lacks ("came up with" in a group with "invent") reaches the index too.
+   */
+  synonymGroups?: Iterable<{ words: readonly string[] }>;
   /** Another WordNet table (tests); default the bundled one. */
   table?: WordNetTable;
 }
 
 const KIND_CODE: Record<LexicalKind, number> = { synonym: 0, derived: 1 };
 const ONE_WORD_RE = /^[a-z]+$/;
+// A collocation a question's words can spell: letters only (not "rock 'n' roll" or "a.d.").
+const PHRASE_RE = /^[a-z]+(?: [a-z]+)+$/;
 
 /**
  * Resolves WordNet's synonyms, derived forms and antonyms against an index vocabulary: for every WordNet
@@ -109,13 +116,23 @@ export function buildLexicalLinks(vocabulary: Iterable<string>, options: Lexical
       if ((entry.get(term) ?? 2) > kind) entry.set(term, kind);
     }
   };
+  // A one-word lemma is looked up under its own term and those of its irregular forms ("man": man, men).
+  const keyCache = new Map<string, string[]>();
+  const keysOf = (lemma: string) => {
+    let keys = keyCache.get(lemma);
+    if (!keys) {
+      keys = [...new Set([englishTerm(lemma), ...irregularFormsOf(lemma).filter((f) => ONE_WORD_RE.test(f)).map(englishTerm)])];
+      keyCache.set(lemma, keys);
+    }
+    return keys;
+  };
   // Relations are symmetric, so walking out from the lemmas the index holds finds every link that reaches it.
   for (const [tied, terms] of termsOfLemma) {
     const reach = (others: number[], kind: number) => {
       for (const other of others) {
         const lemma = table.lemmas[other];
-        if (ONE_WORD_RE.test(lemma)) add(related, englishTerm(lemma), terms, kind);
-        else if (lemma.includes(' ')) add(phrases, lemma, terms, kind);
+        if (ONE_WORD_RE.test(lemma)) for (const key of keysOf(lemma)) add(related, key, terms, kind);
+        else if (PHRASE_RE.test(lemma)) add(phrases, lemma, terms, kind);
       }
     };
     reach(table.synonyms(tied), KIND_CODE.synonym);
@@ -123,24 +140,27 @@ export function buildLexicalLinks(vocabulary: Iterable<string>, options: Lexical
     for (const other of table.antonyms(tied)) {
       const lemma = table.lemmas[other];
       if (!ONE_WORD_RE.test(lemma)) continue;
-      const key = englishTerm(lemma);
-      let entry = antonyms.get(key);
-      for (const term of terms) {
-        if (term === key) continue;
-        if (!entry) antonyms.set(key, (entry = new Set()));
-        entry.add(term);
+      for (const key of keysOf(lemma)) {
+        let entry = antonyms.get(key);
+        for (const term of terms) {
+          if (term === key) continue;
+          if (!entry) antonyms.set(key, (entry = new Set()));
+          entry.add(term);
+        }
       }
     }
   }
-  // Irregular forms get their base form's links under their own term ("men" → those of "man").
-  for (const [form, bases] of exceptionForms()) {
-    if (!ONE_WORD_RE.test(form)) continue;
-    const key = englishTerm(form);
-    for (const base of bases) {
-      const baseKey = englishTerm(base);
-      if (baseKey === key) continue;
-      for (const [term, kind] of related.get(baseKey) ?? []) add(related, key, [term], kind);
-      for (const term of antonyms.get(baseKey) ?? []) if (term !== key) antonyms.set(key, (antonyms.get(key) ?? new Set()).add(term));
+  for (const { words: group } of options.synonymGroups ?? []) {
+    const reached = group.filter((w) => ONE_WORD_RE.test(w) && vocab.has(englishTerm(w))).map(englishTerm);
+    if (reached.length === 0) continue;
+    for (const member of group) {
+      const others = reached.filter((t) => !ONE_WORD_RE.test(member) || t !== englishTerm(member));
+      if (ONE_WORD_RE.test(member)) add(related, englishTerm(member), others, KIND_CODE.synonym);
+      else {
+        const [head, ...tail] = member.split(' ');
+        // Stored as WordNet stores collocations: the first word's base form ("came up with" → "come up with").
+        if (tail.length > 0) add(phrases, [lemmas(head, undefined, table)[0] ?? head, ...tail].join(' '), others, KIND_CODE.synonym);
+      }
     }
   }
 
@@ -153,17 +173,15 @@ export function buildLexicalLinks(vocabulary: Iterable<string>, options: Lexical
   };
   const encode = (entries: Map<string, Map<string, number>>) => {
     const out: Record<string, number[]> = {};
-    for (const [key, entry] of [...entries].sort(byKey)) out[key] = [...entry].map(([term, kind]) => numberOf(term) * 2 + kind);
+    for (const [key, entry] of entries) out[key] = [...entry].map(([term, kind]) => numberOf(term) * 2 + kind);
     return out;
   };
   const encodedRelated = encode(related);
   const encodedPhrases = encode(phrases);
   const encodedAntonyms: Record<string, number[]> = {};
-  for (const [key, entry] of [...antonyms].sort(byKey)) encodedAntonyms[key] = [...entry].map(numberOf);
+  for (const [key, entry] of antonyms) encodedAntonyms[key] = [...entry].map(numberOf);
   return { formatVersion: LEXICAL_LINKS_VERSION, source: table.source, terms, related: encodedRelated, antonyms: encodedAntonyms, phrases: encodedPhrases };
 }
-
-const byKey = (a: [string, unknown], b: [string, unknown]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
 function decodeRelated(links: LexicalLinks, codes: readonly number[] | undefined): LexicalLink[] {
   return (codes ?? NONE).map((code) => ({ term: links.terms[code >> 1], kind: KINDS[code & 1] }));

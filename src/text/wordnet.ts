@@ -53,6 +53,14 @@ export function wordNet(): WordNetTable {
   return bundled;
 }
 
+/**
+ * Lets the bundled table be garbage-collected (about 15 MB: 8 MB of heap, 7 MB of typed arrays) once an index is built; the next
+ * `wordNet()` reads it again.
+ */
+export function forgetWordNet(): void {
+  bundled = undefined;
+}
+
 /** Reads the binary layout written by scripts/build-wordnet.mjs (header JSON, then uint32-aligned sections). */
 export function decodeWordNet(bytes: Buffer): WordNetData {
   const headerLength = bytes.readUInt32LE(0);
@@ -152,7 +160,8 @@ export function wordNetTable(data: WordNetData): WordNetTable {
   const derived = adjacencyOfPairs(count, data.derived);
   const antonyms = adjacencyOfPairs(count, data.antonyms);
   const unique = (ids: number[]) => [...new Set(ids)];
-  // Lemmas are sorted: binary search instead of a Map of 150,000 strings (faster to load, fast enough to ask).
+  // Lemmas are sorted: a binary search costs no start-up, where a Map of 150,000 strings takes a few hundred
+  // milliseconds to fill, more than a small knowledge base's whole vocabulary takes to look up.
   const id = (lemma: string): number | undefined => {
     let low = 0;
     let high = count - 1;

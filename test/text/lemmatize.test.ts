@@ -1,5 +1,5 @@
 import { lemmaCandidates, lemmas, lemmatize } from '../../src/text/lemmatize';
-import { wordNet, wordNetFromLists } from '../../src/text/wordnet';
+import { forgetWordNet, wordNet, wordNetFromLists } from '../../src/text/wordnet';
 
 describe('lemmatize (WordNet morphy over the bundled table)', () => {
   it.each([
@@ -70,5 +70,15 @@ describe('lemmas over a small table', () => {
   it('honours a restriction to some word classes', () => {
     expect(lemmas('rings', ['verb'], table)).toEqual(['ring']);
     expect(lemmas('rings', ['adj'], table)).toEqual([]);
+  });
+});
+
+describe('forgetWordNet', () => {
+  it('drops the bundled table, which the next use reads again', () => {
+    const before = wordNet();
+    forgetWordNet();
+    const after = wordNet();
+    expect(after).not.toBe(before);
+    expect(after.id('city')).toBe(before.id('city'));
   });
 });

@@ -78,6 +78,21 @@ describe('buildLexicalLinks', () => {
   });
 });
 
+describe('the maintainers\' synonym groups in the links', () => {
+  const text = indexed('Ada Quist invented the harbour crane.');
+  const links = buildLexicalLinks(text.vocabulary, { words: text.words, table, synonymGroups: [{ words: ['hit upon', 'invent'] }, { words: ['quay', 'harbour'] }] });
+
+  it('links a phrase WordNet lacks to an indexed word of its group, whatever the inflection of its first word', () => {
+    expect(phraseLinks(links, words('Who hits upon cranes?'))).toEqual([
+      { start: 1, end: 3, phrase: 'hit upon', links: [{ term: stem('invented', 'en'), kind: 'synonym' }] },
+    ]);
+  });
+
+  it('links a word of a group to an indexed word of the group', () => {
+    expect(relatedIndexTerms(links, stem('quay', 'en'))).toEqual([{ term: stem('harbour', 'en'), kind: 'synonym' }]);
+  });
+});
+
 describe('lookups by surface word', () => {
   const text = indexed('It is the largest city. The network was established in 1986.');
   const links = buildLexicalLinks(text.vocabulary, { words: text.words });

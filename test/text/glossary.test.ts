@@ -1,0 +1,41 @@
+import { loadSynonyms } from '../../src/knowledge/synonyms';
+import { createGlossary, englishFor, equivalentsOf, synonymsOf, useDomainVocabulary } from '../../src/text/glossary';
+import { BUNDLED_KNOWLEDGE } from '../core/helpers';
+
+const vocabulary = {
+  groups: [{ words: ['aim', 'goal', 'objective'] }, { words: ['goal', 'target'] }],
+  translations: [{ word: 'leden', english: ['members'] }, { word: 'vicevoorzitter', english: ['vice chair'] }],
+};
+
+describe('createGlossary', () => {
+  const glossary = createGlossary(vocabulary);
+
+  it('gives a word the other words of every group it is in', () => {
+    expect(glossary.synonymsOf('aim')).toEqual(['goal', 'objective']);
+    expect(glossary.synonymsOf('goal')).toEqual(['aim', 'objective', 'target']);
+    expect(glossary.synonymsOf('harbour')).toEqual([]);
+  });
+
+  it('gives the English words of a translation, a phrase word by word', () => {
+    expect(glossary.englishFor('leden')).toEqual(['members']);
+    expect(glossary.englishFor('vicevoorzitter')).toEqual(['vice', 'chair']);
+  });
+
+  it('knows the language data without any vocabulary: peoples and countries, spellings', () => {
+    const bare = createGlossary({ groups: [], translations: [] });
+    expect(bare.equivalentsOf('finnish')).toEqual(['finland']);
+    expect(bare.equivalentsOf('adviser')).toEqual(['advisor']);
+    expect(bare.synonymsOf('aim')).toEqual([]);
+  });
+});
+
+describe('the module-level glossary functions', () => {
+  afterAll(() => useDomainVocabulary({ groups: [], translations: [] }));
+
+  it('use the vocabulary handed to useDomainVocabulary, here the bundled synonyms.yml', () => {
+    useDomainVocabulary(loadSynonyms(BUNDLED_KNOWLEDGE));
+    expect(synonymsOf('aim')).toEqual(expect.arrayContaining(['goal', 'objective']));
+    expect(englishFor('leden')).toEqual(['members']);
+    expect(equivalentsOf('dutch')).toEqual(['netherlands', 'holland']);
+  });
+});
