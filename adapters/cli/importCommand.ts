@@ -1,7 +1,8 @@
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readCoreConfig } from '../../src/config';
-import { DEFAULT_FETCH_SETTINGS, type ImportOutcome, importSources, type OutcomeStatus, refreshImports } from '../../src/import/importer';
+import { DEFAULT_FETCH_SETTINGS } from '../../src/import/fetcher';
+import type { ImportOutcome, OutcomeStatus } from '../../src/import/importer';
 import { type CliIO, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './io';
 
 export const IMPORT_USAGE = `Usage: network-qa import SOURCE… [--knowledge DIR] [--crawl] [--max-pages N] [--dry-run]
@@ -134,6 +135,8 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
     onOutcome: (o: ImportOutcome) => io.stdout.write(outcomeLine(o, config.knowledgeDir, dryRun)),
   };
   const onSource = values.refresh ? undefined : (source: string, outcomes: ImportOutcome[]) => io.stdout.write(`── ${source}: ${countsLine(outcomes)}\n`);
+  // Loaded here, not at start: the converters' libraries are only needed to import.
+  const { importSources, refreshImports } = await import('../../src/import/importer');
   const report = values.refresh ? await refreshImports({ ...options, prune: !!values.prune }) : await importSources(sources, options, onSource);
   io.stdout.write(`Summary: ${countsLine(report.outcomes)}${dryRun ? ' (dry run: nothing written)' : ''}\n`);
   const failed = report.outcomes.filter((o) => o.status === 'failed');

@@ -29,6 +29,19 @@ export interface Validators {
   lastModified?: string;
 }
 
+/** The User-Agent product token: robots.txt rules for `network-qa` apply to the importer. */
+export const ROBOTS_AGENT = 'network-qa';
+
+/** Defaults of `network-qa import`: one request a second per host, 15 s timeout, 20 MB limit, 5 redirects. */
+export const DEFAULT_FETCH_SETTINGS: FetchSettings = {
+  userAgent: `${ROBOTS_AGENT}/1 (knowledge importer of the network-qa chat bot; honours robots.txt)`,
+  robotsAgent: ROBOTS_AGENT,
+  delayMs: 1000,
+  timeoutMs: 15_000,
+  maxBytes: 20 * 1024 * 1024,
+  maxRedirects: 5,
+};
+
 type Robots = { isAllowed(url: string, ua?: string): boolean | undefined; getCrawlDelay(ua?: string): number | undefined };
 const ALLOW_ALL: Robots = { isAllowed: () => true, getCrawlDelay: () => undefined };
 const DISALLOW_ALL: Robots = { isAllowed: () => false, getCrawlDelay: () => undefined };
