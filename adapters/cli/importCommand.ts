@@ -69,7 +69,9 @@ const VERBS: Record<OutcomeStatus, string> = {
 
 function outcomeLine(o: ImportOutcome, knowledgeDir: string, dryRun: boolean): string {
   const verb = dryRun && (o.status === 'imported' || o.status === 'updated' || o.status === 'pruned') ? `would be ${VERBS[o.status]}` : VERBS[o.status];
-  const where = o.file ? ` → ${relative(process.cwd(), resolve(knowledgeDir, o.file)) || o.file}` : '';
+  const absolute = o.file ? resolve(knowledgeDir, o.file) : '';
+  const shown = relative(process.cwd(), absolute);
+  const where = o.file ? ` → ${shown.startsWith('..') ? absolute : shown}` : '';
   return `${verb.padEnd(10)} ${o.source}${where}${o.reason ? `: ${o.reason}` : ''}\n`;
 }
 
