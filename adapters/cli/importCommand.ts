@@ -1,7 +1,8 @@
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readCoreConfig } from '../../src/config';
-import { DEFAULT_FETCH_SETTINGS, type ImportOutcome, importSources, type OutcomeStatus, refreshImports } from '../../src/import/importer';
+import { DEFAULT_FETCH_SETTINGS } from '../../src/import/fetcher';
+import type { ImportOutcome, OutcomeStatus } from '../../src/import/importer';
 import { type CliIO, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './io';
 
 export const IMPORT_USAGE = `Usage: network-qa import SOURCE… [--knowledge DIR] [--crawl] [--max-pages N] [--dry-run]
@@ -68,7 +69,9 @@ const VERBS: Record<OutcomeStatus, string> = {
 
 function outcomeLine(o: ImportOutcome, knowledgeDir: string, dryRun: boolean): string {
   const verb = dryRun && (o.status === 'imported' || o.status === 'updated' || o.status === 'pruned') ? `would be ${VERBS[o.status]}` : VERBS[o.status];
-  const where = o.file ? ` → ${relative(process.cwd(), resolve(knowledgeDir, o.file)) || o.file}` : '';
+  const absolute = o.file ? resolve(knowledgeDir, o.file) : '';
+  const shown = relative(process.cwd(), absolute);
+  const where = o.file ? ` → ${shown.startsWith('..') ? absolute : shown}` : '';
   return `${verb.padEnd(10)} ${o.source}${where}${o.reason ? `: ${o.reason}` : ''}\n`;
 }
 
@@ -134,6 +137,8 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
     onOutcome: (o: ImportOutcome) => io.stdout.write(outcomeLine(o, config.knowledgeDir, dryRun)),
   };
   const onSource = values.refresh ? undefined : (source: string, outcomes: ImportOutcome[]) => io.stdout.write(`── ${source}: ${countsLine(outcomes)}\n`);
+  // Loaded here, not at start: the converters' libraries are only needed to import.
+  const { importSources, refreshImports } = await import('../../src/import/importer');
   const report = values.refresh ? await refreshImports({ ...options, prune: !!values.prune }) : await importSources(sources, options, onSource);
   io.stdout.write(`Summary: ${countsLine(report.outcomes)}${dryRun ? ' (dry run: nothing written)' : ''}\n`);
   const failed = report.outcomes.filter((o) => o.status === 'failed');

@@ -29,9 +29,22 @@ export interface Validators {
   lastModified?: string;
 }
 
-type Robots = { isAllowed(url: string, ua?: string): boolean | undefined; getCrawlDelay(ua?: string): number | undefined };
+/** The User-Agent product token: robots.txt rules for `network-qa` apply to the importer. */
+export const ROBOTS_AGENT = 'network-qa';
+
+/** Defaults of `network-qa import`: one request a second per host, 15 s timeout, 20 MB limit, 5 redirects. */
+export const DEFAULT_FETCH_SETTINGS: FetchSettings = {
+  userAgent: `${ROBOTS_AGENT}/1 (knowledge importer of the network-qa chat bot; honours robots.txt)`,
+  robotsAgent: ROBOTS_AGENT,
+  delayMs: 1000,
+  timeoutMs: 15_000,
+  maxBytes: 20 * 1024 * 1024,
+  maxRedirects: 5,
+};
+
+type Robots = { isAllowed(url: string, ua?: string): boolean | undefined; getCrawlDelay(ua?: string): number | undefined; reason?: string };
 const ALLOW_ALL: Robots = { isAllowed: () => true, getCrawlDelay: () => undefined };
-const DISALLOW_ALL: Robots = { isAllowed: () => false, getCrawlDelay: () => undefined };
+const disallowAll = (reason: string): Robots => ({ isAllowed: () => false, getCrawlDelay: () => undefined, reason });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
@@ -60,21 +73,26 @@ export class Fetcher {
     let robots = this.robots.get(origin);
     if (!robots) {
       robots = (async () => {
-        const url = `${origin}/robots.txt`;
-        const result = await this.request(url, {}, null);
+        let url = `${origin}/robots.txt`;
+        let result = await this.request(url, {}, null);
+        for (let hop = 0; result.kind === 'redirect' && hop < this.settings.maxRedirects; hop++) {
+          url = new URL(result.location, url).href;
+          result = await this.request(url, {}, null);
+        }
         if (result.kind === 'ok') return robotsParser(url, result.bytes.toString('utf8')) as Robots;
         if (result.kind === 'gone' || (result.kind === 'failed' && /^HTTP 4\d\d/.test(result.reason))) return ALLOW_ALL;
-        return DISALLOW_ALL;
+        const why = result.kind === 'failed' ? result.reason : 'too many redirects';
+        return disallowAll(`robots.txt could not be read (${why}), so the site is treated as disallowed (RFC 9309)`);
       })();
       this.robots.set(origin, robots);
     }
     return robots;
   }
 
-  /** Whether robots.txt lets the bot fetch `url`. */
-  async allowed(url: string): Promise<boolean> {
+  /** Why robots.txt does not let the bot fetch `url`, or null when it does. */
+  async refusal(url: string): Promise<string | null> {
     const robots = await this.robotsFor(new URL(url).origin);
-    return robots.isAllowed(url, this.settings.robotsAgent) !== false;
+    return robots.isAllowed(url, this.settings.robotsAgent) === false ? (robots.reason ?? 'disallowed by robots.txt') : null;
   }
 
   /**
@@ -85,7 +103,8 @@ export class Fetcher {
     let current = url;
     for (let hop = 0; hop <= this.settings.maxRedirects; hop++) {
       const origin = new URL(current).origin;
-      if (!(await this.allowed(current))) return { kind: 'blocked', url: current, reason: 'disallowed by robots.txt' };
+      const refusal = await this.refusal(current);
+      if (refusal) return { kind: 'blocked', url: current, reason: refusal };
       const robots = await this.robotsFor(origin);
       const result = await this.request(current, validators, robots);
       if (result.kind !== 'redirect') return result;

@@ -5,23 +5,11 @@ import { DocumentProblem, parseSidecar } from '../knowledge/document';
 import { convertHtml } from '../knowledge/convert/html';
 import { convertDocument, listKnowledgeFiles, parseDocument } from '../knowledge/load';
 import { isLang } from '../text/lang';
-import { Fetcher, type FetchResult, type FetchSettings, type Validators } from './fetcher';
+import { DEFAULT_FETCH_SETTINGS, Fetcher, type FetchResult, type FetchSettings, type Validators } from './fetcher';
 import { downloadPath, FILES_DIR, pagePath } from './paths';
 import { looksLikeSitemap, parseSitemap } from './sitemap';
 import { type ImportedMeta, markdownDocument, sidecarText, type WriteResult, writeImported } from './write';
 
-/** The User-Agent product token: robots.txt rules for `network-qa` apply to the importer. */
-export const ROBOTS_AGENT = 'network-qa';
-
-/** Defaults of `network-qa import`. */
-export const DEFAULT_FETCH_SETTINGS: FetchSettings = {
-  userAgent: `${ROBOTS_AGENT}/1 (knowledge importer of the network-qa chat bot; honours robots.txt)`,
-  robotsAgent: ROBOTS_AGENT,
-  delayMs: 1000,
-  timeoutMs: 15_000,
-  maxBytes: 20 * 1024 * 1024,
-  maxRedirects: 5,
-};
 
 /** What happened to one page or file. */
 export type OutcomeStatus = WriteResult | 'skipped' | 'failed' | 'gone' | 'pruned';

@@ -5,9 +5,6 @@ import matter from 'gray-matter';
 import { NetworkQaError } from '../errors';
 import type { KnowledgeDocument, KnowledgeWarning } from '../types';
 import { BoundedMap } from '../util/bounded-map';
-import { docxToDocument } from './convert/docx';
-import { htmlToDocument } from './convert/html';
-import { pdfToDocument } from './convert/pdf';
 import { assembleDocument, type DeclaredMeta, DocumentProblem, NO_META, parseSidecar } from './document';
 import { markdownBlocks, textBlocks } from './markdown';
 import { type KnowledgeSynonyms, loadSynonyms, SYNONYMS_FILE } from './synonyms';
@@ -212,9 +209,11 @@ export async function convertDocument(file: string, bytes: Buffer, meta: Declare
   }
   if (!bytes.length) throw new DocumentProblem('knowledge_empty_document', 'is empty', 1);
   const ext = extname(file).toLowerCase();
-  if (ext === '.pdf') return pdfToDocument(file, bytes, meta);
-  if (ext === '.docx') return docxToDocument(file, bytes, meta);
-  return htmlToDocument(file, bytes, meta);
+  // Converters load on first use: their libraries take seconds to load on a busy machine, and a
+  // knowledge folder of Markdown alone (or `network-qa ask`) never needs them.
+  if (ext === '.pdf') return (await import('./convert/pdf')).pdfToDocument(file, bytes, meta);
+  if (ext === '.docx') return (await import('./convert/docx')).docxToDocument(file, bytes, meta);
+  return (await import('./convert/html')).htmlToDocument(file, bytes, meta);
 }
 
 const conversions = new BoundedMap<string, KnowledgeDocument>(CONVERSION_CACHE_SIZE);

@@ -155,3 +155,49 @@ describe('one page, a dry run, and local files', () => {
     expect((await loadKnowledge(knowledgeDir)).warnings).toEqual([]);
   });
 });
+
+describe('robots.txt that cannot be read', () => {
+  it('treats the site as disallowed when robots.txt answers 500, and says so', async () => {
+    const robots = site.routes.get('/robots.txt')!;
+    site.routes.set('/robots.txt', { status: 500, type: 'text/plain', body: 'oops' });
+    try {
+      const report = await importSources([`${site.base}/site/about.html`], { knowledgeDir: tempDir(), fetch: FETCH });
+      expect(report.outcomes).toEqual([
+        expect.objectContaining({ status: 'skipped', robots: true, reason: 'robots.txt could not be read (HTTP 500 Internal Server Error), so the site is treated as disallowed (RFC 9309)' }),
+      ]);
+    } finally {
+      site.routes.set('/robots.txt', robots);
+    }
+  });
+
+  it('allows everything when there is no robots.txt (404)', async () => {
+    const robots = site.routes.get('/robots.txt')!;
+    site.routes.delete('/robots.txt');
+    try {
+      const report = await importSources([`${site.base}/site/private/minutes.html`], { knowledgeDir: tempDir(), fetch: FETCH });
+      expect(report.outcomes.map((o) => o.status)).toEqual(['imported']);
+    } finally {
+      site.routes.set('/robots.txt', robots);
+    }
+  });
+});
+
+describe('a running bot', () => {
+  it('answers from imported pages after its usual hot reload', async () => {
+    const knowledgeDir = tempDir();
+    writeTree(knowledgeDir, { 'notes.md': '# Notes\n\nThe harbour office opens at eight in the morning.\n' });
+    const qa = await createQA({ knowledgeDir, dataDir: tempDir(), logQuestions: false, watch: true, watchDebounceMs: 100 });
+    try {
+      const question = 'When was the Harbour Cities network founded?';
+      expect(qa.ask(question).status).toBe('no_answer');
+      await importSources([`${site.base}/site/about.html`], { knowledgeDir, fetch: FETCH });
+      const deadline = Date.now() + 15_000;
+      while (qa.ask(question).status !== 'answered' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      const answer = qa.ask(question);
+      expect(answer.answer).toContain('1998');
+      expect(answer.sources[0].url).toBe(`${site.base}/site/about.html`);
+    } finally {
+      await qa.close();
+    }
+  });
+});

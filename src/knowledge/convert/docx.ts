@@ -5,8 +5,7 @@ import type { KnowledgeDocument } from '../../types';
 import { assembleDocument, type DeclaredMeta, DocumentProblem, type PlacedBlock } from '../document';
 import { markdownBlocks } from '../markdown';
 import { markdownFromHtml } from './markdown-from-html';
-
-const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+import { describeStart, ZIP_MAGIC } from './sniff';
 
 /** Title and language from `docProps/core.xml` (Word's File › Properties), when set. */
 async function coreProperties(bytes: Buffer): Promise<{ title?: string; lang?: string }> {
@@ -41,17 +40,6 @@ export async function convertDocx(bytes: Buffer): Promise<{ markdown: string; ti
   const markdown = markdownFromHtml(html);
   if (!markdown.trim()) throw new DocumentProblem('knowledge_empty_document', 'has no text to answer from', 1);
   return { markdown, ...(await coreProperties(bytes)) };
-}
-
-/** What a file starts with, for "wrong extension" messages. */
-export function describeStart(bytes: Buffer): string {
-  const head = bytes.subarray(0, 512).toString('latin1');
-  if (head.startsWith('%PDF-')) return 'it is a PDF';
-  if (bytes.subarray(0, 4).equals(ZIP_MAGIC)) return 'it is a ZIP archive';
-  if (/^\s*(<!doctype html|<html)/i.test(head)) return 'it is an HTML page';
-  if (!bytes.length) return 'it is empty';
-  if (/^[\x09\x0a\x0d\x20-\x7e\x80-\xff]*$/.test(head)) return 'it is text';
-  return 'unknown binary content';
 }
 
 /**

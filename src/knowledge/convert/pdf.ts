@@ -1,7 +1,7 @@
 import type { KnowledgeDocument } from '../../types';
 import { fold } from '../../text/fold';
 import { assembleDocument, type DeclaredMeta, DocumentProblem, type PlacedBlock } from '../document';
-import { describeStart } from './docx';
+import { describeStart } from './sniff';
 import { extractPdf, type PdfContent, PdfReadError, type PdfTextItem } from './pdf-extract';
 
 /** A line of text on a page. */
