@@ -53,7 +53,7 @@ describe('grouping a hostile question log (timings: npm run bench)', () => {
       if (!done) setImmediate(spin);
     };
     setImmediate(spin);
-    const groups = await groupQuestionsInSlices(texts, 1);
+    const groups = await groupQuestionsInSlices(texts, Infinity, 1);
     done = true;
     expect(groups).toEqual(groupQuestions(texts));
     expect(turns).toBeGreaterThan(2);
