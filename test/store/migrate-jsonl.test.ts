@@ -2,8 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { openStore } from '../../src/store/open';
 import type { Store } from '../../src/store/store';
-import { FIXTURE_LOG } from '../questions/helpers';
-import { recordingLogger } from '../questions/helpers';
+import { FIXTURE_LOG, recordingLogger } from '../questions/helpers';
 import { describeEachEngine, type EngineUnderTest } from './engines';
 
 async function readAll(store: Store) {
