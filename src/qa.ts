@@ -33,8 +33,10 @@ export interface QAOptions {
   logger?: Logger;
   /** Record every question in the store. @defaultValue true */
   logQuestions?: boolean;
-  /** The store for the question log (shared with the adapters). @defaultValue SQLite in `dataDir`, opened when logging and closed by `close()` */
+  /** The store for the question log (shared with the adapters). @defaultValue opened when logging (per `databaseUrl`) and closed by `close()` */
   store?: Store;
+  /** PostgreSQL for the store createQA opens itself (`DATABASE_URL`). @defaultValue SQLite in `dataDir` */
+  databaseUrl?: string;
   /** Days of question log to keep. @defaultValue 90 */
   logRetentionDays?: number;
   /** Watch the knowledge folder and reload on change. @defaultValue false */
@@ -178,7 +180,7 @@ export async function createQA(options: QAOptions): Promise<QA> {
     preloadLanguageDetector();
   }, 0);
   warm.unref();
-  const ownStore = settings.logQuestions && !settings.store ? await openStore({ dataDir: settings.dataDir, logger }) : null;
+  const ownStore = settings.logQuestions && !settings.store ? await openStore({ dataDir: settings.dataDir, logger, ...(settings.databaseUrl ? { databaseUrl: settings.databaseUrl } : {}) }) : null;
   const log: QuestionLog = await openQuestionLog({
     store: settings.store ?? ownStore,
     enabled: settings.logQuestions,

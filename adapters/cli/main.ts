@@ -60,6 +60,7 @@ export async function main(argv: string[], io: CliIO = { stdin: process.stdin, s
       logger,
       logQuestions: command === 'chat' && config.logQuestions,
       logRetentionDays: config.logRetentionDays,
+      ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
       ...(config.contact ? { contact: config.contact } : {}),
     });
     try {

@@ -1,5 +1,4 @@
 /** Reading the question log's settings from environment variables (start-up code only). */
-import * as path from 'node:path';
 import { ConfigError } from '../errors';
 
 /** The question log's settings. */
@@ -10,8 +9,6 @@ export interface QuestionLogSettings {
   enabled: boolean;
   /** `LOG_RETENTION_DAYS`. @defaultValue 90 */
   retentionDays: number;
-  /** `DATA_DIR/questions.jsonl`. */
-  file: string;
 }
 
 const ON = new Set(['on', 'true', '1', 'yes']);
@@ -38,6 +35,5 @@ export function questionLogSettingsFromEnv(env: NodeJS.ProcessEnv): QuestionLogS
     dataDir,
     enabled: !OFF.has(flag),
     retentionDays: days === '' ? 90 : Number(days),
-    file: path.join(dataDir, 'questions.jsonl'),
   };
 }

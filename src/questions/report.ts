@@ -89,16 +89,16 @@ class ReportBuilder {
   finish(): QuestionReport {
     return {
       ...this.figures(),
-      topQuestions: this.top > 0 ? groupQuestions(this.asked).slice(0, this.top) : [],
-      needsWork: this.top > 0 ? groupQuestions(this.needsWork).slice(0, this.top) : [],
+      topQuestions: this.top > 0 ? groupQuestions(this.asked, this.top) : [],
+      needsWork: this.top > 0 ? groupQuestions(this.needsWork, this.top) : [],
     };
   }
 
   async finishInSlices(): Promise<QuestionReport> {
     return {
       ...this.figures(),
-      topQuestions: this.top > 0 ? (await groupQuestionsInSlices(this.asked)).slice(0, this.top) : [],
-      needsWork: this.top > 0 ? (await groupQuestionsInSlices(this.needsWork)).slice(0, this.top) : [],
+      topQuestions: this.top > 0 ? await groupQuestionsInSlices(this.asked, this.top) : [],
+      needsWork: this.top > 0 ? await groupQuestionsInSlices(this.needsWork, this.top) : [],
     };
   }
 

@@ -38,7 +38,7 @@ export const GROUP_SIMILARITY = 0.75;
 export const MAX_VARIANTS = 5;
 /**
  * Characters of a question read for grouping. The longest question of the project's question sets
- * (`test/eval/`, `../shared/eval/`) has 102 characters; twice that keeps every real question whole while a
+ * (`test/eval/`, `../shared/eval/`) has 74 characters; 200 keep every real question whole, with room, while a
  * 1,000-character paste costs no more than a long question.
  */
 export const GROUPING_CHARS = 200;
@@ -118,6 +118,29 @@ export function wordSetSimilarity(a: readonly string[], b: readonly string[]): n
   return matches / (a.length + b.length - matches);
 }
 
+/**
+ * {@link wordSetSimilarity} when it reaches `threshold`, else -1, giving up as soon as too many words of `a`
+ * went unmatched: two long questions that differ are told apart after a few words, not after every pair.
+ */
+function similarityAtLeast(a: readonly string[], b: readonly string[], threshold: number): number {
+  // matches / (|a| + |b| − matches) ≥ t  ⇔  matches ≥ t·(|a| + |b|) / (1 + t)
+  const needed = (threshold * (a.length + b.length)) / (1 + threshold);
+  const unmatched = [...b];
+  let matches = 0;
+  for (let i = 0; i < a.length; i += 1) {
+    if (matches + (a.length - i) < needed) return -1;
+    const word = a[i]!;
+    const exact = unmatched.indexOf(word);
+    const index = exact >= 0 ? exact : unmatched.findIndex((other) => sameWord(word, other));
+    if (index >= 0) {
+      unmatched.splice(index, 1);
+      matches += 1;
+    }
+  }
+  const similarity = matches / (a.length + b.length - matches);
+  return similarity >= threshold ? similarity : -1;
+}
+
 interface Bucket {
   words: string[];
   /** The words as ids, rarest first (ids are given in order of rarity). */
@@ -176,23 +199,38 @@ class Grouper {
     this.buckets.set(wording, bucket);
   }
 
-  /** Numbers the words by rarity, and orders the buckets, most frequent first. @returns how many buckets */
-  prepare(): number {
-    const unique: Array<[Bucket, string]> = [];
-    for (const [key, bucket] of this.buckets) if (key.startsWith(' ')) unique.push([bucket, key]);
+  /**
+   * Numbers the words by rarity and orders the buckets, most frequent first, yielding every {@link STEP} items.
+   * Both orders are counting sorts (ties keep the order of first appearance), so no step takes long.
+   * @returns how many buckets
+   */
+  *prepare(): Generator<void, number> {
+    const unique: Bucket[] = [];
     const counts = new Map<string, number>();
-    for (const [bucket] of unique) for (const word of bucket.words) counts.set(word, (counts.get(word) ?? 0) + 1);
-    const vocabulary = [...counts.entries()].sort(([wa, na], [wb, nb]) => na - nb || compare(wa, wb));
+    for (const [key, bucket] of this.buckets) {
+      if (!key.startsWith(' ')) continue;
+      unique.push(bucket);
+      for (const word of bucket.words) counts.set(word, (counts.get(word) ?? 0) + 1);
+      if (unique.length % STEP === 0) yield;
+    }
+    const vocabulary = byCount([...counts.entries()], ([, n]) => n, 'ascending');
+    yield;
     const id = new Map<string, number>();
     this.frequency = new Int32Array(vocabulary.length);
     this.long = new Uint8Array(vocabulary.length);
-    vocabulary.forEach(([word, n], i) => {
+    for (let i = 0; i < vocabulary.length; i += 1) {
+      const [word, n] = vocabulary[i]!;
       id.set(word, i);
       this.frequency[i] = n;
       this.long[i] = typoProne(word) ? 1 : 0;
-    });
-    for (const [bucket] of unique) bucket.ids = Int32Array.from(bucket.words, (w) => id.get(w)!).sort();
-    this.ordered = unique.sort(([a, ka], [b, kb]) => b.count - a.count || compare(ka, kb)).map(([b]) => b);
+      if (i % (STEP * 8) === 0) yield;
+    }
+    for (let i = 0; i < unique.length; i += 1) {
+      const bucket = unique[i]!;
+      bucket.ids = Int32Array.from(bucket.words, (w) => id.get(w)!).sort();
+      if (i % STEP === 0) yield;
+    }
+    this.ordered = byCount(unique, (b) => b.count, 'descending');
     this.seenAt = new Int32Array(this.ordered.length).fill(-1);
     return this.ordered.length;
   }
@@ -223,7 +261,7 @@ class Grouper {
         // Cheap upper bound first: the shared words plus every unshared long word taken as a misspelling. Most pairs stop here.
         const most = exact + Math.min(long - exactLong, group.long - exactLong);
         if (most / (ids.length + group.ids.length - most) < GROUP_SIMILARITY) continue;
-        const similarity = wordSetSimilarity(bucket.words, group.leader);
+        const similarity = similarityAtLeast(bucket.words, group.leader, GROUP_SIMILARITY);
         // Ties go to the older (more frequent) group, whatever order the postings came in.
         if (similarity > bestSimilarity || (similarity === bestSimilarity && index < best)) {
           best = index;
@@ -270,15 +308,60 @@ class Grouper {
     return [shared, sharedLong];
   }
 
-  result(): QuestionGroup[] {
-    return this.groups
-      .map((group) => {
-        // Stable sort: among equally frequent wordings the first asked leads.
-        const [question, ...variants] = [...group.wordings.entries()].sort(([, na], [, nb]) => nb - na).map(([w]) => w);
-        return { question: question!, count: group.count, variants: variants.slice(0, MAX_VARIANTS) };
-      })
-      .sort((a, b) => b.count - a.count || compare(a.question, b.question));
+  /**
+   * The groups, most frequent first (ties by wording), yielding every {@link STEP} groups.
+   * @param limit how many to return: the report needs only its top ones, so the rest are never sorted
+   */
+  *result(limit: number): Generator<void, QuestionGroup[]> {
+    const ranked = byCount(this.groups, (g) => g.count, 'descending');
+    yield;
+    if (ranked.length <= limit) {
+      const all: QuestionGroup[] = [];
+      for (const group of ranked) {
+        all.push(describe(group));
+        if (all.length % STEP === 0) yield;
+      }
+      return all.sort(rank);
+    }
+    // The top `limit`: the groups at least as frequent as the limit-th, kept in a short sorted list, so a long
+    // tail of groups asked once is never sorted whole.
+    const threshold = ranked[limit - 1]!.count;
+    const top: QuestionGroup[] = [];
+    let visited = 0;
+    for (const group of ranked) {
+      if (group.count < threshold) break;
+      const described = describe(group);
+      let at = top.length;
+      while (at > 0 && rank(described, top[at - 1]!) < 0) at -= 1;
+      if (at < limit) {
+        top.splice(at, 0, described);
+        if (top.length > limit) top.pop();
+      }
+      if (++visited % STEP === 0) yield;
+    }
+    return top;
   }
+}
+
+/** A group as the report lists it: its most frequent wording (the first asked among equals), then the others. */
+function describe(group: Group): QuestionGroup {
+  const [question, ...variants] = [...group.wordings.entries()].sort(([, na], [, nb]) => nb - na).map(([w]) => w);
+  return { question: question!, count: group.count, variants: variants.slice(0, MAX_VARIANTS) };
+}
+
+/** Most frequent first, then by wording. */
+function rank(a: QuestionGroup, b: QuestionGroup): number {
+  return b.count - a.count || compare(a.question, b.question);
+}
+
+/** Sorts by a small whole-number key in linear time (a counting sort); equal keys keep their order. */
+function byCount<T>(items: readonly T[], key: (item: T) => number, order: 'ascending' | 'descending'): T[] {
+  let max = 0;
+  for (const item of items) max = Math.max(max, key(item));
+  const slots: T[][] = Array.from({ length: max + 1 }, () => []);
+  for (const item of items) slots[key(item)]!.push(item);
+  if (order === 'descending') slots.reverse();
+  return slots.flat();
 }
 
 /**
@@ -290,20 +373,20 @@ class Grouper {
  * two word sets that reach the threshold must share one of the |x| − ⌈0.75·|x|⌉ + 1 rarest words of either),
  * at most {@link CANDIDATES_PER_KEY} groups per word; the comparison itself tolerates misspelt words.
  */
-function* grouping(questions: Iterable<string>): Generator<void, QuestionGroup[]> {
+function* grouping(questions: Iterable<string>, limit: number): Generator<void, QuestionGroup[]> {
   const grouper = new Grouper();
   let work = 0;
   for (const question of questions) {
     grouper.add(question);
     if (++work % STEP === 0) yield;
   }
-  const buckets = grouper.prepare();
+  const buckets = yield* grouper.prepare();
   yield;
   for (let position = 0; position < buckets; position += 1) {
     grouper.merge(position);
     if (position % STEP === STEP - 1) yield;
   }
-  return grouper.result();
+  return yield* grouper.result(limit);
 }
 
 /** Words of a set of `size` that two sets at {@link GROUP_SIMILARITY} must share one of (prefix filtering). */
@@ -315,9 +398,10 @@ function prefixLength(size: number): number {
  * Groups questions by similarity, most frequent group first (see {@link groupQuestionsInSlices} to keep an
  * event loop responsive while grouping a large log).
  * @param questions the question texts, one per time asked
+ * @param limit how many groups to return, the most frequent @defaultValue all
  */
-export function groupQuestions(questions: Iterable<string>): QuestionGroup[] {
-  const steps = grouping(questions);
+export function groupQuestions(questions: Iterable<string>, limit = Infinity): QuestionGroup[] {
+  const steps = grouping(questions, limit);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -328,8 +412,8 @@ export function groupQuestions(questions: Iterable<string>): QuestionGroup[] {
  * {@link groupQuestions} in slices of at most `sliceMs` milliseconds, yielding to the event loop between
  * them, so questions keep being answered while a large log is grouped.
  */
-export function groupQuestionsInSlices(questions: Iterable<string>, sliceMs?: number): Promise<QuestionGroup[]> {
-  return runInSlices(grouping(questions), sliceMs);
+export function groupQuestionsInSlices(questions: Iterable<string>, limit = Infinity, sliceMs?: number): Promise<QuestionGroup[]> {
+  return runInSlices(grouping(questions, limit), sliceMs);
 }
 
 function compare(a: string, b: string): number {

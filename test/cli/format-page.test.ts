@@ -1,4 +1,4 @@
-import { answerJson, formatAnswerText } from '../../adapters/cli/format';
+import { answerJson, formatAnswerText } from '../../adapters/cli/render';
 import type { Answer } from '../../src/types';
 
 const answer = (page?: number): Answer => ({
@@ -15,8 +15,8 @@ const answer = (page?: number): Answer => ({
 
 describe('citing a PDF page in the terminal', () => {
   it('names the page of a PDF instead of the line', () => {
-    expect(formatAnswerText(answer(12))).toContain('Source: Annual Report 2024 (imported/files/report.pdf, Dredging, p. 12)');
-    expect(formatAnswerText(answer())).toContain('(imported/files/report.pdf, Dredging, line 3)');
+    expect(formatAnswerText(answer(12))).toContain('Source: Annual Report 2024 › Dredging (imported/files/report.pdf, p. 12)');
+    expect(formatAnswerText(answer())).toContain('Source: Annual Report 2024 › Dredging (imported/files/report.pdf, line 3)');
   });
 
   it('gives the page in ask --json', () => {

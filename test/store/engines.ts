@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import { openPostgresStore } from '../../src/store/postgres';
 import { openSqliteStore, SQLITE_FILE } from '../../src/store/sqlite';
@@ -84,4 +85,18 @@ export function describeEachEngine(title: string, tests: (engine: () => EngineUn
       tests(() => current);
     });
   }
+}
+
+/** Records a schema version in the engine's database, as a newer version of the bot would. */
+export async function markSchemaVersion(engine: EngineUnderTest, version: number): Promise<void> {
+  if (engine.name === 'sqlite') {
+    const db = new Database(path.join(engine.dataDir, SQLITE_FILE));
+    db.prepare('INSERT INTO schema_migrations (version, applied_ms) VALUES (?, ?)').run(version, Date.now());
+    db.close();
+    return;
+  }
+  const client = new Client({ connectionString: engine.databaseUrl });
+  await client.connect();
+  await client.query('INSERT INTO schema_migrations (version, applied_ms) VALUES ($1, $2)', [version, Date.now()]);
+  await client.end();
 }

@@ -2,7 +2,7 @@ import type { ConversationTurn } from '../../src/conversation/store';
 import type { QuestionRecord } from '../../src/questions/records';
 import { storeCutoffs } from '../../src/store/retention';
 import type { Store, VoteRecord } from '../../src/store/store';
-import { describeEachEngine } from './engines';
+import { describeEachEngine, markSchemaVersion } from './engines';
 
 function question(id: string, time: string, extra: Partial<QuestionRecord> = {}): QuestionRecord {
   return { type: 'question', id, time, platform: 'slack', status: 'answered', confidence: 0.8, sources: ['a.md#3'], latencyMs: 1.5, question: `question ${id}`, user: 'u'.repeat(32), ...extra };
@@ -118,6 +118,11 @@ describeEachEngine('the store', (engine) => {
     } finally {
       await Promise.all([a.close(), b.close()]);
     }
+  });
+
+  it('refuses a database written by a newer version of the bot, saying so', async () => {
+    await markSchemaVersion(engine(), 99);
+    await expect(engine().open()).rejects.toThrow(/has schema version 99, newer than this version of network-qa knows \(1\): upgrade network-qa/);
   });
 
   describe('conversation state', () => {
