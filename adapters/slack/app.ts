@@ -9,6 +9,7 @@ import { registerListeners } from './listeners';
 import { boltLogger, redactSecrets } from './logger';
 import { createResponder, type RespondRetry } from './listeners/post';
 import { SeenEvents } from './seen-events';
+import { createSlackFetch, type RateLimitPolicy } from './transport';
 import { InFlight } from './state';
 
 /** Transport timings; production uses the defaults, tests shorten them. */
@@ -29,6 +30,8 @@ export interface SlackTuning {
   respondRetry: RespondRetry;
   /** How long after a new event its id is saved to the data folder, in ms (a burst of events is one write). */
   eventsSaveDelayMs: number;
+  /** Rate-limited (429) Web API calls: retried one by one, never pausing other replies (see `transport.ts`). */
+  rateLimit: RateLimitPolicy;
 }
 
 /** Defaults for {@link SlackTuning}. */
@@ -39,8 +42,10 @@ export const defaultSlackTuning = {
   host: undefined,
   drainTimeoutMs: 10_000,
   maxReconnectDelayMs: 60_000,
-  respondRetry: { attempts: 4, minDelayMs: 1000, maxDelayMs: 30_000, timeoutMs: 15_000 },
+  respondRetry: { attempts: 4, minDelayMs: 1000, maxDelayMs: 60_000, timeoutMs: 15_000 },
   eventsSaveDelayMs: 1000,
+  // Slack's Retry-After is usually a few seconds; a reply a minute late is still worth sending, one later is not.
+  rateLimit: { maxRetryAfterMs: 60_000, attempts: 3 },
 } as const satisfies SlackTuning;
 
 /** What {@link startSlackBot} needs. */
@@ -51,6 +56,11 @@ export interface SlackBotOptions {
   /** The data folder (`DATA_DIR`): recent event ids are kept there across restarts. @defaultValue memory only */
   dataDir?: string;
   tuning?: Partial<SlackTuning>;
+  /**
+   * Called once when Slack says the tokens no longer work (`invalid_auth`, `account_inactive`, `token_revoked`…),
+   * after one error line says why; the caller stops the bot.
+   */
+  onFatal?: (reason: string) => void;
 }
 
 /** A running Slack bot. */
@@ -69,15 +79,33 @@ export interface SlackBot {
  * const bot = await startSlackBot({ qa, config: readSlackConfig(process.env)!, logger });
  * process.once('SIGTERM', () => void bot.stop());
  */
-export async function startSlackBot({ qa, config, logger, dataDir, tuning }: SlackBotOptions): Promise<SlackBot> {
+export async function startSlackBot({ qa, config, logger, dataDir, tuning, onFatal }: SlackBotOptions): Promise<SlackBot> {
   const t: SlackTuning = { ...defaultSlackTuning, ...tuning };
   const log = boltLogger(logger);
+  // Aborted when stop() stops waiting for replies in flight: their retries must not hold the process open.
+  const giveUp = new AbortController();
+  let started = false;
+  let fatal = false;
+  const slackFetch = createSlackFetch({
+    rateLimit: t.rateLimit,
+    logger,
+    cancel: giveUp.signal,
+    // Before start-up is complete a rejected token fails start-up itself, with the variable's name.
+    onFatal: (error, method) => {
+      if (!started || fatal) return;
+      fatal = true;
+      logger.error({ code: 'slack_fatal', error, method }, `Slack rejected the bot's token (${error}); Slack is stopped: check SLACK_BOT_TOKEN and SLACK_APP_TOKEN`);
+      onFatal?.(error);
+    },
+  });
   // A fresh options object per client: Socket Mode writes its own retryConfig into the object it is given.
   const clientOptions = (): webApi.WebClientOptions => ({
     slackApiUrl: config.apiUrl,
     retryConfig: { ...t.retryConfig },
     timeout: t.requestTimeoutMs,
     logger: log,
+    rejectRateLimitedCalls: true,
+    fetch: slackFetch,
   });
 
   const identity = await whoAmI(config, clientOptions());
@@ -111,8 +139,6 @@ export async function startSlackBot({ qa, config, logger, dataDir, tuning }: Sla
     extendedErrorHandler: true,
   });
 
-  // Aborted when stop() stops waiting for replies in flight: their retries must not hold the process open.
-  const giveUp = new AbortController();
   const deps = createDeps(qa, logger, identity.userId, config.maintainers, createResponder(logger, t.respondRetry, giveUp.signal));
   const seenEvents = new SeenEvents(dataDir, logger, { saveDelayMs: t.eventsSaveDelayMs });
   const inFlight = new InFlight();
@@ -175,6 +201,7 @@ export async function startSlackBot({ qa, config, logger, dataDir, tuning }: Sla
     throw startError(config, error);
   }
 
+  started = true;
   logger.info({ code: 'slack_started', mode: config.mode, port, team: identity.team }, `Slack bot connected (${config.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${port}`})`);
 
   let stopped: Promise<void> | undefined;
