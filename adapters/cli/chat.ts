@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { QA } from '../../src/qa';
+import { terminalSafe } from '../../src/text/terminal-safe';
 import { formatAnswerText } from './format';
 import { type CliIO, EXIT_OK } from './io';
 
@@ -18,7 +19,7 @@ export async function chatCommand(qa: QA, io: CliIO, intro = ''): Promise<number
   const terminal = Boolean((io.stdout as NodeJS.WriteStream).isTTY);
   const rl = createInterface({ input: io.stdin, output: io.stdout, terminal, prompt: 'you> ' });
   if (intro) io.stdout.write(`${intro}\n`);
-  io.stdout.write(`${formatAnswerText(qa.ask('help', { platform: 'cli' }))}\n\n`);
+  io.stdout.write(`${terminalSafe(formatAnswerText(qa.ask('help', { platform: 'cli' })))}\n\n`);
   let previousQuestion: string | undefined;
   rl.prompt();
   for await (const line of rl) {
@@ -26,7 +27,7 @@ export async function chatCommand(qa: QA, io: CliIO, intro = ''): Promise<number
     if (/^(exit|quit|:q)$/i.test(question)) break;
     if (question) {
       const answer = qa.ask(question, { platform: 'cli', previousQuestion });
-      io.stdout.write(`bot> ${formatAnswerText(answer).replace(/\n/g, '\n     ')}\n\n`);
+      io.stdout.write(`bot> ${terminalSafe(formatAnswerText(answer)).replace(/\n/g, '\n     ')}\n\n`);
       if (answer.status === 'answered') previousQuestion = answer.understoodAs;
     }
     rl.prompt();

@@ -6,6 +6,7 @@ import { describeError } from '../../src/errors';
 import { questionLogSettingsFromEnv } from '../../src/questions/config';
 import { QuestionLog } from '../../src/questions/log';
 import { buildReport, formatReport } from '../../src/questions/report';
+import { jsonTerminalSafe, terminalSafe } from '../../src/text/terminal-safe';
 // Exit codes: 0 done, 1 the log or configuration could not be read, 2 bad command line.
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './io';
 
@@ -118,7 +119,8 @@ export async function reportCommand(argv: string[], io: ReportIO): Promise<numbe
     if (!fs.existsSync(file)) io.stderr.write(`Note: no question log at ${file} yet.\n`);
     if (damaged > 0) io.stderr.write(`Note: skipped ${damaged} damaged line${damaged === 1 ? '' : 's'} in ${file}.\n`);
     const report = buildReport(questions, { since, now });
-    io.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+    // Logged questions come from anyone in Slack or Discord: nothing in them may drive the terminal (issue 12).
+    io.stdout.write(values.json ? `${jsonTerminalSafe(JSON.stringify(report, null, 2))}\n` : terminalSafe(formatReport(report)));
     return EXIT_OK;
   } catch (error) {
     io.stderr.write(`network-qa report: ${describeError(error)}\n`);
