@@ -10,6 +10,7 @@ import { boltLogger, redactSecrets } from './logger';
 import { createResponder, type RespondRetry } from './listeners/post';
 import { SeenEvents } from './seen-events';
 import { createSlackFetch, type RateLimitPolicy } from './transport';
+import { guardHttpReceiver } from './verify';
 import { InFlight } from './state';
 
 /** Transport timings; production uses the defaults, tests shorten them. */
@@ -126,6 +127,9 @@ export async function startSlackBot({ qa, config, logger, dataDir, tuning, onFat
           processBeforeResponse: false,
           unhandledRequestTimeoutMillis: 2500,
         });
+
+  // Bolt accepts timestamps from the future and the same signed request twice: checked before it (verify.ts).
+  if (receiver instanceof HTTPReceiver && config.mode === 'http') guardHttpReceiver(receiver, config.signingSecret, logger);
 
   const app = new App({
     token: config.botToken,
