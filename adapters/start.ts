@@ -8,12 +8,8 @@ import { CHAT } from '../src/present';
 import { chatCommand } from './cli/chat';
 import { readDiscordConfig } from './discord/config';
 import { loadEnv } from './env';
+import { checkDataDir, Platforms } from './lifecycle';
 import { readSlackConfig } from './slack/config';
-
-interface Running {
-  name: string;
-  stop(): Promise<void>;
-}
 
 async function start(): Promise<number> {
   loadEnv();
@@ -25,6 +21,7 @@ async function start(): Promise<number> {
   const core = readCoreConfig(process.env);
   const slack = readSlackConfig(process.env);
   const discord = readDiscordConfig(process.env);
+  checkDataDir(core.dataDir);
   // In the terminal chat, routine log lines would interleave with the conversation.
   const logger = createLogger(!slack && !discord && !process.env.LOG_LEVEL ? 'warn' : core.logLevel);
   // The question log, Slack event ids and conversations: PostgreSQL with DATABASE_URL, else SQLite in DATA_DIR.
@@ -59,12 +56,10 @@ async function start(): Promise<number> {
     return code;
   }
 
-  const running: Running[] = [];
+  // A platform that fails for good (revoked token, disallowed intents) is stopped; with none left the process exits 1.
+  const platforms = new Platforms(logger);
   const stopAll = async (): Promise<void> => {
-    const results = await Promise.allSettled(running.map((r) => r.stop()));
-    results.forEach((r, i) => {
-      if (r.status === 'rejected') logger.error({ code: 'stop_failed', adapter: running[i].name, error: describeError(r.reason) }, 'stop failed');
-    });
+    await platforms.stopAll();
     await qa.close();
     await store.close();
   };
@@ -72,14 +67,14 @@ async function start(): Promise<number> {
     if (slack) {
       // Loaded only when configured: the terminal chat starts without loading Bolt or discord.js.
       const { startSlackBot } = await import('./slack/app');
-      const bot = await startSlackBot({ qa, config: slack, logger, events: store });
-      running.push({ name: 'slack', stop: () => bot.stop() });
+      const bot = await startSlackBot({ qa, config: slack, logger, events: store, onFatal: () => platforms.fatal('slack') });
+      platforms.add({ name: 'slack', stop: () => bot.stop() });
       logger.info({ code: 'slack_ready', mode: slack.mode }, 'Slack bot running');
     }
     if (discord) {
       const { startDiscordBot } = await import('./discord/client');
-      const bot = await startDiscordBot({ qa, config: discord, logger });
-      running.push({ name: 'discord', stop: () => bot.stop() });
+      const bot = await startDiscordBot({ qa, config: discord, logger, onFatal: () => platforms.fatal('discord') });
+      platforms.add({ name: 'discord', stop: () => bot.stop() });
       logger.info({ code: 'discord_ready' }, 'Discord bot running');
     }
   } catch (error) {
@@ -89,15 +84,20 @@ async function start(): Promise<number> {
     throw error;
   }
 
-  await new Promise<void>((resolve) => {
+  const signalled = new Promise<'signal'>((resolve) => {
     const stop = (signal: string) => {
       logger.info({ code: 'stopping', signal }, 'stopping: finishing replies in flight');
-      resolve();
+      resolve('signal');
     };
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
   });
+  const why = await Promise.race([signalled, platforms.allGone().then(() => 'all_gone' as const)]);
   await stopAll();
+  if (why === 'all_gone') {
+    process.stderr.write('network-qa: no chat platform is left running (see the error above); exiting so a supervisor can restart the bot\n');
+    return 1;
+  }
   return 0;
 }
 

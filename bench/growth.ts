@@ -44,12 +44,19 @@ export interface GrowthRow {
   indexMB: number;
   askP50Us: number;
   askP99Us: number;
+  /** `ask()` in CPU time of this process: what answering costs, whatever else the machine is doing. */
+  askCpuP50Us: number;
+  askCpuP99Us: number;
   /** p99 latency of questions asked every {@link PROBE_INTERVAL_MS} ms during a reload, queueing included. */
   reloadAskP99Ms: number;
+  /** The same with no reload running: what the machine itself adds (a busy machine delays timers too). */
+  idleAskP99Ms: number;
 }
 
 /** How often a question is asked while a reload runs: a busy bot gets a question every few milliseconds. */
 const PROBE_INTERVAL_MS = 5;
+/** How long questions are asked with no reload running, for the *p99 idle* column. */
+const IDLE_PROBE_MS = 2000;
 /** Timed questions per row after a warm-up of 50: enough for a stable p99 (the 5th slowest of 500). */
 const TIMED_QUESTIONS = 500;
 
@@ -82,21 +89,27 @@ async function measureRow(corpusName: string, scale: number, corpus: GrowthCorpu
 
   const qa = await createQA({ knowledgeDir: corpus.dir, dataDir, logQuestions: false });
   // Questions keep coming while the index is rebuilt; each latency counts from when it was due.
-  const during: number[] = [];
   let reloading = true;
-  const probe = async (): Promise<void> => {
+  const probe = async (into: number[]): Promise<void> => {
     let due = performance.now();
     let i = 0;
     while (reloading) {
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
       qa.ask(corpus.questions[i++ % corpus.questions.length]);
-      during.push(performance.now() - due);
+      into.push(performance.now() - due);
       due += PROBE_INTERVAL_MS;
       if (due < performance.now()) due = performance.now();
     }
   };
+  const idle: number[] = [];
+  const idleProbe = probe(idle);
+  await new Promise((resolve) => setTimeout(resolve, IDLE_PROBE_MS));
+  reloading = false;
+  await idleProbe;
+  reloading = true;
+  const during: number[] = [];
   started = process.hrtime.bigint();
-  const probing = probe();
+  const probing = probe(during);
   const result = await qa.reload();
   const reloadMs = ms(started);
   reloading = false;
@@ -104,11 +117,15 @@ async function measureRow(corpusName: string, scale: number, corpus: GrowthCorpu
   if (!result.ok) throw new Error(`reload failed: ${result.warnings[0]?.message}`);
 
   const latencies: number[] = [];
+  const cpu: number[] = [];
   corpus.questions.slice(0, 50).forEach((q) => qa.ask(q));
   for (let i = 0; i < TIMED_QUESTIONS; i++) {
+    const c = process.cpuUsage();
     const t = process.hrtime.bigint();
     qa.ask(corpus.questions[i % corpus.questions.length]);
     latencies.push(ms(t) * 1000);
+    const used = process.cpuUsage(c);
+    cpu.push(used.user + used.system);
   }
   await qa.close();
   return {
@@ -122,7 +139,10 @@ async function measureRow(corpusName: string, scale: number, corpus: GrowthCorpu
     indexMB,
     askP50Us: percentile(latencies, 50),
     askP99Us: percentile(latencies, 99),
+    askCpuP50Us: percentile(cpu, 50),
+    askCpuP99Us: percentile(cpu, 99),
     reloadAskP99Ms: percentile(during, 99),
+    idleAskP99Ms: percentile(idle, 99),
   };
 }
 
@@ -134,7 +154,10 @@ const COLUMNS: [keyof GrowthRow, string, number][] = [
   ['indexMB', 'index MB', 1],
   ['askP50Us', 'ask p50 µs', 0],
   ['askP99Us', 'ask p99 µs', 0],
+  ['askCpuP50Us', 'ask p50 CPU µs', 0],
+  ['askCpuP99Us', 'ask p99 CPU µs', 0],
   ['reloadAskP99Ms', 'p99 during reload ms', 1],
+  ['idleAskP99Ms', 'p99 idle ms', 1],
 ];
 
 /** The growth exponent between two rows: 1 is linear, 2 quadratic (log of the ratio of costs over the ratio of sizes). */

@@ -1,3 +1,5 @@
+import { redactTokens } from './text/redact';
+
 /** Every error the project raises on purpose has one of these codes. */
 export type ErrorCode =
   | 'config_invalid'
@@ -24,7 +26,8 @@ export class NetworkQaError extends Error {
 export class ConfigError extends NetworkQaError {
   readonly variable: string;
   constructor(variable: string, problem: string) {
-    super(problem.startsWith('is not set') ? 'config_missing' : 'config_invalid', `${variable} ${problem}`);
+    // The value quoted in a problem may be a token pasted into the wrong variable: never repeat it.
+    super(problem.startsWith('is not set') ? 'config_missing' : 'config_invalid', `${variable} ${redactTokens(problem)}`);
     this.name = 'ConfigError';
     this.variable = variable;
   }

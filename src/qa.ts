@@ -191,7 +191,7 @@ export async function createQA(options: QAOptions): Promise<QA> {
   let adopting = false;
   /** When the index this process built last was built: its own write of `index.json` is not adopted again. */
   let ownBuiltAt: string | undefined;
-  /** Aborted by close(): a worker still building is terminated. */
+  /** Aborted by close(): a build or read still running in the worker is no longer waited for. */
   const stopping = new AbortController();
   const watchers: { close(): void }[] = [];
   let debounce: NodeJS.Timeout | null = null;

@@ -1,7 +1,14 @@
-import { createInterface } from 'node:readline';
 import type { QA } from '../../src/qa';
+import { jsonTerminalSafe, terminalSafe } from '../../src/text/terminal-safe';
 import { answerJson, formatAnswerText } from './render';
 import { type CliIO, EXIT_OK, EXIT_USAGE } from './io';
+import { readLines } from './lines';
+
+/**
+ * Longest batch line read. A question is read up to 1,000 characters (MAX_QUESTION_CHARS); 64 KiB leaves room for
+ * JSON escapes (up to 6 bytes a character), an id and other fields, and keeps a hostile line from filling memory.
+ */
+export const MAX_LINE_BYTES = 64 * 1024;
 
 export const ASK_USAGE = `Usage: network-qa ask [--knowledge DIR] [--json] [--batch] [QUESTION…]
 
@@ -54,7 +61,8 @@ function idOf(line: string): string | number | null {
 
 /** `network-qa ask`: answers the questions given as arguments, or read from stdin with `--batch`. */
 export async function askCommand(values: { json?: boolean; batch?: boolean }, questions: string[], qa: QA, io: CliIO): Promise<number> {
-  const write = (answerText: string) => io.stdout.write(`${answerText}\n`);
+  // Questions and documents come from anyone: nothing they hold may drive the terminal (issue 12).
+  const write = (answerText: string) => io.stdout.write(`${values.json ? jsonTerminalSafe(answerText) : terminalSafe(answerText)}\n`);
   if (!values.batch) {
     if (!questions.length) {
       io.stderr.write(`network-qa ask: give a question, or use --batch to read questions from stdin\n\n${ASK_USAGE}`);
@@ -65,18 +73,20 @@ export async function askCommand(values: { json?: boolean; batch?: boolean }, qu
     write(values.json ? answerJson(answer, question, null, ms) : formatAnswerText(answer));
     return EXIT_OK;
   }
-  const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
-  let lineNumber = 0;
-  for await (const line of lines) {
-    lineNumber++;
-    if (!line.trim()) continue;
+  for await (const line of readLines(io.stdin, MAX_LINE_BYTES)) {
+    if ('tooLong' in line) {
+      const message = `line ${line.number}: longer than ${MAX_LINE_BYTES / 1024} KiB (${line.bytes} bytes); skipped`;
+      write(values.json ? JSON.stringify({ id: idOf(line.head), status: 'error', message }) : `error: ${message}`);
+      continue;
+    }
+    if (!line.text.trim()) continue;
     try {
-      const { id, question } = parseBatchLine(line, lineNumber);
+      const { id, question } = parseBatchLine(line.text, line.number);
       const { answer, ms } = timedAsk(qa, question);
       write(values.json ? answerJson(answer, question, id, ms) : `Q: ${question}\n${formatAnswerText(answer)}\n`);
     } catch (error) {
       const message = (error as Error).message;
-      write(values.json ? JSON.stringify({ id: idOf(line), status: 'error', message }) : `error: ${message}`);
+      write(values.json ? JSON.stringify({ id: idOf(line.text), status: 'error', message }) : `error: ${message}`);
     }
   }
   return EXIT_OK;

@@ -3,6 +3,7 @@ import { styleText } from 'node:util';
 import wrapAnsi from 'wrap-ansi';
 import type { Reply } from '../../src/conversation';
 import { LABELS, presentAnswer, sourceLabel, type AnswerParts, type Help, type SourceLine } from '../../src/present';
+import { terminalSafeDeep } from '../../src/text/terminal-safe';
 import type { Answer } from '../../src/types';
 
 /** How the terminal wants text: its width, and whether it takes colour. */
@@ -44,7 +45,9 @@ export function sourceText(source: SourceLine): string {
  * One answer as terminal lines.
  * @param numberFrom related questions are numbered from here (the chat picks them by number); omit for a plain list
  */
-export function renderAnswerLines(parts: AnswerParts, style: TerminalStyle, indent: string, numberFrom?: number): string[] {
+export function renderAnswerLines(unsafeParts: AnswerParts, style: TerminalStyle, indent: string, numberFrom?: number): string[] {
+  // Questions come from anyone in Slack or Discord, documents from the web: nothing in them may drive the terminal.
+  const parts = terminalSafeDeep(unsafeParts);
   const out = [wrap(parts.text, style, indent, '')];
   if (parts.translatedNote) out.push(wrap(paint(style, 'dim', `(${parts.translatedNote})`), style, indent));
   if (parts.understoodAs) out.push(wrap(paint(style, 'dim', `${LABELS.understoodAs}: ${parts.understoodAs}`), style, indent));
@@ -66,7 +69,8 @@ export function formatAnswerText(answer: Answer): string {
 }
 
 /** Help as terminal lines: topics grouped, how to ask, commands, numbered examples. */
-export function renderHelpLines(help: Help, style: TerminalStyle, indent: string, numberFrom = 1): string[] {
+export function renderHelpLines(unsafeHelp: Help, style: TerminalStyle, indent: string, numberFrom = 1): string[] {
+  const help = terminalSafeDeep(unsafeHelp);
   const out = [wrap(help.intro, style, indent, '')];
   out.push(indent + paint(style, 'bold', `${LABELS.topics}:`));
   for (const group of help.topics) out.push(wrap(`${paint(style, 'yellow', group.name)}: ${group.titles.join('; ')}`, style, `${indent}    `, `${indent}  `));
@@ -85,7 +89,8 @@ export function renderHelpLines(help: Help, style: TerminalStyle, indent: string
 }
 
 /** A whole reply for the chat, and the questions its numbers pick. */
-export function renderReply(reply: Reply, style: TerminalStyle, indent: string): { lines: string[]; numbered: string[]; sources: SourceLine[] } {
+export function renderReply(unsafeReply: Reply, style: TerminalStyle, indent: string): { lines: string[]; numbered: string[]; sources: SourceLine[] } {
+  const reply = terminalSafeDeep(unsafeReply);
   if (reply.kind === 'notice') return { lines: [wrap(reply.text, style, indent, '')], numbered: [], sources: [] };
   if (reply.kind === 'help') return { lines: renderHelpLines(reply.help, style, indent), numbered: reply.help.examples, sources: [] };
   const lines: string[] = [];

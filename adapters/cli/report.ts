@@ -5,6 +5,7 @@ import { questionLogSettingsFromEnv } from '../../src/questions/config';
 import { openQuestionLog } from '../../src/questions/log';
 import { formatReport } from '../../src/questions/report';
 import { databaseUrlFromEnv, openStore, storeFilesExist } from '../../src/store';
+import { jsonTerminalSafe, terminalSafe } from '../../src/text/terminal-safe';
 // Exit codes: 0 done, 1 the log or configuration could not be read, 2 bad command line.
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './io';
 
@@ -129,7 +130,8 @@ export async function reportCommand(argv: string[], io: ReportIO): Promise<numbe
         await store.close();
       }
     }
-    io.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+    // Logged questions come from anyone in Slack or Discord: nothing in them may drive the terminal (issue 12).
+    io.stdout.write(values.json ? `${jsonTerminalSafe(JSON.stringify(report, null, 2))}\n` : terminalSafe(formatReport(report)));
     return EXIT_OK;
   } catch (error) {
     io.stderr.write(`network-qa report: ${describeError(error)}\n`);

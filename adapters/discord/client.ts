@@ -23,7 +23,25 @@ export interface StartDiscordBotOptions {
   logger: Logger;
   /** Tunables; see {@link defaultDiscordBotOptions}. */
   options?: Partial<DiscordBotOptions>;
+  /**
+   * Called once when Discord closes the gateway for good (a fatal close code, see {@link FATAL_CLOSE_CODES}), after
+   * one error line says why; the caller stops the bot.
+   */
+  onFatal?: (reason: string) => void;
 }
+
+/**
+ * Gateway close codes after which Discord will not accept the bot again without a fix by a person, and what to fix.
+ * discord.js does not reconnect after them (its `ShardDisconnect` event).
+ */
+export const FATAL_CLOSE_CODES: Readonly<Record<number, string>> = {
+  4004: 'authentication failed: DISCORD_TOKEN was revoked or is wrong',
+  4010: 'invalid shard',
+  4011: 'sharding required: the bot is in too many servers for one connection',
+  4012: 'invalid API version',
+  4013: 'invalid intents',
+  4014: 'disallowed intents: an intent the bot asks for is not enabled in the developer portal',
+};
 
 /** A running Discord bot. */
 export interface DiscordBot {
@@ -53,7 +71,7 @@ export function clientOptions(config: DiscordConfig): ClientOptions {
  * const bot = await startDiscordBot({ qa, config: readDiscordConfig(process.env)!, logger });
  * process.once('SIGTERM', () => void bot.stop());
  */
-export async function startDiscordBot({ qa, config, logger, options }: StartDiscordBotOptions): Promise<DiscordBot> {
+export async function startDiscordBot({ qa, config, logger, options, onFatal }: StartDiscordBotOptions): Promise<DiscordBot> {
   const ctx: BotContext = {
     qa,
     config,
@@ -75,7 +93,17 @@ export async function startDiscordBot({ qa, config, logger, options }: StartDisc
   }
   client.on(Events.Error, (error) => logger.error({ code: 'discord_client_error', error: describeError(error) }, 'Discord client error'));
   client.on(Events.Warn, (message) => logger.warn({ code: 'discord_client_warning', detail: message }, 'Discord client warning'));
-  client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ code: 'discord_disconnected', shardId, closeCode: event.code }, 'Discord gateway closed for good'));
+  let fatal = false;
+  client.on(Events.ShardDisconnect, (event, shardId) => {
+    const why = FATAL_CLOSE_CODES[event.code];
+    if (!why || fatal) {
+      logger.warn({ code: 'discord_disconnected', shardId, closeCode: event.code }, 'Discord gateway closed for good');
+      return;
+    }
+    fatal = true;
+    logger.error({ code: 'discord_fatal', closeCode: event.code }, `Discord closed the connection for good (${event.code}, ${why}); Discord is stopped`);
+    onFatal?.(`${event.code} ${why}`);
+  });
   let closing = false;
   // destroy() emits ShardReconnecting too; on a clean stop that line would suggest a connection problem.
   client.on(Events.ShardReconnecting, (shardId) => {

@@ -10,6 +10,8 @@ import { registerListeners } from './listeners';
 import { boltLogger, redactSecrets } from './logger';
 import { createResponder, type RespondRetry } from './listeners/post';
 import { SeenEvents, type EventClaims } from './seen-events';
+import { createSlackFetch, type RateLimitPolicy } from './transport';
+import { guardHttpReceiver } from './verify';
 import { InFlight } from './state';
 
 /** Transport timings; production uses the defaults, tests shorten them. */
@@ -28,6 +30,8 @@ export interface SlackTuning {
   maxReconnectDelayMs: number;
   /** Retries of replies through response URLs (button clicks, `/kb reindex`): 429, 5xx, timeouts, network errors. */
   respondRetry: RespondRetry;
+  /** Rate-limited (429) Web API calls: retried one by one, never pausing other replies (see `transport.ts`). */
+  rateLimit: RateLimitPolicy;
 }
 
 /** Defaults for {@link SlackTuning}. */
@@ -38,7 +42,9 @@ export const defaultSlackTuning = {
   host: undefined,
   drainTimeoutMs: 10_000,
   maxReconnectDelayMs: 60_000,
-  respondRetry: { attempts: 4, minDelayMs: 1000, maxDelayMs: 30_000, timeoutMs: 15_000 },
+  respondRetry: { attempts: 4, minDelayMs: 1000, maxDelayMs: 60_000, timeoutMs: 15_000 },
+  // Slack's Retry-After is usually a few seconds; a reply a minute late is still worth sending, one later is not.
+  rateLimit: { maxRetryAfterMs: 60_000, attempts: 3 },
 } as const satisfies SlackTuning;
 
 /** What {@link startSlackBot} needs. */
@@ -49,6 +55,11 @@ export interface SlackBotOptions {
   /** Where handled event ids are claimed (the store), so a retry is answered once across restarts and processes. @defaultValue memory only */
   events?: EventClaims;
   tuning?: Partial<SlackTuning>;
+  /**
+   * Called once when Slack says the tokens no longer work (`invalid_auth`, `account_inactive`, `token_revoked`…),
+   * after one error line says why; the caller stops the bot.
+   */
+  onFatal?: (reason: string) => void;
 }
 
 /** A running Slack bot. */
@@ -67,15 +78,33 @@ export interface SlackBot {
  * const bot = await startSlackBot({ qa, config: readSlackConfig(process.env)!, logger });
  * process.once('SIGTERM', () => void bot.stop());
  */
-export async function startSlackBot({ qa, config, logger, events, tuning }: SlackBotOptions): Promise<SlackBot> {
+export async function startSlackBot({ qa, config, logger, events, tuning, onFatal }: SlackBotOptions): Promise<SlackBot> {
   const t: SlackTuning = { ...defaultSlackTuning, ...tuning };
   const log = boltLogger(logger);
+  // Aborted when stop() stops waiting for replies in flight: their retries must not hold the process open.
+  const giveUp = new AbortController();
+  let started = false;
+  let fatal = false;
+  const slackFetch = createSlackFetch({
+    rateLimit: t.rateLimit,
+    logger,
+    cancel: giveUp.signal,
+    // Before start-up is complete a rejected token fails start-up itself, with the variable's name.
+    onFatal: (error, method) => {
+      if (!started || fatal) return;
+      fatal = true;
+      logger.error({ code: 'slack_fatal', error, method }, `Slack rejected the bot's token (${error}); Slack is stopped: check SLACK_BOT_TOKEN and SLACK_APP_TOKEN`);
+      onFatal?.(error);
+    },
+  });
   // A fresh options object per client: Socket Mode writes its own retryConfig into the object it is given.
   const clientOptions = (): webApi.WebClientOptions => ({
     slackApiUrl: config.apiUrl,
     retryConfig: { ...t.retryConfig },
     timeout: t.requestTimeoutMs,
     logger: log,
+    rejectRateLimitedCalls: true,
+    fetch: slackFetch,
   });
 
   const identity = await whoAmI(config, clientOptions());
@@ -97,6 +126,9 @@ export async function startSlackBot({ qa, config, logger, events, tuning }: Slac
           unhandledRequestTimeoutMillis: 2500,
         });
 
+  // Bolt accepts timestamps from the future and the same signed request twice: checked before it (verify.ts).
+  if (receiver instanceof HTTPReceiver && config.mode === 'http') guardHttpReceiver(receiver, config.signingSecret, logger);
+
   const app = new App({
     token: config.botToken,
     botId: identity.botId,
@@ -109,8 +141,6 @@ export async function startSlackBot({ qa, config, logger, events, tuning }: Slac
     extendedErrorHandler: true,
   });
 
-  // Aborted when stop() stops waiting for replies in flight: their retries must not hold the process open.
-  const giveUp = new AbortController();
   const deps = createDeps(qa, logger, identity.userId, config.maintainers, createResponder(logger, t.respondRetry, giveUp.signal));
   const seenEvents = new SeenEvents(events, logger);
   const inFlight = new InFlight();
@@ -173,6 +203,7 @@ export async function startSlackBot({ qa, config, logger, events, tuning }: Slac
     throw startError(config, error);
   }
 
+  started = true;
   logger.info({ code: 'slack_started', mode: config.mode, port, team: identity.team }, `Slack bot connected (${config.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${port}`})`);
 
   let stopped: Promise<void> | undefined;

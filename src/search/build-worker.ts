@@ -3,7 +3,7 @@
  * the thread that answers questions, and posts it back as an {@link IndexTransfer}. Run only as a worker's entry.
  */
 import { readFileSync } from 'node:fs';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { fingerprintFiles, loadKnowledge } from '../knowledge/load';
 import { writeFileAtomic } from '../files';
 import { buildIndex } from './build';
@@ -44,8 +44,10 @@ async function run(task: WorkerTask): Promise<WorkerReply> {
   return { kind: 'index', transfer: toTransfer(payload) };
 }
 
-const task = workerData as WorkerTask;
-run(task).then(
-  (reply) => parentPort?.postMessage(reply),
-  (error: unknown) => parentPort?.postMessage({ kind: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies WorkerReply),
-);
+// One worker serves every task of its process, one message each (see `IndexWorker` in worker.ts).
+parentPort?.on('message', ({ id, task }: { id: number; task: WorkerTask }) => {
+  run(task).then(
+    (reply) => parentPort?.postMessage({ id, reply }),
+    (error: unknown) => parentPort?.postMessage({ id, reply: { kind: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies WorkerReply }),
+  );
+});

@@ -68,29 +68,72 @@ require.extensions['.ts'] = (module, filename) => {
 require(workerData.entry);
 `;
 
-function startWorker(task: WorkerTask): Worker {
-  if (__filename.endsWith('.js')) return new Worker(join(__dirname, 'build-worker.js'), { workerData: task });
-  return new Worker(TS_LOADER, { eval: true, workerData: { ...task, entry: join(__dirname, 'build-worker.ts'), typescript: require.resolve('typescript') } });
+function startWorker(): Worker {
+  if (__filename.endsWith('.js')) return new Worker(join(__dirname, 'build-worker.js'));
+  return new Worker(TS_LOADER, { eval: true, workerData: { entry: join(__dirname, 'build-worker.ts'), typescript: require.resolve('typescript') } });
 }
 
-/** Runs one task in a fresh worker thread and resolves with its reply; `signal` terminates it. */
-export function runInWorker(task: WorkerTask, signal?: AbortSignal): Promise<WorkerReply> {
-  return new Promise((resolve) => {
-    const worker = startWorker(task);
-    let settled = false;
-    const settle = (reply: WorkerReply): void => {
-      if (settled) return;
-      settled = true;
-      signal?.removeEventListener('abort', abort);
-      resolve(reply);
-      void worker.terminate();
+/**
+ * How long an idle worker is kept: starting one loads the whole core (about two seconds), which a reload soon after
+ * another (an editor saving file by file, `/kb reindex` after an edit) should not pay again.
+ */
+const IDLE_MS = 60_000;
+
+/** The process's one index worker: started on first use, stopped after {@link IDLE_MS} without work. */
+class IndexWorker {
+  private worker: Worker | null = null;
+  private readonly pending = new Map<number, (reply: WorkerReply) => void>();
+  private nextId = 1;
+  private idle: NodeJS.Timeout | undefined;
+
+  run(task: WorkerTask, signal?: AbortSignal): Promise<WorkerReply> {
+    if (signal?.aborted) return Promise.resolve({ kind: 'failed', message: 'stopped' });
+    const worker = this.ensure();
+    const id = this.nextId++;
+    clearTimeout(this.idle);
+    return new Promise((resolve) => {
+      const settle = (reply: WorkerReply): void => {
+        if (!this.pending.delete(id)) return;
+        signal?.removeEventListener('abort', abort);
+        if (!this.pending.size) this.idle = setTimeout(() => this.stop(), IDLE_MS).unref();
+        resolve(reply);
+      };
+      const abort = (): void => settle({ kind: 'failed', message: 'stopped' });
+      signal?.addEventListener('abort', abort, { once: true });
+      this.pending.set(id, settle);
+      worker.postMessage({ id, task });
+    });
+  }
+
+  private ensure(): Worker {
+    if (this.worker) return this.worker;
+    const worker = startWorker();
+    // Never keeps the process alive: a bot is kept alive by its connections, a command ends when it is done.
+    worker.unref();
+    worker.on('message', ({ id, reply }: { id: number; reply: WorkerReply }) => this.pending.get(id)?.(reply));
+    const fail = (message: string): void => {
+      if (this.worker !== worker) return;
+      this.worker = null;
+      for (const settle of [...this.pending.values()]) settle({ kind: 'failed', message });
     };
-    const abort = (): void => settle({ kind: 'failed', message: 'stopped' });
-    signal?.addEventListener('abort', abort, { once: true });
-    worker.once('message', (reply: WorkerReply) => settle(reply));
-    worker.once('error', (error) => settle({ kind: 'failed', message: error.message }));
-    worker.once('exit', (code) => settle({ kind: 'failed', message: `the index worker stopped (exit code ${code}) before it answered` }));
-  });
+    worker.on('error', (error) => fail(`the index worker failed: ${error.message}`));
+    worker.on('exit', (code) => fail(`the index worker stopped (exit code ${code}) before it answered`));
+    this.worker = worker;
+    return worker;
+  }
+
+  private stop(): void {
+    const worker = this.worker;
+    this.worker = null;
+    void worker?.terminate();
+  }
+}
+
+const shared = new IndexWorker();
+
+/** Runs one task in the process's index worker thread and resolves with its reply; `signal` stops waiting for it. */
+export function runInWorker(task: WorkerTask, signal?: AbortSignal): Promise<WorkerReply> {
+  return shared.run(task, signal);
 }
 
 /**

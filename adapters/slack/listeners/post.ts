@@ -3,6 +3,7 @@ import { describeError } from '../../../src/errors';
 import type { Logger } from '../../../src/types';
 import type { SlackDeps } from '../conversation';
 import { redactSecrets } from '../logger';
+import { retryAfterMs, sleep } from '../transport';
 import type { SlackMessage } from '../render';
 
 /**
@@ -34,7 +35,7 @@ export interface RespondRetry {
   attempts: number;
   /** Delay before the first retry, doubled for each further one, in ms. */
   minDelayMs: number;
-  /** Upper bound of one delay, a `Retry-After` included, in ms. */
+  /** Upper bound of one delay, in ms; a longer `Retry-After` gives up on the reply at once (logged once). */
   maxDelayMs: number;
   /** Timeout of one attempt, in ms. */
   timeoutMs: number;
@@ -78,6 +79,10 @@ export function createResponder(logger: Logger, retry: RespondRetry, cancel?: Ab
       last = await sendOnce(fetchFn, responseUrl, payload, retry.timeoutMs, cancel);
       if (last.ok) return true;
       if (last.retryAfterMs === undefined || attempt === attempts || cancel?.aborted) break;
+      if (last.retryAfterMs > retry.maxDelayMs) {
+        last = { ...last, problem: `${last.problem}; Retry-After ${Math.round(last.retryAfterMs / 1000)} s is longer than the ${Math.round(retry.maxDelayMs / 1000)} s the bot waits, so this reply was given up` };
+        break;
+      }
       const backoff = retry.minDelayMs * 2 ** (attempt - 1);
       await sleep(Math.min(retry.maxDelayMs, Math.max(backoff, last.retryAfterMs)), cancel);
       if (cancel?.aborted) break;
@@ -114,15 +119,6 @@ async function sendOnce(fetchFn: typeof fetch, url: string, payload: ResponsePay
   return { ok: true };
 }
 
-/** `Retry-After` in seconds (Slack's form) or as an HTTP date, in ms; 0 when absent or unreadable. */
-function retryAfterMs(header: string | null): number {
-  if (!header) return 0;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? 0 : Math.max(0, date - Date.now());
-}
-
 /** The `error` of a `{"ok":false}` body, if the body is one. */
 function slackError(body: string): string | undefined {
   try {
@@ -147,15 +143,3 @@ function redactUrl(text: string, url: string): string {
   return redactSecrets(text.split(url).join('[response_url]'));
 }
 
-/** Waits `ms`, or less when `cancel` is aborted meanwhile. */
-function sleep(ms: number, cancel?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      clearTimeout(timer);
-      cancel?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    cancel?.addEventListener('abort', done, { once: true });
-  });
-}
