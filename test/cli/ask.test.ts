@@ -29,7 +29,7 @@ describe('ask QUESTION', () => {
     expect(code).toBe(0);
     expect(err).toBe('');
     expect(out).toContain('Laia Bonet');
-    expect(out).toMatch(/Source: EUROCITIES Knowledge Society forum \(knowledge-society-forum\.md, People, line \d+\)/);
+    expect(out).toMatch(/Source: EUROCITIES Knowledge Society forum › People \(knowledge-society-forum\.md, line \d+\)/);
   });
 
   it('prints whom to ask when the documents do not answer', async () => {
