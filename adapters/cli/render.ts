@@ -30,7 +30,7 @@ type Look = keyof typeof LOOKS;
 const paint = (style: TerminalStyle, look: Look, text: string): string => (style.color ? `\x1b[${LOOKS[look][0]}m${text}\x1b[${LOOKS[look][1]}m` : text);
 
 /** Wraps at word boundaries to the width left after `indent`, indenting the lines after the first. */
-function wrap(text: string, style: TerminalStyle, indent: string, first = indent): string {
+export function wrap(text: string, style: TerminalStyle, indent: string, first = indent): string {
   const room = style.width - indent.length;
   const lines = text.split('\n').flatMap((line) => (Number.isFinite(room) && room > 10 ? wrapAnsi(line, room, { hard: true, trim: true }).split('\n') : [line]));
   return lines.map((line, i) => (i === 0 ? first : indent) + line).join('\n');
