@@ -14,3 +14,5 @@ export type { CoreConfig } from './config';
 export { ConfigError, NetworkQaError, describeError } from './errors';
 export { createLogger, silentLogger } from './log';
 export * from './types';
+export { createConversation, createMemoryConversationStore } from './conversation';
+export type { Conversation, ConversationCore, ConversationStore, ConversationStoreOptions, ConversationTurn, ConverseContext, Reply } from './conversation';

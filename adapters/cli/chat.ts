@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import type { QA } from '../../src/qa';
 import { CHAT, LABELS, voteThanks, type SourceLine } from '../../src/present';
 import { type CliIO, EXIT_OK } from './io';
-import { renderReply, sourceText, terminalStyle } from './render';
+import { renderReply, sourceText, terminalStyle, wrap } from './render';
 
 export const CHAT_USAGE = `Usage: network-qa chat [--knowledge DIR]
 
@@ -33,8 +33,8 @@ export async function chatCommand(qa: QA, io: CliIO, intro = ''): Promise<number
   let sources: SourceLine[] = [];
   let answerIds: string[] = [];
 
-  if (intro) io.stdout.write(`${intro}\n`);
-  io.stdout.write(`${CHAT.welcome}\n\n`);
+  if (intro) io.stdout.write(`${wrap(intro, style, '')}\n`);
+  io.stdout.write(`${wrap(CHAT.welcome, style, '')}\n\n`);
   rl.prompt();
   const ask = async (message: string): Promise<void> => {
     const reply = await qa.converse(message, { conversationId, platform: 'cli' });
@@ -54,7 +54,7 @@ export async function chatCommand(qa: QA, io: CliIO, intro = ''): Promise<number
       // Every vote is recorded; the question log counts a person's last one per answer.
       for (const id of answerIds) qa.feedback(id, direction, { platform: 'cli', userId: conversationId });
       say([answerIds.length ? voteThanks(direction) : CHAT.noSources]);
-    } else if (/^\/sources$/i.test(typed)) say(sources.length ? sources.map((s) => `${LABELS.source}: ${sourceText(s)}`) : [CHAT.noSources]);
+    } else if (/^\/sources$/i.test(typed)) say(sources.length ? sources.map((s, i) => wrap(`${LABELS.source}: ${sourceText(s)}`, style, indent, i === 0 ? '' : indent)) : [CHAT.noSources]);
     else if (/^\d{1,2}$/.test(typed) && numbered.length) {
       const picked = numbered[Number(typed) - 1];
       if (picked) {

@@ -1,5 +1,4 @@
 /** Terminal rendering: the shared presentation parts as wrapped lines, sources dimmed, colour only on a TTY. */
-import { styleText } from 'node:util';
 import wrapAnsi from 'wrap-ansi';
 import type { Reply } from '../../src/conversation';
 import { LABELS, presentAnswer, sourceLabel, type AnswerParts, type Help, type SourceLine } from '../../src/present';
@@ -26,11 +25,13 @@ export function terminalStyle(stream: NodeJS.WritableStream, env: NodeJS.Process
   return { width: tty.columns || DEFAULT_COLUMNS, color: !env.NO_COLOR };
 }
 
-type Look = 'dim' | 'bold' | 'cyan' | 'yellow';
-const paint = (style: TerminalStyle, look: Look, text: string): string => (style.color ? styleText(look, text) : text);
+// SGR codes, on and off (Node's styleText decides colour from the process's own stdout, which a chat on another stream must not follow).
+const LOOKS = { dim: [2, 22], bold: [1, 22], cyan: [36, 39], yellow: [33, 39] } as const;
+type Look = keyof typeof LOOKS;
+const paint = (style: TerminalStyle, look: Look, text: string): string => (style.color ? `\x1b[${LOOKS[look][0]}m${text}\x1b[${LOOKS[look][1]}m` : text);
 
 /** Wraps at word boundaries to the width left after `indent`, indenting the lines after the first. */
-function wrap(text: string, style: TerminalStyle, indent: string, first = indent): string {
+export function wrap(text: string, style: TerminalStyle, indent: string, first = indent): string {
   const room = style.width - indent.length;
   const lines = text.split('\n').flatMap((line) => (Number.isFinite(room) && room > 10 ? wrapAnsi(line, room, { hard: true, trim: true }).split('\n') : [line]));
   return lines.map((line, i) => (i === 0 ? first : indent) + line).join('\n');

@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { Reply } from '../../src/conversation';
-import { kbReload, kbStats, kbUnanswered, LABELS, presentAnswer, sourceLabel, truncate as cut, type AnswerParts, type Help } from '../../src/present';
+import { KB_TEXTS, kbReload, kbStats, kbUnanswered, LABELS, presentAnswer, sourceLabel, truncate as cut, type AnswerParts, type Help } from '../../src/present';
 import type { ReloadResult } from '../../src/qa';
 import type { Answer, KnowledgeStats, QuestionReport, Source } from '../../src/types';
 
@@ -203,7 +203,7 @@ export function renderReload(result: ReloadResult): SlackMessage {
   const outcome = kbReload(result);
   const head = `${outcome.ok ? ':white_check_mark:' : ':warning:'} ${escapeMrkdwn(outcome.head)}`;
   const problems = outcome.problems.map((p) => `• \`${escapeMrkdwn(p.where)}\` ${escapeMrkdwn(p.message)}`);
-  if (outcome.more) problems.push(`…and ${outcome.more} more`);
+  if (outcome.more) problems.push(KB_TEXTS.more(outcome.more));
   const blocks: types.KnownBlock[] = [section(head)];
   if (problems.length) blocks.push(section(problems.join('\n')));
   return { text: truncate([head, ...problems].join('\n'), LIMITS.fallbackText), blocks };

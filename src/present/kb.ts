@@ -8,6 +8,8 @@ export const KB_TEXTS = {
   usage: 'Usage: /kb reindex rebuilds the index from the knowledge folder, /kb stats shows what is loaded, /kb unanswered lists what people asked that the bot could not answer.',
   reindexing: 'Reindexing… questions keep being answered from the current index meanwhile.',
   failed: (what: string, reason: string) => `Sorry, /kb ${what} failed: ${reason}. The bot keeps answering from the last good index.`,
+  more: (count: number) => `…and ${count} more (see the log).`,
+  homeHeading: 'For maintainers: /kb stats',
 } as const;
 
 /** One labelled figure: "Documents: 9". */

@@ -27,6 +27,7 @@ export function voteThanks(vote: Vote): string {
 
 /** Labels shown beside answers. */
 export const LABELS = {
+  botName: 'Network QA',
   source: 'Source',
   sources: 'Sources',
   related: 'Related questions',

@@ -23,7 +23,7 @@ export function isMaintainer(interaction: ChatInputCommandInteraction, ctx: BotC
 
 function problemLines(problems: Array<{ where: string; message: string }>, more: number): string[] {
   const lines = problems.map((p) => `• \`${p.where.replace(/`/g, "'")}\` ${escapeDiscord(truncate(p.message, 200))}`);
-  if (more > 0) lines.push(`…and ${more} more (see the log).`);
+  if (more > 0) lines.push(KB_TEXTS.more(more));
   return lines;
 }
 

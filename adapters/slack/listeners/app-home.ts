@@ -1,5 +1,6 @@
 import type { App, types } from '@slack/bolt';
 import { describeError } from '../../../src/errors';
+import { KB_TEXTS, LABELS } from '../../../src/present';
 import type { SlackDeps } from '../conversation';
 import { redactSecrets } from '../logger';
 import { helpBlocks, statsBlocks } from '../render';
@@ -11,9 +12,9 @@ import { helpBlocks, statsBlocks } from '../render';
 export function registerAppHome(app: App, deps: SlackDeps): void {
   app.event('app_home_opened', async ({ event, client }) => {
     if (event.tab !== 'home') return;
-    const blocks: types.KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: 'Network QA' } }, ...helpBlocks(deps.qa.help('slack'))];
+    const blocks: types.KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: LABELS.botName } }, ...helpBlocks(deps.qa.help('slack'))];
     if (deps.maintainers.has(event.user)) {
-      blocks.push({ type: 'divider' }, { type: 'header', text: { type: 'plain_text', text: 'For maintainers: /kb stats' } }, ...statsBlocks({ ...deps.qa.stats(), answerRate: await deps.qa.answerRate() }));
+      blocks.push({ type: 'divider' }, { type: 'header', text: { type: 'plain_text', text: KB_TEXTS.homeHeading } }, ...statsBlocks({ ...deps.qa.stats(), answerRate: await deps.qa.answerRate() }));
     }
     try {
       await client.views.publish({ user_id: event.user, view: { type: 'home', blocks } });

@@ -40,6 +40,23 @@ describe('Discord bot over the real core', () => {
     expect(reply.embeds[0].description).toContain(contact);
   });
 
+  it('shows /help privately: the topics, how to ask, and examples the core answers', async () => {
+    const callback = await h.callback(h.fake.slashCommand('help'));
+    expect(callback.body.data.flags).toBe(64);
+    const [embed] = callback.body.data.embeds;
+    const text = JSON.stringify(embed);
+    for (const group of qa.help('discord').topics) for (const title of group.titles) expect(text).toContain(title);
+    for (const example of qa.help('discord').examples) expect(qa.ask(example).status).toBe('answered');
+  });
+
+  it('ranks autocomplete suggestions by how they match what is typed', async () => {
+    const callback = await h.callback(h.fake.autocomplete('memb'));
+    const names = callback.body.data.choices.map((c: { name: string }) => c.name);
+    expect(names.length).toBeGreaterThan(0);
+    expect(names).toEqual(qa.suggest('memb', 25));
+    for (const name of names) expect(name.toLowerCase()).toMatch(/memb/);
+  });
+
   it('suggests questions the knowledge can answer in autocomplete', async () => {
     const callback = await h.callback(h.fake.autocomplete(''));
     expect(callback.body.type).toBe(8);
