@@ -4,8 +4,9 @@
  * Slack (Socket Mode) and Discord together against the fake servers on 127.0.0.1, stopped by SIGTERM.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { openStore } from '../../src/store';
 import { BUNDLED_KNOWLEDGE, makeTempDir, removeDir } from '../core/helpers';
 import { FakeDiscord } from '../fakes/discord/server';
 import { appMention, eventEnvelope } from '../fakes/slack/payloads';
@@ -251,11 +252,14 @@ describe('npm start with Slack (Socket Mode) and Discord', () => {
     expect(socket.open).toBe(0);
     expect(discord.gateway.closeCodes).toContain(1000);
 
-    const log = readFileSync(join(dataDir(), 'questions.jsonl'), 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as { type: string; platform?: string; question?: string });
-    const asked = log.filter((r) => r.type === 'question').map((r) => `${r.platform}: ${r.question}`);
+    // The question log is in the store (SQLite in DATA_DIR), which a second process may read while the bot runs.
+    const store = await openStore({ dataDir: dataDir() });
+    const asked: string[] = [];
+    try {
+      for await (const page of store.readQuestions({ from: new Date(0) })) asked.push(...page.map((r) => `${r.platform}: ${r.question}`));
+    } finally {
+      await store.close();
+    }
     expect(asked).toEqual(
       expect.arrayContaining([
         'slack: Who is the vice chair?',

@@ -18,8 +18,9 @@ describe('DATABASE_URL', () => {
 
   it.each([
     ['mysql://bot:hunter2@db/qa', 'DATABASE_URL must start with postgres:// or postgresql:// (got mysql://…); leave it empty to use SQLite in DATA_DIR'],
-    ['hunter2', 'DATABASE_URL is not a valid URL: expected postgres://USER:PASSWORD@HOST:PORT/DATABASE'],
-    ['postgres://bot:hunter2@db.internal:5432', 'DATABASE_URL names no database (…/DATABASE at the end): postgres://bot:***@db.internal:5432'],
+    ['hunter2', 'DATABASE_URL is not a valid URL: expected postgres://[redacted]@HOST:PORT/DATABASE'],
+    ['postgres://bot:hunter2@db.internal:5432', // Configuration errors redact anything that looks like credentials (issue 12), the placeholder too.
+    'DATABASE_URL names no database (…/DATABASE at the end): postgres://[redacted]@db.internal:5432'],
     ['postgres:///qa', 'DATABASE_URL names no host: postgres:///qa'],
   ])('refuses %j with a message that names the variable and never shows the password', (value, message) => {
     let error: unknown;
