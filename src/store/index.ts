@@ -3,7 +3,6 @@ export type { Store, StoreEngine, QuestionQuery, VoteRecord, PruneCutoffs, Store
 export { openStore, storeFilesExist } from './open';
 export type { OpenStoreOptions } from './open';
 export { openSqliteStore, SQLITE_FILE } from './sqlite';
-export { openPostgresStore } from './postgres';
 export { importLegacyFiles, parseSlackEvents, LEGACY_QUESTION_LOG, LEGACY_SLACK_EVENTS, IMPORTED_SUFFIX } from './migrate-jsonl';
 export { redactDatabaseUrl, databaseUrlProblem } from './url';
 export { storeCutoffs, SLACK_EVENT_RETENTION_MS } from './retention';

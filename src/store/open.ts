@@ -5,7 +5,6 @@ import * as path from 'node:path';
 import { silentLogger } from '../log';
 import type { Logger } from '../types';
 import { importLegacyFiles, LEGACY_QUESTION_LOG, LEGACY_SLACK_EVENTS } from './migrate-jsonl';
-import { openPostgresStore } from './postgres';
 import { openSqliteStore, SQLITE_FILE } from './sqlite';
 import type { Store } from './store';
 
@@ -27,7 +26,8 @@ export interface OpenStoreOptions {
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const logger = options.logger ?? silentLogger;
   const store = options.databaseUrl
-    ? await openPostgresStore({ url: options.databaseUrl, logger })
+    ? // Loaded only with DATABASE_URL: the pg client costs start-up time a SQLite bot does not need.
+      await (await import('./postgres')).openPostgresStore({ url: options.databaseUrl, logger })
     : openSqliteStore({ file: path.join(options.dataDir, SQLITE_FILE) });
   try {
     await store.userSalt(readSaltFile(path.join(options.dataDir, 'salt')) ?? randomBytes(32).toString('hex'));
