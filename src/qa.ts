@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, watch } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { createAnswerer, type Answerer } from './answer/answerer';
+import type { Answerer } from './answer/answerer';
 import { createConversation, createMemoryConversationStore, type ConversationStore, type ConverseContext, type Reply } from './conversation';
 import { rankSuggestions } from './conversation/suggest';
 import { fingerprintFiles, listKnowledgeFiles, loadKnowledge, type SkippedEntry } from './knowledge/load';
@@ -165,10 +165,25 @@ export async function createQA(options: QAOptions): Promise<QA> {
   const settings = { ...defaultQAOptions, ...options };
   const logger = settings.logger ?? silentLogger;
   const indexFile = settings.persistIndex ? join(settings.dataDir, 'index.json') : null;
-  const answererFor = (index: SearchIndex) => {
-    // The glossary's word lists follow the knowledge in use (its synonyms.yml), for every index served.
-    useDomainVocabulary(loadSynonyms(settings.knowledgeDir));
-    return createAnswerer(index, { exampleBudget: settings.exampleBudget, ...(settings.contact ? { contact: settings.contact } : {}) });
+  const answererFor = (index: SearchIndex): Answerer => {
+    let answerer: Answerer | undefined;
+    // Made on first use: the answering code (stemmers, word lists) loads just after the chat's prompt appears, not
+    // before it (issue 11's start-up target); the warm-up below makes it at once anyway.
+    const real = (): Answerer => {
+      if (answerer) return answerer;
+      // The glossary's word lists follow the knowledge in use (its synonyms.yml), for every index served.
+      useDomainVocabulary(loadSynonyms(settings.knowledgeDir));
+      const { createAnswerer } = require('./answer/answerer') as typeof import('./answer/answerer');
+      answerer = createAnswerer(index, { exampleBudget: settings.exampleBudget, ...(settings.contact ? { contact: settings.contact } : {}) });
+      return answerer;
+    };
+    return {
+      ask: (question, context) => real().ask(question, context),
+      examples: () => real().examples(),
+      get contact() {
+        return real().contact;
+      },
+    };
   };
   const first = await openIndex(settings.knowledgeDir, indexFile, logger);
   // Example questions are made on first use, within a fixed budget (EXAMPLE_BUDGET), never per document.

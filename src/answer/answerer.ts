@@ -10,10 +10,9 @@ import { answerCount, answerList, answerMembership, parseMembership } from './li
 import { analyzeQuestion } from './question';
 import { resolveWords } from './retrieve';
 
-/** Longest answer text, in characters. */
-export const MAX_ANSWER_CHARS = 700;
-/** Longest question the core reads; longer messages get a clear reply instead of a search. */
-export const MAX_QUESTION_CHARS = 1000;
+import { MAX_ANSWER_CHARS, MAX_QUESTION_CHARS } from './limits';
+
+export { MAX_ANSWER_CHARS, MAX_QUESTION_CHARS };
 
 export interface AnswererOptions {
   /** Who to ask when the documents do not answer. @defaultValue the first labelled fact whose label mentions "contact" */

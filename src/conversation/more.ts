@@ -1,4 +1,4 @@
-import { MAX_ANSWER_CHARS } from '../answer/answerer';
+import { MAX_ANSWER_CHARS } from '../answer/limits';
 import type { Passage } from '../types';
 
 /**

@@ -1,4 +1,4 @@
-import { MAX_QUESTION_CHARS } from '../answer/answerer';
+import { MAX_QUESTION_CHARS } from '../answer/limits';
 
 /** The longest message read as a question, on every surface (the core's own limit). */
 export { MAX_QUESTION_CHARS };
