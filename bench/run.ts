@@ -3,6 +3,7 @@
  *
  * Writes the articles as a knowledge folder in a temporary directory, builds, saves and loads each
  * system's index, asks every (sampled) question, and prints one table; the JSON goes to `--out`.
+ * Then the SQuAD v2.0 table (bench/squad2-run.ts) over the held-out half of a v2 file's articles.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -31,12 +32,14 @@ const USAGE = `Usage: npm run bench -- [options]
 
 Answers SQuAD v1.1 questions with our core and two baselines (MiniSearch defaults,
 wink-bm25-text-search) and prints passage accuracy, answer recall, reply length,
-no_answer share, index build/load time, index memory and ask() latency.
+no_answer share, index build/load time, index memory and ask() latency. Then a SQuAD v2.0
+table (answerable and unanswerable questions, scored on held-out articles): ours, wink-bm25
+with a score threshold tuned on the other articles, and never answering.
 
 Options:
   --data PATH       SQuAD v1.1-format JSON (default: ../shared/data/squad-dev-v1.1.json
                     beside the project folder; a relative PATH is taken from the current folder)
-  --limit N         ask only N questions, sampled with --seed
+  --limit N         ask only N questions, sampled with --seed (for SQuAD v2, N per split)
   --seed S          sampling seed, an integer (default 1 when --limit is given)
   --systems LIST    comma-separated subset of: ${SYSTEM_NAMES.join(', ')} (default: ${DEFAULT_SYSTEMS.join(', ')})
   --warmup N        untimed warm-up questions per system (default 300)
