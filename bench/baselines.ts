@@ -75,7 +75,11 @@ abstract class Baseline implements BenchSystem {
   }
 
   ask(question: string): BenchReply {
-    const id = this.top(question);
+    return this.replyFrom(this.top(question), question);
+  }
+
+  /** The reply from passage `id` (the top hit), or no_answer when there is none. */
+  protected replyFrom(id: string | undefined, question: string): BenchReply {
     const passage = id === undefined ? undefined : this.byId.get(id);
     if (passage === undefined) return { reply: '', passageId: null, noAnswer: true };
     return { reply: bestSentence(passage.text, new Set(this.terms(question)), this.terms), passageId: passage.id, noAnswer: false };
@@ -172,5 +176,11 @@ export class WinkBaseline extends Baseline {
 
   protected top(question: string): string | undefined {
     return this.engine.search(question, 1)[0]?.[0];
+  }
+
+  /** The reply and the top hit's BM25 score (null when nothing matched), from one search: for a score threshold. */
+  askScored(question: string): BenchReply & { score: number | null } {
+    const hit = this.engine.search(question, 1)[0];
+    return { ...this.replyFrom(hit?.[0], question), score: hit === undefined ? null : hit[1] };
   }
 }

@@ -52,9 +52,10 @@ export class OurSystem implements BenchSystem {
   ask(question: string): BenchReply {
     if (this.answerer === undefined) throw new BenchError('bench_usage', 'ours: ask() before build() or load()');
     const answer = this.answerer.ask(question);
-    if (answer.status === 'no_answer') return { reply: '', passageId: null, noAnswer: true };
+    const { status, confidence } = answer;
+    if (status === 'no_answer') return { reply: '', passageId: null, noAnswer: true, status, confidence };
     const source = answer.sources[0];
-    return { reply: answer.answer, passageId: source === undefined ? null : `${source.file}#${source.line}`, noAnswer: false };
+    return { reply: answer.answer, passageId: source === undefined ? null : `${source.file}#${source.line}`, noAnswer: false, status, confidence };
   }
 }
 

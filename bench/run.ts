@@ -3,6 +3,7 @@
  *
  * Writes the articles as a knowledge folder in a temporary directory, builds, saves and loads each
  * system's index, asks every (sampled) question, and prints one table; the JSON goes to `--out`.
+ * Then the SQuAD v2.0 table (bench/squad2-run.ts) over the held-out half of a v2 file's articles.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { MiniSearchBaseline, WinkBaseline } from './baselines';
 import { benchConversion, formatConversion } from './convert';
 import { OurSystem } from './ours';
 import { answerRecall, byQuestionType, passageMatch, percentile, summary, type QuestionOutcome } from './score';
+import { formatSquad2, runSquad2 } from './squad2-run';
 import { BenchError, readSquad, sampleQuestions, writeKnowledge, type BenchCorpus, type BenchQuestion } from './squad';
 import { formatStartup, measureStartup } from './startup';
 import type { BenchSystem } from './system';
@@ -23,16 +25,21 @@ const SYSTEM_NAMES = ['ours', 'minisearch-default', 'wink-bm25', 'ours-never-abs
 /** Run when --systems is not given; `ours-never-abstain` (threshold 0) shows what abstention costs on SQuAD. */
 const DEFAULT_SYSTEMS = ['ours', 'minisearch-default', 'wink-bm25'] as const;
 
+/** Half A of the SQuAD v2.0 dev set (18 articles), beside the project folder like the v1 file. */
+const DEFAULT_SQUAD2 = '../shared/data/squad-dev-v2.0-a.json';
+
 const USAGE = `Usage: npm run bench -- [options]
 
 Answers SQuAD v1.1 questions with our core and two baselines (MiniSearch defaults,
 wink-bm25-text-search) and prints passage accuracy, answer recall, reply length,
-no_answer share, index build/load time, index memory and ask() latency.
+no_answer share, index build/load time, index memory and ask() latency. Then a SQuAD v2.0
+table (answerable and unanswerable questions, scored on held-out articles): ours, wink-bm25
+with a score threshold tuned on the other articles, and never answering.
 
 Options:
   --data PATH       SQuAD v1.1-format JSON (default: ../shared/data/squad-dev-v1.1.json
                     beside the project folder; a relative PATH is taken from the current folder)
-  --limit N         ask only N questions, sampled with --seed
+  --limit N         ask only N questions, sampled with --seed (for SQuAD v2, N per split)
   --seed S          sampling seed, an integer (default 1 when --limit is given)
   --systems LIST    comma-separated subset of: ${SYSTEM_NAMES.join(', ')} (default: ${DEFAULT_SYSTEMS.join(', ')})
   --warmup N        untimed warm-up questions per system (default 300)
@@ -40,6 +47,10 @@ Options:
   --details FILE    also write every question's outcome per system as JSON lines, to study misses
   --out FILE        where to write the JSON results (default: bench/out/results.json)
   --markdown        also print the table as Markdown, for the README
+  --squad2 PATH     SQuAD v2.0-format JSON for the answerable/unanswerable table, scored on its odd-position
+                    articles (default: ../shared/data/squad-dev-v2.0-a.json beside the project folder)
+  --no-squad2       skip the SQuAD v2.0 table
+  --squad2-only     run only the SQuAD v2.0 table (no v1 table, conversion or start-up)
   --growth          run the growth benchmark instead (npm run bench -- --growth --help)
   --help            show this help
 `;
@@ -55,6 +66,9 @@ export interface BenchOptions {
   details?: string;
   out: string;
   markdown: boolean;
+  /** SQuAD v2.0 file, or null with --no-squad2. */
+  squad2: string | null;
+  squad2Only: boolean;
   help: boolean;
 }
 
@@ -98,6 +112,9 @@ export function parseOptions(argv: string[], root = projectRoot(), cwd = process
         details: { type: 'string' },
         out: { type: 'string' },
         markdown: { type: 'boolean', default: false },
+        squad2: { type: 'string' },
+        'no-squad2': { type: 'boolean', default: false },
+        'squad2-only': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -108,6 +125,9 @@ export function parseOptions(argv: string[], root = projectRoot(), cwd = process
   const unknown = systems.filter((s) => !(SYSTEM_NAMES as readonly string[]).includes(s));
   if (unknown.length > 0 || systems.length === 0) {
     throw new BenchError('bench_usage', `--systems: unknown system "${unknown.join(', ')}"; choose from ${SYSTEM_NAMES.join(', ')}`);
+  }
+  if (values['no-squad2'] && (values.squad2 !== undefined || values['squad2-only'])) {
+    throw new BenchError('bench_usage', '--no-squad2 cannot go with --squad2 or --squad2-only');
   }
   const limit = integer('limit', values.limit, 1);
   const seed = integer('seed', values.seed, 0);
@@ -121,6 +141,8 @@ export function parseOptions(argv: string[], root = projectRoot(), cwd = process
     ...(values.details === undefined ? {} : { details: resolve(cwd, values.details) }),
     out: values.out === undefined ? join(root, 'bench/out/results.json') : resolve(cwd, values.out),
     markdown: values.markdown,
+    squad2: values['no-squad2'] ? null : values.squad2 === undefined ? resolve(root, DEFAULT_SQUAD2) : resolve(cwd, values.squad2),
+    squad2Only: values['squad2-only'],
     help: values.help,
   };
 }
@@ -243,6 +265,19 @@ function makeSystem(name: string): BenchSystem {
   }
 }
 
+/** The machine the run is on; `busy` is the load average before the run, the second figure the one now. */
+function machine(busy: number): BenchResults['machine'] {
+  const cpu = cpus();
+  return {
+    cpu: cpu[0]?.model ?? 'unknown',
+    cores: cpu.length,
+    memoryGB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    loadAverage: [busy, loadavg()[0]],
+  };
+}
+
 /** Runs the benchmark; returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   // The growth table (issue 12) is its own benchmark, in bench/growth.ts.
@@ -262,6 +297,20 @@ export async function main(argv: string[]): Promise<number> {
   if (busy > cpus().length / 2) {
     progress(`warning: load average ${busy.toFixed(1)} on ${cpus().length} cores: other work will inflate the timings`);
   }
+  const squad2Options = (work: string) => ({ file: options.squad2 ?? '', limit: options.limit, seed: options.seed, systems: options.systems, work });
+  if (options.squad2Only && options.squad2 !== null) {
+    const work = mkdtempSync(join(tmpdir(), 'network-qa-bench-'));
+    try {
+      const squad2 = await runSquad2(squad2Options(work), progress);
+      process.stdout.write('\n' + formatSquad2(squad2) + '\n');
+      mkdirSync(dirname(options.out), { recursive: true });
+      writeFileSync(options.out, JSON.stringify({ date: new Date().toISOString(), machine: machine(busy), squad2 }, null, 2) + '\n', 'utf8');
+      progress(`\nresults written to ${options.out}`);
+      return 0;
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }
   progress(`reading ${options.data}`);
   const articles = readSquad(options.data);
   const work = mkdtempSync(join(tmpdir(), 'network-qa-bench-'));
@@ -278,17 +327,10 @@ export async function main(argv: string[]): Promise<number> {
       if (system instanceof OurSystem) for (const note of system.notes) progress(`[${name}] note: ${note}`);
     }
 
-    const cpu = cpus();
+    const squad2 = options.squad2 === null ? undefined : await runSquad2(squad2Options(work), progress);
     const out: BenchResults = {
       date: new Date().toISOString(),
-      machine: {
-        cpu: cpu[0]?.model ?? 'unknown',
-        cores: cpu.length,
-        memoryGB: Math.round(totalmem() / 2 ** 30),
-        node: process.version,
-        platform: `${process.platform}-${process.arch}`,
-        loadAverage: [busy, loadavg()[0]],
-      },
+      machine: machine(busy),
       data: options.data,
       articles: articles.length,
       passages: corpus.passages.length,
@@ -297,12 +339,14 @@ export async function main(argv: string[]): Promise<number> {
       seed: options.seed ?? null,
       systems: results,
       targets: checkTargets(results),
+      ...(squad2 === undefined ? {} : { squad2 }),
     };
     process.stdout.write(`\n${out.questions} questions over ${out.passages} passages, ${out.date.slice(0, 10)}, ${out.machine.cpu} (${out.machine.cores} cores), Node ${out.machine.node}\n\n`);
     process.stdout.write(formatTable(results) + '\n');
     process.stdout.write('\nBy question type: answer recall (passage accuracy)\n' + formatTypeTable(results) + '\n');
     if (out.targets.length > 0) process.stdout.write('\nTargets (issue 3):\n' + formatTargets(out.targets) + '\n');
     if (options.markdown) process.stdout.write('\n' + formatMarkdown(results) + '\n');
+    if (squad2 !== undefined) process.stdout.write('\n' + formatSquad2(squad2) + '\n');
     process.stdout.write('\n' + formatConversion(await benchConversion(articles)) + '\n');
     progress('\nmeasuring start-up (npm start → prompt)…');
     const startup = await measureStartup(projectRoot());

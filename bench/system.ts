@@ -9,6 +9,10 @@ export interface BenchReply {
   passageId: string | null;
   /** The system declined to answer. */
   noAnswer: boolean;
+  /** The reply's status when the system tells (ours: `answered`, `no_answer` or `chitchat`); else taken from `noAnswer`. */
+  status?: 'answered' | 'no_answer' | 'chitchat';
+  /** The system's confidence 0..1 in the reply, when it gives one (ours does; the baselines do not). */
+  confidence?: number;
 }
 
 /**

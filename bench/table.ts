@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { QUESTION_TYPES, type Summary, type TypeBreakdown } from './score';
+import type { Squad2Results } from './squad2-run';
 
 /** Everything measured for one system. */
 export interface SystemResult extends Summary {
@@ -31,6 +32,8 @@ export interface BenchResults {
   seed: number | null;
   systems: SystemResult[];
   targets: TargetCheck[];
+  /** The SQuAD v2.0 part (check split); absent with --no-squad2. */
+  squad2?: Squad2Results;
 }
 
 /** One target of issue 3 and whether our system met it in this run. */

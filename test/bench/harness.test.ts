@@ -139,6 +139,8 @@ describe('command-line options', () => {
       repeat: 1,
       out: '/p/network-qa/bench/out/results.json',
       markdown: false,
+      squad2: '/p/shared/data/squad-dev-v2.0-a.json',
+      squad2Only: false,
       help: false,
     });
   });
