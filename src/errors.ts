@@ -10,7 +10,8 @@ export type ErrorCode =
   | 'index_corrupt'
   | 'cli_usage'
   | 'write_failed'
-  | 'store_failed';
+  | 'store_failed'
+  | 'model_invalid';
 
 /** An error with a stable code and a message that says what went wrong and where. */
 export class NetworkQaError extends Error {

@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { SearchIndex } from '../search/build';
+import { terms } from '../text/analyze';
 import { LANG_NAMES } from '../text/lang';
 import type { Answer, AskContext, Source } from '../types';
-import { ANSWER_THRESHOLD, type Candidate } from './candidate';
+import type { Candidate } from './candidate';
 import { chitchatIntent, chitchatReply, withoutLeadingSmallTalk } from './chitchat';
 import { answerDefinition } from './definition';
 import { answerFromPassages } from './general';
 import { answerCount, answerList, answerMembership, parseMembership } from './lists';
-import { analyzeQuestion } from './question';
-import { resolveWords } from './retrieve';
+import { MODEL } from './model';
+import { type AnalyzedQuestion, analyzeQuestion } from './question';
+import { type ResolvedWord, resolveWords } from './retrieve';
 
 import { MAX_ANSWER_CHARS, MAX_QUESTION_CHARS } from './limits';
 
@@ -17,7 +19,7 @@ export { MAX_ANSWER_CHARS, MAX_QUESTION_CHARS };
 export interface AnswererOptions {
   /** Who to ask when the documents do not answer. @defaultValue the first labelled fact whose label mentions "contact" */
   contact?: string;
-  /** Confidence needed to answer. @defaultValue ANSWER_THRESHOLD */
+  /** Confidence needed to answer. @defaultValue the answer model's threshold (src/answer/model/weights.json) */
   threshold?: number;
   /** Most proposed example questions checked by answering them (each check is one answer). @defaultValue all */
   exampleBudget?: number;
@@ -52,6 +54,11 @@ function findContact(index: SearchIndex): string {
 const FOLLOW_UP_RE = /^(and|also|what about|how about|en|et|und|y|e|en wat|und was|et pour)\b/i;
 const POINTS_BACK_RE = /\b(it|its|they|their|them|this|that|these|those|he|she|his|her|there)\b/i;
 
+/** The answer of a question with a structured intent (membership, count, definition, list), or null for the general path. */
+export function structuredAnswer(index: SearchIndex, q: AnalyzedQuestion, words: ResolvedWord[]): Candidate | null {
+  return answerMembership(index, q) ?? answerCount(index, q, words) ?? answerDefinition(index, q) ?? answerList(index, q, words);
+}
+
 /**
  * Creates the question answerer over one index.
  * @example
@@ -60,7 +67,7 @@ const POINTS_BACK_RE = /\b(it|its|they|their|them|this|that|these|those|he|she|h
  */
 export function createAnswerer(index: SearchIndex, options: AnswererOptions = {}): Answerer {
   const contact = options.contact ?? findContact(index);
-  const threshold = options.threshold ?? ANSWER_THRESHOLD;
+  const threshold = options.threshold ?? MODEL.threshold;
   let exampleCache: string[] | null = null;
 
   function sourceOf(passage: number): Source {
@@ -79,7 +86,7 @@ export function createAnswerer(index: SearchIndex, options: AnswererOptions = {}
     const q = analyzeQuestion(question, index.langs);
     if (!q.words.length) return null;
     const words = resolveWords(index, q);
-    const special = answerMembership(index, q) ?? answerCount(index, q, words) ?? answerDefinition(index, q) ?? answerList(index, q, words);
+    const special = structuredAnswer(index, q, words);
     if (special) return special;
     const general = answerFromPassages(index, q, words);
     return general && general.confidence >= threshold ? general : null;
@@ -99,9 +106,24 @@ export function createAnswerer(index: SearchIndex, options: AnswererOptions = {}
 
   const relatedDocs = new Map<string, number>();
 
+  /**
+   * Whether a candidate for a rewritten follow-up answers what the follow-up itself asks: each of its own words
+   * ("email" in "what is her email?") must be in the candidate, or the reply would answer another attribute of
+   * the earlier subject.
+   */
+  function answersFollowUp(candidate: Candidate, followUp: string): boolean {
+    if (candidate.kind === 'membership') return true;
+    const q = analyzeQuestion(followUp.replace(FOLLOW_UP_RE, ''), index.langs);
+    const own = resolveWords(index, q).filter((w) => !POINTS_BACK_RE.test(w.word));
+    const lang = index.passages[candidate.passage].passage.lang;
+    const held = new Set(terms(candidate.text, lang));
+    return own.every((w) => w.terms.some((t) => held.has(t)) || w.lexical.some((t) => held.has(t)));
+  }
+
   function answerOne(question: string, understoodAs: string): Answer | null {
     const candidate = candidateFor(understoodAs);
     if (!candidate) return null;
+    if (understoodAs !== question && !answersFollowUp(candidate, question)) return null;
     return reply({
       status: 'answered',
       kind: candidate.kind,

@@ -8,6 +8,3 @@ export interface Candidate {
   passage: number;
   confidence: number;
 }
-
-/** Confidence at or above which an answer is given; below it the bot abstains. Calibrated on the dev question set. */
-export const ANSWER_THRESHOLD = 0.65;

@@ -47,8 +47,11 @@ function inEnglish(name: string): string {
     .join(' ');
 }
 
+// A short name matches only when one letter is missing or added at its end ("enol" for ENoLL): short names differ by one letter too often otherwise.
 const closeEnough = (a: string, b: string): boolean =>
-  a === b || (a.length >= 6 && a[0] === b[0] && Math.abs(a.length - b.length) <= 2 && distance.DamerauLevenshteinDistance(a, b) <= (a.length >= 10 ? 2 : 1));
+  a === b ||
+  (a.length >= 4 && Math.abs(a.length - b.length) === 1 && (a.startsWith(b) || b.startsWith(a))) ||
+  (a.length >= 6 && a[0] === b[0] && Math.abs(a.length - b.length) <= 2 && distance.DamerauLevenshteinDistance(a, b) <= (a.length >= 10 ? 2 : 1));
 
 /**
  * "What is X?": when X names a document's subject (its title or abbreviation), the document's

@@ -1,12 +1,14 @@
-import type { SearchIndex } from '../search/build';
+import type { IndexedPassage, SearchIndex } from '../search/build';
 import { subjectsNamedIn } from '../search/lookups';
 import { stem, terms } from '../text/analyze';
 import { fold, foldedWords } from '../text/fold';
-import type { Lang, Passage } from '../types';
+import type { Passage } from '../types';
 import type { Candidate } from './candidate';
+import { bitCount, type Features, holdsAntonym, largestMissing, lengthFeature, logShare, maskWeight, negationMismatch, noFeatures, numberMismatch, numbersIn } from './features';
+import { confidenceOf, rawScore } from './model';
 import type { AnalyzedQuestion } from './question';
 import { MAX_SPAN_CHARS, tightSpan } from './span';
-import { type ResolvedWord, satisfies, searchPassages } from './retrieve';
+import { type MatchKind, type ResolvedWord, satisfies, searchPassages } from './retrieve';
 
 /** How many passages the search returns for sentence-level reranking (5, 8 and 12 gave the same SQuAD accuracy). */
 const RERANK_DEPTH = 5;
@@ -17,189 +19,232 @@ const ANAPHOR_RE = /^(it|its|they|their|them|this|these|those|he|she|his|her|hun
 // A label word that makes it another role: the vice chair is not the chair.
 const ROLE_MODIFIERS = new Set(['vice', 'deputy', 'assistant', 'acting', 'former', 'honorary', 'interim', 'co', 'ex', 'sub', 'associate', 'plaatsvervangend', 'adjoint', 'stellvertretender', 'stellvertretende']);
 
+// What a fact's label answers about its holder.
+const ROLE_TERMS = new Set(['role', 'position', 'job', 'function', 'titl', 'task', 'respons', 'work', 'offic', 'base'].map((w) => stem(w, 'en')));
+
+/** The coverage feature each way of matching a question word counts under. */
+const COVER_OF: Record<MatchKind, keyof Features> = {
+  exact: 'cover_exact',
+  equivalent: 'cover_exact',
+  translation: 'cover_other_language',
+  maintainer: 'cover_maintainer_synonym',
+  wordnet: 'cover_wordnet',
+  typo: 'cover_typo',
+  compound: 'cover_typo',
+  abbreviation: 'cover_abbreviation',
+};
+
+/** A candidate answer with what the model saw of it and its raw score. */
+export interface ScoredCandidate {
+  candidate: Candidate;
+  features: Features;
+  score: number;
+}
+
 /** A list of bare names (most items five words or fewer), such as a members list. */
 function isRoster(passage: Passage): boolean {
   const items = passage.kind === 'list' ? (passage.items ?? []) : [];
   return items.length >= 3 && items.filter((item) => item.split(/\s+/).length <= 5).length >= 0.8 * items.length;
 }
 
-function changesRole(label: string, lang: Lang, askedTerms: Set<string>): boolean {
-  const labelWords = foldedWords(label);
-  const asked = (w: string) => askedTerms.has(stem(w, lang));
-  const asksAboutLabel = labelWords.some((w) => asked(w) && !ROLE_MODIFIERS.has(w));
-  return asksAboutLabel && labelWords.some((w) => ROLE_MODIFIERS.has(w) && !asked(w));
+/** Whether a fact's label names another role than the one asked ("vice chair" when "chair" is asked). */
+export function changesRole(labelWords: readonly string[], isAsked: (word: string) => boolean): boolean {
+  const asksAboutLabel = labelWords.some((w) => isAsked(w) && !ROLE_MODIFIERS.has(w));
+  return asksAboutLabel && labelWords.some((w) => ROLE_MODIFIERS.has(w) && !isAsked(w));
 }
 
-interface Scored {
-  score: number;
-  candidate: Candidate;
-  /** Segment index, and whether the span holds what the question expects. */
-  segment: number;
-  expected: boolean;
-  withPrevious: boolean;
-}
+/** The question's words as bit masks over index terms, with their weights: what every feature is measured with. */
+class QuestionTerms {
+  readonly total: number;
+  readonly weights: number[];
+  private readonly primary = new Map<string, number>();
+  private readonly lexical = new Map<string, number>();
 
-/**
- * The general path: search passages, then pick the sentence (or list item, or labelled fact) that
- * covers most of the question's weighted words and holds what the question expects.
- */
-export function answerFromPassages(index: SearchIndex, q: AnalyzedQuestion, words: ResolvedWord[]): Candidate | null {
-  const results = searchPassages(index, words, RERANK_DEPTH);
-  if (!results.length) return null;
-  const total = words.reduce((sum, w) => sum + w.weight, 0) || 1;
-  const topScore = results[0].score;
-  const askedAcronyms = q.allWords.filter((w) => index.acronyms.has(w));
-  const evidence = words.map((w) => w.weight * w.evidence);
-  // Index term → the question words it stands for, as a bit mask (questions are analysed to at most 31 words).
-  const wordsOf = new Map<string, number>();
-  words.slice(0, 31).forEach((w, i) => {
-    for (const t of w.terms) wordsOf.set(t, (wordsOf.get(t) ?? 0) | (1 << i));
-  });
-  const weightOf = (mask: number): number => {
-    let sum = 0;
-    for (let i = 0; mask; i++, mask >>>= 1) if (mask & 1) sum += evidence[i];
-    return sum;
-  };
-  const maskOf = (terms: string[]): number => {
+  constructor(readonly words: readonly ResolvedWord[]) {
+    this.weights = words.slice(0, 31).map((w) => w.weight);
+    this.total = this.weights.reduce((sum, w) => sum + w, 0) || 1;
+    words.slice(0, 31).forEach((w, i) => {
+      for (const t of w.terms) this.primary.set(t, (this.primary.get(t) ?? 0) | (1 << i));
+      for (const t of w.lexical) this.lexical.set(t, (this.lexical.get(t) ?? 0) | (1 << i));
+    });
+  }
+
+  maskOf(terms: readonly string[]): number {
     let mask = 0;
-    for (const t of terms) mask |= wordsOf.get(t) ?? 0;
+    for (const t of terms) mask |= this.primary.get(t) ?? 0;
     return mask;
-  };
-  // Consecutive question words side by side in a sentence ("european commission") count again, once per pair.
-  const phraseOf = (terms: string[]): number => {
+  }
+
+  lexicalMaskOf(terms: readonly string[]): number {
+    let mask = 0;
+    for (const t of terms) mask |= this.lexical.get(t) ?? 0;
+    return mask;
+  }
+
+  share(mask: number): number {
+    return maskWeight(mask, this.weights) / this.total;
+  }
+
+  /** Consecutive question words side by side in a sentence ("european commission"), as a share of the question, once per pair. */
+  phraseShare(terms: readonly string[]): number {
     let pairs = 0;
     for (let j = 1; j < terms.length; j++) {
-      const a = wordsOf.get(terms[j - 1]);
-      const b = a && wordsOf.get(terms[j]);
+      const a = this.primary.get(terms[j - 1]);
+      const b = a && this.primary.get(terms[j]);
       if (a && b) pairs |= (a & (b >>> 1)) | (b & (a >>> 1));
     }
     let sum = 0;
-    for (let i = 0; pairs; i++, pairs >>>= 1) if (pairs & 1) sum += (evidence[i] + evidence[i + 1]) / 2;
-    return sum;
-  };
+    for (let i = 0; pairs; i++, pairs >>>= 1) if (pairs & 1) sum += ((this.weights[i] ?? 0) + (this.weights[i + 1] ?? 0)) / 2;
+    return sum / this.total;
+  }
+}
 
+/**
+ * Every candidate answer the passages found for a question offer, each with its features and the model's raw score:
+ * sentences, list items and labelled facts, a sentence joined with the one before it when it points back ("It …"),
+ * and a sentence paired with the next when only the next holds what the question expects.
+ */
+export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words: ResolvedWord[]): ScoredCandidate[] {
+  const results = searchPassages(index, words, RERANK_DEPTH);
+  if (!results.length) return [];
+  const qt = new QuestionTerms(words);
+  const all = (1 << Math.min(words.length, 31)) - 1;
+  const topScore = results[0].score;
+  const askedAcronyms = q.allWords.filter((w) => index.acronyms.has(w));
   const askedTerms = new Set(words.flatMap((w) => w.terms));
-  // Documents the question names by their subject ("the budget of EUROCITIES"). What it asks about them is
-  // the rest of the question (the attribute: "budget"); confidence is measured on the attribute alone.
+  const isAsked = (lang: Passage['lang']) => (w: string) => askedTerms.has(stem(w, lang));
+  // Documents the question names by their subject ("the budget of EUROCITIES"). What it asks about them is the
+  // rest of the question (the attribute: "budget").
   const named = new Set<number>();
   let namedMask = 0;
   for (const { doc, subject } of subjectsNamedIn(index, q.allWords, 3)) {
     named.add(doc);
-    namedMask |= maskOf(subject.split(' ').map((w) => stem(w, index.documents[doc].lang)));
+    namedMask |= qt.maskOf(subject.split(' ').map((w) => stem(w, index.documents[doc].lang)));
   }
   // The named subject's own words are no answer to "who"/"where" ("Where is OASC based?" ↛ "Open & Agile Smart Cities").
   const namedWords = new Set([...named].flatMap((d) => foldedWords(index.documents[d].title)));
-  const attributeMask = ((1 << Math.min(words.length, 31)) - 1) & ~namedMask;
-  const attributeWeight = named.size ? weightOf(attributeMask) : 0;
-  const absent = words.some((w) => !w.terms.length);
-  let capitalMask = 0;
+  const attributeMask = all & ~namedMask;
+  let roleMask = 0;
   words.slice(0, 31).forEach((w, i) => {
-    if (q.capitalized.has(w.word)) capitalMask |= 1 << i;
+    if (ROLE_TERMS.has(stem(w.word, 'en')) || w.terms.some((t) => ROLE_TERMS.has(t))) roleMask |= 1 << i;
   });
+  let capitalMask = 0;
   let rarest = 0;
   words.slice(0, 31).forEach((w, i) => {
+    if (q.capitalized.has(w.word)) capitalMask |= 1 << i;
     if (!rarest || w.weight > words[31 - Math.clz32(rarest)].weight) rarest = 1 << i;
   });
+  const unknownShare = qt.share(words.slice(0, 31).reduce((m, w, i) => (w.terms.length ? m : m | (1 << i)), 0));
   // One word that several passages use ("Europe", "include") does not say which sentence is meant.
-  const lone = words.length === 1 && (index.documentFrequency.get(words[0].terms[0] ?? '') ?? 0) > 1 ? LONE_WORD : 1;
-  // A labelled fact found through its holder's name answers who they are and what their role is,
-  // not any other attribute ("federica bordelot email?").
-  const factFit = (passage: Passage, item: number | undefined, matched: number): number => {
+  const lone = words.length === 1 && (index.documentFrequency.get(words[0].terms[0] ?? '') ?? 0) > 1;
+  const questionNumbers = numbersIn(q.text);
+  // A labelled fact found through its holder's name answers who they are and what their role is, not any other attribute.
+  const otherAttribute = (passage: Passage, item: number | undefined, matched: number): boolean => {
     const fact = passage.kind === 'facts' ? passage.facts?.[item ?? 0] : undefined;
-    if (!fact) return 1;
-    if (matched & maskOf(terms(fact.label, passage.lang))) return 1;
-    let unmatched = ((1 << Math.min(words.length, 31)) - 1) & ~matched;
-    for (let i = 0; unmatched; i++, unmatched >>>= 1) if (unmatched & 1 && !ROLE_TERMS.has(stem(words[i].word, 'en')) && !words[i].terms.some((t) => ROLE_TERMS.has(t))) return OTHER_ATTRIBUTE;
-    return 1;
+    if (!fact || matched & qt.maskOf(terms(fact.label, passage.lang))) return false;
+    let unmatched = all & ~matched;
+    for (let i = 0; unmatched; i++, unmatched >>>= 1) if (unmatched & 1 && !ROLE_TERMS.has(stem(words[i].word, 'en')) && !words[i].terms.some((t) => ROLE_TERMS.has(t))) return true;
+    return false;
   };
-  let best: Scored | null = null;
-  for (const result of results) {
-    const entry = index.passages[result.id];
-    // A roster of names answers "is X a member?" or "how many?", never as one name picked from it.
-    if (isRoster(entry.passage)) continue;
-    const contextMask = maskOf(entry.titleTerms) | maskOf(entry.headingTerms);
+  // The documents name another role than the one asked ("vice chair" for "chair"): said of every candidate.
+  const roleConflict = results.some(({ id }) => {
+    const { passage, segments } = index.passages[id];
+    return passage.kind === 'facts' && segments.some((s) => qt.maskOf(s.terms) & rarest && changesRole(foldedWords(passage.facts?.[s.item ?? 0]?.label ?? ''), isAsked(passage.lang)));
+  });
+
+  const out: ScoredCandidate[] = [];
+  results.forEach((result, rank) => {
+    const entry: IndexedPassage = index.passages[result.id];
+    const { passage } = entry;
+    // A roster of names answers "is X a member?" or "how many?" (lists.ts), never as one name picked from it.
+    if (isRoster(passage)) return;
+    const contextMask = qt.maskOf(entry.titleTerms) | qt.maskOf(entry.headingTerms);
+    const masks = entry.segments.map((s) => qt.maskOf(s.terms));
+    const passageMask = masks.reduce((m, x) => m | x, contextMask);
+    const passageLexicalMask = qt.lexicalMaskOf(entry.segments.flatMap((s) => s.terms));
+    const missingInPassage = qt.share(all & ~passageMask & ~passageLexicalMask);
+    const nameMissing = (capitalMask & ~passageMask) !== 0;
     const otherDocument = named.size > 0 && !named.has(entry.doc);
-    const passageScore = W.rank * (result.score / topScore) + (entry.passage.lang === q.lang ? 0.05 : 0);
-    const masks = entry.segments.map((s) => maskOf(s.terms));
-    const passageMask = masks.reduce((all, m) => all | m, contextMask);
-    let previousMask = 0;
-    for (let k = 0; k < entry.segments.length; k++) {
+    const add = (k: number, span: string, spanTerms: string[], ownMask: number, shape: 'alone' | 'previous' | 'next') => {
       const segment = entry.segments[k];
-      if (entry.passage.kind === 'facts' && changesRole(entry.passage.facts?.[segment.item ?? 0]?.label ?? '', entry.passage.lang, askedTerms)) {
-        // The documents name another role ("vice chair" for "chair"): no sentence elsewhere answers this.
-        if (masks[k] & rarest) return null;
-        continue;
-      }
-      const segmentMask = masks[k];
-      const withPrevious =
-        k > 0 && ANAPHOR_RE.test(segment.text) && entry.segments[k - 1].item === segment.item && entry.segments[k - 1].text.length + segment.text.length < MAX_SPAN_CHARS;
-      const ownMask = withPrevious ? segmentMask | previousMask : segmentMask;
-      previousMask = segmentMask;
-      if (!ownMask) continue;
-      const inSegment = weightOf(ownMask);
-      const inContext = weightOf(contextMask & ~ownMask);
-      const coverage = (inSegment + inContext) / total;
-      const base = coverage + (W.phrase * phraseOf(segment.terms)) / total + passageScore;
-      if (best && base + (q.expects ? W.expected : 0) <= best.score) continue;
-      const span = withPrevious ? `${entry.segments[k - 1].text} ${segment.text}` : segment.text;
-      let expected = true;
+      const f = noFeatures();
+      const lexicalMask = qt.lexicalMaskOf(spanTerms) & ~ownMask;
+      for (let i = 0, m = ownMask; m; i++, m >>>= 1) if (m & 1) f[COVER_OF[words[i].how]] += qt.weights[i] / qt.total;
+      f.cover_wordnet += qt.share(lexicalMask & ~contextMask);
+      f.cover_context = qt.share(contextMask & ~ownMask & ~lexicalMask);
+      const covered = ownMask | lexicalMask | contextMask;
+      f.cover_attribute = named.size ? maskWeight(covered & attributeMask, qt.weights) / (maskWeight(attributeMask, qt.weights) || 1) : qt.share(covered);
+      f.log_cover = logShare(qt.share(covered));
+      f.phrase = qt.phraseShare(spanTerms);
+      f.support = Math.min(bitCount(ownMask & ~contextMask), SUPPORT_WORDS) / SUPPORT_WORDS;
+      f.unknown_words = unknownShare;
+      f.missing_in_passage = missingInPassage;
+      f.largest_missing = largestMissing(covered, Math.min(words.length, 31), qt.weights) / qt.total;
+      f.missing_words = Math.min(bitCount(all & ~covered & ~roleMask), MISSING_WORDS) / MISSING_WORDS;
+      f.rank_ratio = topScore > 0 ? result.score / topScore : 0;
+      f.first_passage = rank === 0 ? 1 : 0;
       if (q.expects) {
         const foldedSpan = q.expects === 'expansion' ? fold(span) : '';
         const expansionHere = askedAcronyms.some((a) => foldedSpan.includes(`(${a})`) || foldedSpan.includes(fold(index.acronyms.get(a)?.expansion ?? '\0')));
-        expected = satisfies(q.expects, span, q, expansionHere, namedWords);
+        const present = satisfies(q.expects, span, q, expansionHere, namedWords);
+        f.expected_present = present ? 1 : 0;
+        f.expected_missing = present ? 0 : 1;
       }
-      const score = base + (q.expects && expected ? W.expected : 0);
-      if (!best || score > best.score) {
-        // Several question words together in one sentence is evidence of its own, unless the question
-        // also asks about something the knowledge never mentions (then it is likely out of scope).
-        // Words of the document's title only say what the passage is about, not that it answers: "Who is
-        // the president of the European Commission?" is not answered by any sentence about the Commission.
-        // …nor when a name the question spells with a capital ("Finnish") is nowhere in the passage.
-        const nameMissing = (capitalMask & ~passageMask) !== 0;
-        const support = !absent && !nameMissing && bitCount(ownMask & ~contextMask) >= SUPPORT_WORDS ? SUPPORT_BONUS : 0;
-        // "Who is the mayor of the League?" is not answered by a sentence that only names the League.
-        const measured = attributeWeight > 0 ? weightOf((ownMask | contextMask) & attributeMask) / attributeWeight : coverage;
-        // A sentence from another document that does not name the subject is likely about something else.
-        const offSubject = otherDocument && !(ownMask & namedMask) ? 0.5 : 1;
-        // A name the question spells with a capital and the passage never mentions: likely another subject.
-        const confidence = Math.min(1, measured + support) * (expected ? 1 : 0.55) * offSubject * (nameMissing ? NAME_MISSING : 1) * lone * factFit(entry.passage, segment.item, ownMask | contextMask);
-        const text = entry.passage.kind === 'facts' ? `${span} (${entry.passage.source.title})` : span;
-        best = { score, segment: k, expected, withPrevious, candidate: { kind: entry.passage.kind === 'facts' ? 'labelled_fact' : 'fact', text, passage: result.id, confidence } };
+      f.other_language = passage.lang === q.lang ? 0 : 1;
+      f.name_missing = nameMissing ? 1 : 0;
+      // A sentence from another document that does not itself name the subject (its title may) is likely about something else.
+      f.off_subject = otherDocument && !(ownMask & namedMask) ? 1 : 0;
+      f.lone_common_word = lone ? 1 : 0;
+      f.role_conflict = roleConflict ? 1 : 0;
+      f.other_attribute = otherAttribute(passage, segment.item, ownMask | contextMask) ? 1 : 0;
+      // What a question asks about a fact's holder beyond the fact ("phone number" of the staff contact).
+      f.fact_unmatched = passage.kind === 'facts' ? qt.share(all & ~covered & ~roleMask) : 0;
+      f.antonym = holdsAntonym(new Set(spanTerms), words) ? 1 : 0;
+      f.negation_mismatch = negationMismatch(q.allWords, q.lang, span, passage.lang) ? 1 : 0;
+      f.number_mismatch = numberMismatch(questionNumbers, span) ? 1 : 0;
+      f.joined_previous = shape === 'previous' ? 1 : 0;
+      f.paired_next = shape === 'next' ? 1 : 0;
+      f.labelled_fact = passage.kind === 'facts' ? 1 : 0;
+      f.length = lengthFeature(span.length, MAX_SPAN_CHARS);
+      const text = passage.kind === 'facts' ? `${span} (${passage.source.title})` : span;
+      const candidate: Candidate = { kind: passage.kind === 'facts' ? 'labelled_fact' : 'fact', text, passage: result.id, confidence: 0 };
+      out.push({ candidate, features: f, score: rawScore(f) });
+    };
+    for (let k = 0; k < entry.segments.length; k++) {
+      const segment = entry.segments[k];
+      const previous = entry.segments[k - 1];
+      const withPrevious = k > 0 && ANAPHOR_RE.test(segment.text) && previous.item === segment.item && previous.text.length + segment.text.length < MAX_SPAN_CHARS;
+      // A sentence that matches nothing itself is not an answer, even when the one before it matches.
+      if (!masks[k] && !qt.lexicalMaskOf(segment.terms)) continue;
+      const ownMask = withPrevious ? masks[k] | masks[k - 1] : masks[k];
+      if (withPrevious) add(k, `${previous.text} ${segment.text}`, [...previous.terms, ...segment.terms], ownMask, 'previous');
+      else add(k, segment.text, segment.terms, ownMask, 'alone');
+      // The sentence lacks what the question expects ("when" → no date) but the next one has it: the answer
+      // may be the pair ("… was founded by three cities. That was in 1986.").
+      const next = entry.segments[k + 1];
+      if (q.expects && next && next.item === segment.item && segment.text.length + next.text.length < MAX_SPAN_CHARS && !satisfies(q.expects, segment.text, q, false, namedWords) && satisfies(q.expects, next.text, q, false, namedWords)) {
+        add(k, `${segment.text} ${next.text}`, [...segment.terms, ...next.terms], ownMask | masks[k + 1], 'next');
       }
     }
-  }
+  });
+  return out;
+}
+
+/**
+ * The general path: the candidate the model scores highest, with its calibrated confidence; an over-long
+ * sentence is cut to the clauses that hold the question's words.
+ */
+export function answerFromPassages(index: SearchIndex, q: AnalyzedQuestion, words: ResolvedWord[]): Candidate | null {
+  let best: ScoredCandidate | null = null;
+  for (const c of generalCandidates(index, q, words)) if (!best || c.score > best.score) best = c;
   if (!best) return null;
   const { candidate } = best;
-  if (candidate.kind !== 'fact') return candidate;
-  const entry = index.passages[candidate.passage];
-  // The sentence lacks what the question expects ("when" → no date) but the next one has it: the
-  // answer is likely the pair ("… was founded by three cities. That was in 1986.").
-  const next = entry.segments[best.segment + 1];
-  if (q.expects && !best.expected && next && next.item === entry.segments[best.segment].item && candidate.text.length + next.text.length < MAX_SPAN_CHARS && satisfies(q.expects, next.text, q, false, namedWords)) {
-    return { ...candidate, text: `${candidate.text} ${next.text}`, confidence: candidate.confidence / 0.55 };
-  }
-  return { ...candidate, text: tightSpan(candidate.text, words, q, entry.passage.lang) };
+  const confidence = confidenceOf(best.score);
+  if (candidate.kind !== 'fact' || best.features.paired_next) return { ...candidate, confidence };
+  return { ...candidate, confidence, text: tightSpan(candidate.text, words, q, index.passages[candidate.passage].passage.lang) };
 }
 
-/** Question words that, found together in one sentence, earn the support bonus. */
+/** Question words left uncovered at which the missing-words feature is full: three unanswered words say enough. */
+const MISSING_WORDS = 3;
+/** Question words in one sentence at which the support feature is full (two together already say which sentence is meant). */
 const SUPPORT_WORDS = 2;
-/** Confidence added for that support (see README "How answers are chosen"). */
-const SUPPORT_BONUS = 0.3;
-const NAME_MISSING = 0.8;
-/** Confidence kept for a one-word question whose word appears in several passages. */
-const LONE_WORD = 0.5;
-/** Confidence kept when a fact is reached through its holder's name but the question asks something else about them. */
-const OTHER_ATTRIBUTE = 0.5;
-// What a fact's label answers about its holder.
-const ROLE_TERMS = new Set(['role', 'position', 'job', 'function', 'titl', 'task', 'respons', 'work', 'offic', 'base'].map((w) => stem(w, 'en')));
-
-function bitCount(mask: number): number {
-  let n = 0;
-  for (; mask; mask &= mask - 1) n++;
-  return n;
-}
-/**
- * Weights of the sentence score, set on SQuAD dev (bench) and checked on the dev question set:
- * BM25 rank of the passage, adjacent question-word pairs, and holding what the question expects.
- */
-const W = { rank: 1, phrase: 0.5, expected: 0.2 } as const;

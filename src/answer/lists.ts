@@ -1,7 +1,7 @@
 import type { SearchIndex } from '../search/build';
 import { listPassageIds } from '../search/lookups';
 import { itemHead } from '../search/build';
-import { stem } from '../text/analyze';
+import { isStopwordAnywhere, stem } from '../text/analyze';
 import { foldedWords } from '../text/fold';
 import type { Candidate } from './candidate';
 import { bestNameMatches } from './names';
@@ -40,7 +40,12 @@ const NOT_A_NAME_RE = /^(there|any|some|all|which|what|who|whose|when|where|why|
 
 export function parseMembership(q: AnalyzedQuestion): MembershipQuestion | null {
   const folded = q.allWords.join(' ');
-  const strip = (name: string) => name.replace(/^(the|de|het|le|la|les|der|die|das|el|il)\s+/, '');
+  // The question's own grammar words never end a name: "torino e membro" asks about Torino, "sevilla es miembro" about Sevilla.
+  const strip = (name: string) => {
+    const words = name.replace(/^(the|de|het|le|la|les|der|die|das|el|il)\s+/, '').split(' ');
+    while (words.length > 1 && isStopwordAnywhere(words[words.length - 1])) words.pop();
+    return words.join(' ');
+  };
   const usable = (name: string) => name.split(' ').length <= 6 && !NOT_A_NAME_RE.test(name);
   for (const re of MEMBERSHIP_PATTERNS) {
     const m = re.exec(folded);

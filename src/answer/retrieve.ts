@@ -3,10 +3,20 @@ import type { SearchIndex } from '../search/build';
 import { SEARCH_OPTIONS } from '../search/options';
 import { topDocuments } from '../search/topk';
 import { distance, metaphone } from '../text/natural';
-import { isStopwordAnywhere, stem } from '../text/analyze';
+import { isStopwordAnywhere, stem, terms as terms_ } from '../text/analyze';
+import { MONTH_RE, WEEKDAY_RE } from '../text/calendar';
 import { fold } from '../text/fold';
 import { englishFor, equivalentsOf, synonymsOf } from '../text/glossary';
-import type { AnalyzedQuestion, Expectation } from './question';
+import { antonymIndexTermsOfWord, phraseLinks, relatedIndexTermsOfWord } from '../text/lexicon';
+import { type AnalyzedQuestion, type Expectation, MAX_QUESTION_WORDS } from './question';
+
+/**
+ * How a question word reached the index: as itself (or its stem), through an English equivalent of another
+ * language's word, a spelling variant ("Finnish"/"Finland"), the maintainers' synonyms, WordNet (synonym or
+ * derived form), a typo correction, a compound split, or an abbreviation the documents spell out. The answer
+ * model weighs each kind on its own (see features.ts).
+ */
+export type MatchKind = 'exact' | 'translation' | 'equivalent' | 'maintainer' | 'wordnet' | 'typo' | 'compound' | 'abbreviation';
 
 /** A question word resolved against the index: the index terms it matches, and how telling it is. */
 export interface ResolvedWord {
@@ -14,8 +24,14 @@ export interface ResolvedWord {
   terms: string[];
   /** Inverse document frequency: rare words weigh more. Words found nowhere weigh the most. */
   weight: number;
-  /** How much of its weight a match counts: 1, less after a typo correction (0.8 for one edit, 0.6 for two) or a compound split. */
-  evidence: number;
+  /** How the word reached `terms` ('exact' also when it reached none). */
+  how: MatchKind;
+  /** Edits of a typo correction (0 otherwise). */
+  edits: number;
+  /** Index terms WordNet relates to a word that reached the index as itself ("decision" → decid): matched in sentences, not searched. */
+  lexical: string[];
+  /** Index terms of the word's antonyms ("smallest" → larg): a sentence holding one contradicts the question. */
+  antonyms: string[];
 }
 
 export function idf(index: SearchIndex, term: string): number {
@@ -69,27 +85,47 @@ function compoundParts(index: SearchIndex, word: string, q: AnalyzedQuestion): s
 /** Resolves every question word to index terms, correcting typos and splitting compounds when a word is unknown. */
 export function resolveWords(index: SearchIndex, q: AnalyzedQuestion): ResolvedWord[] {
   const resolved: ResolvedWord[] = [];
+  const known = (t: string) => index.documentFrequency.has(t);
   for (const { word, stems } of q.words) {
-    let terms = stems.filter((s) => index.documentFrequency.has(s));
+    let terms = stems.filter(known);
+    let how: MatchKind = 'exact';
+    let edits = 0;
     // English equivalents of a word of another language ("leden" → member, "vicevoorzitter" → vice chair):
     // added in a question that is not in English, and in an English one only for a word the index lacks
     // (English "red" or "rat" must stay themselves).
     if (q.lang !== 'en' || !terms.length) {
+      const before = terms.length;
       for (const english of englishFor(word)) {
         const t = stem(english, 'en');
-        if (index.documentFrequency.has(t) && !terms.includes(t)) terms.push(t);
+        if (known(t) && !terms.includes(t)) terms.push(t);
       }
+      if (!before && terms.length) how = 'translation';
     }
     // "Finnish" and "Finland", "adviser" and "advisor" name the same thing.
+    const beforeEquivalents = terms.length;
     for (const other of equivalentsOf(word)) {
       const t = stem(other, 'en');
-      if (index.documentFrequency.has(t) && !terms.includes(t)) terms.push(t);
+      if (known(t) && !terms.includes(t)) terms.push(t);
     }
-    let evidence = 1;
+    if (!beforeEquivalents && terms.length) how = 'equivalent';
+    const english = q.lang === 'en' && /^[a-z]+$/.test(word);
+    const wordNet = english ? relatedIndexTermsOfWord(index.lexicon, word).map((l) => l.term).filter(known) : [];
     if (!terms.length) {
-      // A word the documents do not use may have a synonym they do ("aim" → objective).
-      terms = synonymsOf(word).map((w) => stem(w, 'en')).filter((t) => index.documentFrequency.has(t));
-      evidence = 0.9;
+      // A word the documents do not use may have a synonym they do ("aim" → objective, "decision" → decided).
+      terms = synonymsOf(word).map((w) => stem(w, 'en')).filter(known);
+      how = 'maintainer';
+      if (!terms.length) {
+        terms = wordNet;
+        how = 'wordnet';
+      }
+    }
+    if (!terms.length) {
+      const acronym = index.acronyms.get(word) ?? index.acronyms.get(word.replace(/s$/, ''));
+      if (acronym) {
+        // An abbreviation the documents spell out but the question uses on its own ("ngos").
+        terms = [...new Set(terms_(acronym.expansion, index.passages[acronym.passage]?.passage.lang ?? 'en'))].filter(known);
+        how = 'abbreviation';
+      }
     }
     if (!terms.length) {
       // A function word of another language than the one detected ("ist", "der") says nothing.
@@ -97,27 +133,40 @@ export function resolveWords(index: SearchIndex, q: AnalyzedQuestion): ResolvedW
       const nearest = correctTerm(index, stems[0]);
       if (nearest) {
         terms = [nearest.term];
-        evidence = 1 - 0.2 * nearest.edits;
+        how = 'typo';
+        edits = nearest.edits;
       } else {
         terms = compoundParts(index, word, q);
-        evidence = 0.8;
+        how = terms.length ? 'compound' : 'exact';
       }
     }
     const weight = terms.length ? Math.max(...terms.map((t) => idf(index, t))) : 0;
+    const lexical = how === 'wordnet' ? [] : wordNet.filter((t) => !terms.includes(t));
+    const antonyms = english ? antonymIndexTermsOfWord(index.lexicon, word).filter((t) => known(t) && !terms.includes(t)) : [];
     // "What kind of organisations…": the answer names the kind, not necessarily the word "organisations".
-    resolved.push({ word, terms, weight: q.category.has(word) ? weight * CATEGORY_WEIGHT : weight, evidence });
+    resolved.push({ word, terms, weight: q.category.has(word) ? weight * CATEGORY_WEIGHT : weight, how, edits, lexical, antonyms });
+  }
+  // A WordNet collocation ("came up with") stands for the index words it relates to ("invented").
+  if (q.lang === 'en') {
+    for (const phrase of phraseLinks(index.lexicon, q.allWords)) {
+      const terms = phrase.links.map((l) => l.term).filter(known);
+      if (!terms.length || resolved.length >= MAX_QUESTION_WORDS) continue;
+      resolved.push({ word: phrase.phrase, terms, weight: Math.max(...terms.map((t) => idf(index, t))), how: 'wordnet', edits: 0, lexical: [], antonyms: [] });
+    }
   }
   // A word found nowhere in the knowledge weighs as much as the question's most telling known word:
   // a question about something absent ("Swedish cities", "unemployment in Madrid") is not answered
   // from its other words, while one unusual verb ("cover") among several matches does not sink it.
-  const known = resolved.filter((w) => w.terms.length);
-  const missingWeight = known.length ? Math.max(...known.map((w) => w.weight)) : 1;
-  for (const w of resolved) if (!w.terms.length) w.weight = /^\d+$/.test(w.word) ? missingWeight * 0.5 : missingWeight;
+  const found = resolved.filter((w) => w.terms.length);
+  const missingWeight = found.length ? Math.max(...found.map((w) => w.weight)) : 1;
+  for (const w of resolved) if (!w.terms.length) w.weight = /^\d+$/.test(w.word) ? missingWeight * NUMBER_SHARE : missingWeight;
   return resolved;
 }
 
 /** Weight kept by the category word of a "what kind of X" question. */
 const CATEGORY_WEIGHT = 0.3;
+/** Weight of an unknown number relative to an unknown word: a number may be written another way ("1986", "'86"). */
+const NUMBER_SHARE = 0.5;
 const COMMON_TERM_SHARE = 0.1;
 const COMMON_TERM_MIN_PASSAGES = 50;
 
@@ -139,8 +188,8 @@ export function searchPassages(index: SearchIndex, resolved: ResolvedWord[], lim
 }
 
 const YEAR_RE = /\b(1[0-9]{3}|20[0-9]{2})s?\b|\b\d{1,2}(st|nd|rd|th)\b|\b(century|centuries|decade|decades|millennium|ago|eeuw|siecle|jahrhundert|siglo|secolo)\b/i;
-const WEEKDAY_SEASON_RE = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|autumn|winter|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b/i;
-const MONTH_RE = /\b(january|february|march|april|may|june|july|august|september|october|november|december|januari|februari|maart|mei|juni|juli|augustus|oktober|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b/i;
+// Seasons are not in Intl's calendar data; month and weekday names come from it (src/text/calendar.ts).
+const SEASON_RE = /\b(spring|summer|autumn|winter|lente|zomer|herfst|printemps|ete|automne|hiver|fruhling|sommer|herbst|primavera|verano|otono|invierno|estate|autunno|inverno)\b/i;
 // A number, but not a year: "How many living labs?" is not answered by "in 2006".
 const NUMBER_RE = /\d+(?:[.,]\d+)?\s*%|\b(?!(?:1[0-9]|20)\d\d\b)\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|several)\b/i;
 // A capitalised word that does not start a sentence: a name.
@@ -155,7 +204,10 @@ export function satisfies(expects: Expectation | null, span: string, q: Analyzed
     case null:
       return true;
     case 'date':
-      return YEAR_RE.test(span) || MONTH_RE.test(span) || WEEKDAY_SEASON_RE.test(span);
+      {
+      const folded = fold(span);
+      return YEAR_RE.test(span) || MONTH_RE.test(folded) || WEEKDAY_RE.test(folded) || SEASON_RE.test(folded);
+    }
     case 'number':
       return NUMBER_RE.test(span);
     case 'expansion':

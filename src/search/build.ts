@@ -1,7 +1,9 @@
 import MiniSearch from 'minisearch';
 import type { LoadedKnowledge } from '../knowledge/load';
+import { findAbbreviations } from '../text/abbreviations';
 import { terms } from '../text/analyze';
 import { fold, foldedWords } from '../text/fold';
+import { buildLexicalLinks, type LexicalLinks } from '../text/lexicon';
 import { splitSentences } from '../text/sentences';
 import type { KnowledgeDocument, KnowledgeWarning, Lang, Passage } from '../types';
 import { INDEX_FORMAT_VERSION, INDEX_OPTIONS, type IndexedFields } from './options';
@@ -54,6 +56,8 @@ export interface SearchIndex {
   documentFrequency: Map<string, number>;
   /** Folded abbreviation → the words it stands for and the passage that spells it out ("icts" → "information and communications technologies"). */
   acronyms: Map<string, Acronym>;
+  /** WordNet synonyms, derived forms and antonyms (and the maintainers' synonym groups) resolved against the English index terms. */
+  lexicon: LexicalLinks;
   mini: MiniSearch<IndexedFields>;
 }
 
@@ -99,29 +103,27 @@ function subjectsOf(title: string): string[] {
   return [...subjects].filter(Boolean);
 }
 
-// "(ICTs)": an abbreviation in parentheses; the words before it may spell it out.
-const PARENTHESIS_RE = /\(([\p{Lu}][\p{L}]{1,9})\)/gu;
-const SMALL_WORD_RE = /^(and|of|the|for|&|de|des|du|van|der|het)$/i;
-
-/** Learns "information and communications technologies (ICTs)": an expansion whose initials spell the abbreviation. */
+/**
+ * Learns the abbreviations a text spells out, by parenthesis ("information and communications technologies
+ * (ICTs)") or by the initials of a phrase nearby ("NGOs" near "non-governmental organisations"), under the
+ * folded abbreviation and its singular ("icts", "ict"). The first definition of each wins.
+ */
 function findAcronyms(text: string, passage: number, into: Map<string, Acronym>): void {
-  if (!text.includes('(')) return;
-  for (const m of text.matchAll(PARENTHESIS_RE)) {
-    const abbreviation = m[1];
-    const capitals = fold(abbreviation.replace(/[^\p{Lu}]/gu, ''));
-    if (capitals.length < 2 || into.has(fold(abbreviation))) continue;
-    const before = text.slice(Math.max(0, (m.index ?? 0) - 120), m.index).trim().split(/\s+/).slice(-8);
-    // The shortest tail of preceding words whose initials (small words aside) are the capitals.
-    for (let start = before.length - 1; start >= 0; start--) {
-      const tail = before.slice(start);
-      const initials = tail.filter((w) => !SMALL_WORD_RE.test(w)).map((w) => fold(w)[0]).join('');
-      if (initials === capitals || initials.replace(/s$/, '') === capitals) {
-        into.set(fold(abbreviation), { expansion: tail.join(' '), passage });
-        break;
-      }
-      if (initials.length > capitals.length) break;
+  for (const found of findAbbreviations(text)) {
+    for (const key of new Set([fold(found.abbreviation).replace(/[^a-z0-9]/g, ''), found.key])) {
+      if (!into.has(key)) into.set(key, { expansion: found.expansion, passage });
     }
   }
+}
+
+/** Folded words of the English text of an index, for tying index terms to WordNet lemmas. */
+function englishWords(passages: readonly IndexedPassage[], documents: readonly DocumentInfo[]): Set<string> {
+  const out = new Set<string>();
+  for (const p of passages) {
+    if (p.passage.lang !== 'en') continue;
+    for (const w of foldedWords(`${documents[p.doc].title} ${p.passage.headings.join(' ')} ${p.passage.text}`)) out.add(w);
+  }
+  return out;
 }
 
 /**
@@ -129,7 +131,7 @@ function findAcronyms(text: string, passage: number, into: Map<string, Acronym>)
  * @example
  * const index = buildIndex(loadKnowledge('knowledge'));
  */
-export function buildIndex(knowledge: Pick<LoadedKnowledge, 'documents' | 'warnings' | 'fingerprint'>): SearchIndex {
+export function buildIndex(knowledge: Pick<LoadedKnowledge, 'documents' | 'warnings' | 'fingerprint'> & Partial<Pick<LoadedKnowledge, 'synonyms'>>): SearchIndex {
   const documents: DocumentInfo[] = [];
   const passages: IndexedPassage[] = [];
   const acronyms = new Map<string, Acronym>();
@@ -158,6 +160,11 @@ export function buildIndex(knowledge: Pick<LoadedKnowledge, 'documents' | 'warni
     }
     documents.push(info);
   });
+  const documentFrequency = documentFrequencies(passages);
+  const lexicon = buildLexicalLinks(documentFrequency.keys(), {
+    words: englishWords(passages, documents),
+    synonymGroups: (knowledge.synonyms?.groups ?? []).map((g) => ({ words: g.words.map(fold) })),
+  });
   return assembleIndex({
     formatVersion: INDEX_FORMAT_VERSION,
     fingerprint: knowledge.fingerprint,
@@ -167,7 +174,8 @@ export function buildIndex(knowledge: Pick<LoadedKnowledge, 'documents' | 'warni
     documents,
     passages,
     acronyms,
-  });
+    lexicon,
+  }, documentFrequency);
 }
 
 type IndexParts = Omit<SearchIndex, 'mini' | 'documentFrequency'>;
@@ -187,8 +195,8 @@ export function documentFrequencies(passages: IndexedPassage[]): Map<string, num
   return df;
 }
 
-function assembleIndex(parts: IndexParts): SearchIndex {
+function assembleIndex(parts: IndexParts, documentFrequency: Map<string, number>): SearchIndex {
   const mini = new MiniSearch<IndexedFields>(INDEX_OPTIONS);
   mini.addAll(parts.passages.map(fieldsOf));
-  return { ...parts, mini, documentFrequency: documentFrequencies(parts.passages) };
+  return { ...parts, mini, documentFrequency };
 }

@@ -68,6 +68,21 @@ function checkPassage(value: unknown, path: string): void {
 }
 
 /** Checks MiniSearch's serialised form (`toJSON()`), and that every document id it holds is a passage number. */
+/** The lexical links: term numbers that point into `terms` (a bad number would be read as undefined while answering). */
+function checkLexicon(value: unknown): void {
+  const lexicon = object(value, 'lexicon');
+  const terms = strings(lexicon.terms, 'lexicon.terms');
+  integer(lexicon.formatVersion, 'lexicon.formatVersion');
+  string(lexicon.source, 'lexicon.source');
+  for (const [name, limit] of [['related', terms.length * 2], ['phrases', terms.length * 2], ['antonyms', terms.length]] as const) {
+    const record = object(lexicon[name], `lexicon.${name}`);
+    for (const key of Object.keys(record)) {
+      const codes = array(record[key], `lexicon.${name}.${key}`);
+      if (!codes.every((n) => isCount(n) && (n as number) < limit)) fail(`lexicon.${name}.${key}`, 'has a term number out of range');
+    }
+  }
+}
+
 function checkMini(value: unknown, passages: number): void {
   const mini = object(value, 'mini');
   if (mini.serializationVersion !== 1 && mini.serializationVersion !== 2) fail('mini.serializationVersion', 'is not 1 or 2');
@@ -181,6 +196,7 @@ export function storedIndexProblem(value: unknown): string | null {
       string(acronym.expansion, `acronyms[${i}][1].expansion`);
       integer(acronym.passage, `acronyms[${i}][1].passage`, passages.length);
     });
+    checkLexicon(index.lexicon);
     checkMini(index.mini, passages.length);
     return null;
   } catch (error) {

@@ -139,6 +139,14 @@ describe('answers that keep to what the documents say', () => {
     expect(answer.answer).toContain('Piet Janszoon');
   });
 
+  it('never answers a follow-up with another attribute than it asks ("what is her email?" after a role)', () => {
+    expect(qa.ask('Who is the vice president?').answer).toContain('Oona Ristik');
+    const email = qa.ask('what is her email?', { previousQuestion: 'Who is the vice president?' });
+    expect(email.status).toBe('no_answer');
+    const since = qa.ask('since when does it run?', { previousQuestion: 'What does the league run for apprentices?' });
+    expect(since.answer).toContain('1998');
+  });
+
   it('treats words such as "constructor" and "__proto__" as plain words', () => {
     for (const word of Object.getOwnPropertyNames(Object.prototype)) {
       for (const question of [`What is the ${word} priority?`, `Wat is ${word}?`, `What is the ${word} member?`]) {
@@ -177,6 +185,12 @@ describe('answers that keep to what the documents say', () => {
     expect(qa.ask('gdynia member?').answer).toMatch(/^Yes: Gdynia /);
     expect(qa.ask('rotterdam member').answer).toMatch(/^No: Rotterdam is not listed/);
     expect(qa.ask('anvers lid van de league?').answer).toMatch(/^Yes: Antwerp /);
+  });
+
+  it("never reads the question's own verb as part of a name (Italian è, Spanish es)", () => {
+    expect(qa.ask('Gdynia è membro?').answer).toMatch(/^Yes: Gdynia /);
+    expect(qa.ask('Rotterdam è membro?').answer).toMatch(/^No: Rotterdam is not listed/);
+    expect(qa.ask('¿Rotterdam es miembro?').answer).toMatch(/^No: Rotterdam is not listed/);
   });
 
   it('answers a terse list request whose words are all in the list\'s heading ("members?")', () => {

@@ -159,7 +159,7 @@ describe('npm start when a platform refuses its token', () => {
         ...(discord.env({ DISCORD_TOKEN: refused }) as Record<string, string>),
       });
       // Slack connects first; Discord then refuses the token (gateway close 4004).
-      const { code } = await exitWithin(bot, 10_000);
+      const { code } = await exitWithin(bot, 30_000);
       expect(code).toBe(1);
       expect(socket.connections).toBe(1);
       expect(socket.open).toBe(0);
@@ -171,7 +171,7 @@ describe('npm start when a platform refuses its token', () => {
       await api.close();
       await discord.close();
     }
-  }, 15_000);
+  }, 40_000);
 });
 
 describe('npm start with Slack (Socket Mode) and Discord', () => {

@@ -1,0 +1,48 @@
+import { bitCount, FEATURE_NAMES, holdsAntonym, largestMissing, lengthFeature, maskWeight, negationMismatch, noFeatures, numberMismatch, numbersIn } from '../../src/answer/features';
+
+describe('answer features', () => {
+  it('starts every feature at 0, one per name', () => {
+    const f = noFeatures();
+    expect(Object.keys(f)).toEqual([...FEATURE_NAMES]);
+    expect(Object.values(f).every((v) => v === 0)).toBe(true);
+  });
+
+  it('sums the weights of the question words a mask holds', () => {
+    expect(maskWeight(0b101, [1, 10, 100])).toBe(101);
+    expect(maskWeight(0, [1, 2])).toBe(0);
+    expect(bitCount(0b1011)).toBe(3);
+  });
+
+  it('finds the largest weight of a question word left uncovered', () => {
+    expect(largestMissing(0b011, 3, [5, 1, 2])).toBe(2);
+    expect(largestMissing(0b111, 3, [5, 1, 2])).toBe(0);
+  });
+
+  it('sees an antonym of a question word only when the word itself is absent', () => {
+    const asked = [{ terms: ['smallest'], antonyms: ['largest'] }];
+    expect(holdsAntonym(new Set(['uk', 'largest']), asked)).toBe(true);
+    expect(holdsAntonym(new Set(['uk', 'largest', 'smallest']), asked)).toBe(false);
+    expect(holdsAntonym(new Set(['uk']), asked)).toBe(false);
+  });
+
+  it('sees a negation in one of question and candidate but not both', () => {
+    expect(negationMismatch(['did', 'it', 'not', 'infringe'], 'en', 'The court found that it infringed.', 'en')).toBe(true);
+    expect(negationMismatch(['did', 'it', 'infringe'], 'en', 'The court found that it infringed.', 'en')).toBe(false);
+    expect(negationMismatch(['did', 'it', 'not', 'infringe'], 'en', "The court found it didn't infringe.", 'en')).toBe(false);
+    expect(negationMismatch(['ist', 'es', 'nicht', 'so'], 'de', 'Es ist nicht so.', 'de')).toBe(false);
+  });
+
+  it('sees a number of the question that the candidate replaces by another', () => {
+    expect(numbersIn('In 1,000 cities, 3.5% and 1986')).toEqual(['1000', '3.5', '1986']);
+    expect(numberMismatch(['1998'], 'It was founded in 2006.')).toBe(true);
+    expect(numberMismatch(['1998'], 'It was founded in 1998.')).toBe(false);
+    expect(numberMismatch(['1998'], 'It was founded long ago.')).toBe(false);
+    expect(numberMismatch([], 'It was founded in 2006.')).toBe(false);
+  });
+
+  it('puts the length on a log scale from 0 to 1', () => {
+    expect(lengthFeature(1, 400)).toBe(0);
+    expect(lengthFeature(400, 400)).toBeCloseTo(1);
+    expect(lengthFeature(20, 400)).toBeGreaterThan(lengthFeature(10, 400));
+  });
+});

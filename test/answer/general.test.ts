@@ -1,0 +1,111 @@
+import { answerFromPassages, changesRole, generalCandidates } from '../../src/answer/general';
+import { analyzeQuestion } from '../../src/answer/question';
+import { resolveWords } from '../../src/answer/retrieve';
+import { loadKnowledgeSync } from '../../src/knowledge/load';
+import { buildIndex, type SearchIndex } from '../../src/search/build';
+import { doc, makeTempDir, removeDir, writeTree } from '../core/helpers';
+
+// Invented documents: the test checks how candidates are found and described, not what any real text says.
+const KNOWLEDGE = {
+  'broadcaster.md': doc(
+    { title: '"Northwave Television"', lang: 'en' },
+    `
+# Northwave Television
+
+Northwave became the country's largest digital subscription broadcaster in 2004.
+The council decided in 2006 to move its studios to Port Alba.
+It later opened a second studio in Vesterby.
+The court found that Northwave infringed the trade mark.
+`,
+  ),
+  'people.md': doc(
+    { title: '"Northwave people"', lang: 'en' },
+    `
+# Northwave people
+
+- **Vice chair:** Ilse Marr, harbour councillor
+- **Staff contact:** Tomas Vell, policy officer
+`,
+  ),
+};
+
+let dir: string;
+let index: SearchIndex;
+
+beforeAll(() => {
+  dir = makeTempDir('network-qa-general-');
+  writeTree(dir, KNOWLEDGE);
+  index = buildIndex(loadKnowledgeSync(dir));
+});
+afterAll(() => removeDir(dir));
+
+function candidatesFor(question: string) {
+  const q = analyzeQuestion(question, index.langs);
+  const words = resolveWords(index, q);
+  return { q, words, candidates: generalCandidates(index, q, words) };
+}
+
+function best(question: string) {
+  const { candidates } = candidatesFor(question);
+  return [...candidates].sort((a, b) => b.score - a.score)[0];
+}
+
+describe('general candidates', () => {
+  it('offers each sentence with its features and a score, the best ranked first by the model', () => {
+    const top = best('When did the council decide to move the studios?');
+    expect(top.candidate.text).toMatch(/decided in 2006/);
+    expect(top.features.expected_present).toBe(1);
+    expect(top.features.cover_exact).toBeGreaterThan(0);
+  });
+
+  it('matches a derived form through WordNet and says so in its own feature', () => {
+    const { words } = candidatesFor('When was the decision to move the studios made?');
+    const decision = words.find((w) => w.word === 'decision');
+    expect(decision?.lexical.length || decision?.how === 'wordnet').toBeTruthy();
+    const top = best('When was the decision to move the studios made?');
+    expect(top.candidate.text).toMatch(/decided in 2006/);
+    expect(top.features.cover_wordnet).toBeGreaterThan(0);
+  });
+
+  it('joins a sentence that points back with the one before it', () => {
+    const { candidates } = candidatesFor('Where did it open a second studio?');
+    const joined = candidates.find((c) => c.features.joined_previous === 1);
+    expect(joined?.candidate.text).toMatch(/Port Alba\. It later opened a second studio/);
+  });
+
+  it('flags an antonym of a question word, a negation and a changed number', () => {
+    const smallest = best("Who is the country's smallest digital subscription broadcaster?");
+    expect(smallest.candidate.text).toMatch(/largest/);
+    expect(smallest.features.antonym).toBe(1);
+    const notInfringed = best('Did the court find that Northwave did not infringe the trade mark?');
+    expect(notInfringed.features.negation_mismatch).toBe(1);
+    const year = best('What did the council decide in 1999 about the studios?');
+    expect(year.features.number_mismatch).toBe(1);
+  });
+
+  it('abstains on a contradicted question where the plain sentence would have answered', () => {
+    const q = analyzeQuestion("Who is the country's smallest digital subscription broadcaster?", index.langs);
+    const answer = answerFromPassages(index, q, resolveWords(index, q));
+    expect(answer && answer.confidence).toBeLessThan(
+      (() => {
+        const plain = analyzeQuestion("Who is the country's largest digital subscription broadcaster?", index.langs);
+        return answerFromPassages(index, plain, resolveWords(index, plain))?.confidence ?? 0;
+      })(),
+    );
+  });
+
+  it('marks another role and another attribute of a fact holder', () => {
+    expect(changesRole(['vice', 'chair'], (w) => w === 'chair')).toBe(true);
+    expect(changesRole(['vice', 'chair'], (w) => w === 'chair' || w === 'vice')).toBe(false);
+    expect(best('Who is the chair?').features.role_conflict).toBe(1);
+    const email = best('What is the email of the staff contact?');
+    expect(email.features.fact_unmatched).toBeGreaterThan(0);
+  });
+
+  it('gives a calibrated confidence between 0 and 1', () => {
+    const q = analyzeQuestion('When did the council decide to move the studios?', index.langs);
+    const answer = answerFromPassages(index, q, resolveWords(index, q));
+    expect(answer?.confidence).toBeGreaterThan(0);
+    expect(answer?.confidence).toBeLessThan(1);
+  });
+});

@@ -1,0 +1,50 @@
+import { FEATURE_NAMES, noFeatures } from '../../src/answer/features';
+import { type AnswerModel, checkModel, confidenceOf, MODEL, rawScore } from '../../src/answer/model';
+
+const model = (over: Partial<AnswerModel> = {}): AnswerModel => ({
+  version: 1,
+  features: [...FEATURE_NAMES],
+  weights: FEATURE_NAMES.map(() => 0),
+  intercept: 0,
+  calibration: { slope: 1, intercept: 0 },
+  threshold: 0.5,
+  fit: {},
+  ...over,
+});
+
+describe('the answer model', () => {
+  it('ships weights for exactly the features the code computes, with a threshold and the figures of its fit', () => {
+    expect(MODEL.features).toEqual([...FEATURE_NAMES]);
+    expect(MODEL.threshold).toBeGreaterThan(0);
+    expect(MODEL.threshold).toBeLessThan(1);
+    expect(MODEL.fit).toHaveProperty('figures');
+  });
+
+  it('refuses weights made for other features, naming the file and what to run', () => {
+    expect(() => checkModel(model({ features: ['cover_exact'] }))).toThrow(/weights\.json.*npm run train/);
+    expect(() => checkModel(model({ weights: [Number.NaN, ...FEATURE_NAMES.slice(1).map(() => 0)] }))).toThrow(/model's features/);
+  });
+
+  it('scores a candidate as the weighted sum of its features plus the intercept', () => {
+    const weights = FEATURE_NAMES.map((n) => (n === 'cover_exact' ? 2 : n === 'antonym' ? -3 : 0));
+    const m = model({ weights, intercept: -1 });
+    const f = noFeatures();
+    f.cover_exact = 0.5;
+    expect(rawScore(f, m)).toBeCloseTo(0);
+    f.antonym = 1;
+    expect(rawScore(f, m)).toBeCloseTo(-3);
+  });
+
+  it('turns a score into a probability through its calibration, rising with the score', () => {
+    const m = model({ calibration: { slope: 2, intercept: 0 } });
+    expect(confidenceOf(0, m)).toBeCloseTo(0.5);
+    expect(confidenceOf(1, m)).toBeCloseTo(1 / (1 + Math.exp(-2)));
+    expect(confidenceOf(-5, m)).toBeLessThan(confidenceOf(5, m));
+  });
+
+  it('weighs contradictions against an answer', () => {
+    for (const name of ['antonym', 'expected_missing', 'other_attribute', 'role_conflict'] as const) {
+      expect({ name, weight: MODEL.weights[FEATURE_NAMES.indexOf(name)] < 0 }).toEqual({ name, weight: true });
+    }
+  });
+});
