@@ -5,6 +5,7 @@
  * threshold tuned on the fit split (never on check); "never answer" is the floor.
  */
 import { join } from 'node:path';
+import { type AnswerModel, MODEL } from '../src/answer/model';
 import { WinkBaseline } from './baselines';
 import { OurSystem } from './ours';
 import { sampleQuestions } from './squad';
@@ -179,5 +180,21 @@ export function formatSquad2(results: Squad2Results): string {
   }
   const ours = results.rows.find((r) => r.name === OURS_ROW);
   if (ours !== undefined) parts.push('', `Reliability of ours (${ours.answered} answered replies; ECE ${dec(ours.ece)})`, formatReliability(ours.reliability));
+  parts.push('', formatContributions());
   return parts.join('\n');
+}
+
+/** The answer model's weights and what each feature contributes, as `npm run train` measured them (model/weights.json). */
+export function formatContributions(model: AnswerModel = MODEL): string {
+  const measured = new Map((model.fit.contributions as { name: string; squadCheck: number; own: number }[] | undefined)?.map((c) => [c.name, c]) ?? []);
+  return [
+    `The answer model (threshold ${model.threshold}): each feature's weight, and the accuracy lost when it is removed (npm run train)`,
+    align([
+      ['feature', 'weight', 'SQuAD v2 check', 'own fit'],
+      ...model.features.map((name, i) => {
+        const c = measured.get(name);
+        return [name, model.weights[i].toFixed(3), c ? pct(c.squadCheck) : '-', c ? pct(c.own) : '-'];
+      }),
+    ]),
+  ].join('\n');
 }

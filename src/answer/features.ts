@@ -53,9 +53,11 @@ export const FEATURE_NAMES = [
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type Features = Record<FeatureName, number>;
 
-/** All features at 0. */
+const ZERO: Readonly<Features> = Object.freeze(Object.fromEntries(FEATURE_NAMES.map((n) => [n, 0])) as Features);
+
+/** All features at 0 (a copy of one frozen template: this runs for every candidate). */
 export function noFeatures(): Features {
-  return Object.fromEntries(FEATURE_NAMES.map((n) => [n, 0])) as Features;
+  return { ...ZERO };
 }
 
 /** Sum of `weights[i]` over the bits set in `mask` (question words are tracked as bits of a 31-bit mask). */

@@ -1,10 +1,11 @@
-import type { IndexedPassage, SearchIndex } from '../search/build';
+import type { IndexedPassage, SearchIndex, Segment } from '../search/build';
 import { subjectsNamedIn } from '../search/lookups';
-import { stem, terms } from '../text/analyze';
+import { stem, terms, words } from '../text/analyze';
+import { hasNegation } from '../text/negation';
 import { fold, foldedWords } from '../text/fold';
 import type { Passage } from '../types';
 import type { Candidate } from './candidate';
-import { bitCount, type Features, holdsAntonym, largestMissing, lengthFeature, logShare, maskWeight, negationMismatch, noFeatures, numberMismatch, numbersIn } from './features';
+import { bitCount, type Features, holdsAntonym, largestMissing, lengthFeature, logShare, maskWeight, noFeatures, numberMismatch, numbersIn } from './features';
 import { confidenceOf, rawScore } from './model';
 import type { AnalyzedQuestion } from './question';
 import { MAX_SPAN_CHARS, tightSpan } from './span';
@@ -39,6 +40,15 @@ export interface ScoredCandidate {
   candidate: Candidate;
   features: Features;
   score: number;
+}
+
+const negatedSegments = new WeakMap<Segment, boolean>();
+
+/** Whether a segment holds a negation ("not", "niet"), remembered per segment of an index. */
+function negated(segment: Segment, lang: Passage['lang']): boolean {
+  let found = negatedSegments.get(segment);
+  if (found === undefined) negatedSegments.set(segment, (found = hasNegation(words(segment.text), lang)));
+  return found;
 }
 
 /** A list of bare names (most items five words or fewer), such as a members list. */
@@ -138,6 +148,8 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
   // One word that several passages use ("Europe", "include") does not say which sentence is meant.
   const lone = words.length === 1 && (index.documentFrequency.get(words[0].terms[0] ?? '') ?? 0) > 1;
   const questionNumbers = numbersIn(q.text);
+  const questionNegated = hasNegation(q.allWords, q.lang);
+  const antonymAsked = words.some((w) => w.antonyms.length > 0);
   // A labelled fact found through its holder's name answers who they are and what their role is, not any other attribute.
   const otherAttribute = (passage: Passage, item: number | undefined, matched: number): boolean => {
     const fact = passage.kind === 'facts' ? passage.facts?.[item ?? 0] : undefined;
@@ -161,21 +173,29 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
     const contextMask = qt.maskOf(entry.titleTerms) | qt.maskOf(entry.headingTerms);
     const masks = entry.segments.map((s) => qt.maskOf(s.terms));
     const passageMask = masks.reduce((m, x) => m | x, contextMask);
-    const passageLexicalMask = qt.lexicalMaskOf(entry.segments.flatMap((s) => s.terms));
+    const passageLexicalMask = entry.segments.reduce((m, s) => m | qt.lexicalMaskOf(s.terms), 0);
     const missingInPassage = qt.share(all & ~passageMask & ~passageLexicalMask);
     const nameMissing = (capitalMask & ~passageMask) !== 0;
     const otherDocument = named.size > 0 && !named.has(entry.doc);
-    const add = (k: number, span: string, spanTerms: string[], ownMask: number, shape: 'alone' | 'previous' | 'next') => {
+    // Per segment of this passage, computed at most once per question.
+    const lexicalMasks = entry.segments.map((s) => qt.lexicalMaskOf(s.terms));
+    const expectedIn: (boolean | undefined)[] = [];
+    const expectedAt = (k: number): boolean => (expectedIn[k] ??= satisfies(q.expects, entry.segments[k].text, q, false, namedWords));
+    /** Adds the candidate made of segments `parts` (one, or two side by side). */
+    const add = (parts: readonly number[], ownMask: number, shape: 'alone' | 'previous' | 'next') => {
+      const k = parts[parts.length === 2 && shape === 'next' ? 0 : parts.length - 1];
       const segment = entry.segments[k];
+      const segments = parts.map((p) => entry.segments[p]);
+      const span = segments.map((s) => s.text).join(' ');
       const f = noFeatures();
-      const lexicalMask = qt.lexicalMaskOf(spanTerms) & ~ownMask;
+      const lexicalMask = parts.reduce((m, p) => m | lexicalMasks[p], 0) & ~ownMask;
       for (let i = 0, m = ownMask; m; i++, m >>>= 1) if (m & 1) f[COVER_OF[words[i].how]] += qt.weights[i] / qt.total;
       f.cover_wordnet += qt.share(lexicalMask & ~contextMask);
       f.cover_context = qt.share(contextMask & ~ownMask & ~lexicalMask);
       const covered = ownMask | lexicalMask | contextMask;
       f.cover_attribute = named.size ? maskWeight(covered & attributeMask, qt.weights) / (maskWeight(attributeMask, qt.weights) || 1) : qt.share(covered);
       f.log_cover = logShare(qt.share(covered));
-      f.phrase = qt.phraseShare(spanTerms);
+      f.phrase = parts.length === 1 ? qt.phraseShare(segment.terms) : qt.phraseShare(segments.flatMap((s) => s.terms));
       f.support = Math.min(bitCount(ownMask & ~contextMask), SUPPORT_WORDS) / SUPPORT_WORDS;
       f.unknown_words = unknownShare;
       f.missing_in_passage = missingInPassage;
@@ -184,9 +204,11 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
       f.rank_ratio = topScore > 0 ? result.score / topScore : 0;
       f.first_passage = rank === 0 ? 1 : 0;
       if (q.expects) {
-        const foldedSpan = q.expects === 'expansion' ? fold(span) : '';
-        const expansionHere = askedAcronyms.some((a) => foldedSpan.includes(`(${a})`) || foldedSpan.includes(fold(index.acronyms.get(a)?.expansion ?? '\0')));
-        const present = satisfies(q.expects, span, q, expansionHere, namedWords);
+        let present: boolean;
+        if (q.expects === 'expansion') {
+          const foldedSpan = fold(span);
+          present = askedAcronyms.some((a) => foldedSpan.includes(`(${a})`) || foldedSpan.includes(fold(index.acronyms.get(a)?.expansion ?? '\0')));
+        } else present = parts.some(expectedAt);
         f.expected_present = present ? 1 : 0;
         f.expected_missing = present ? 0 : 1;
       }
@@ -199,9 +221,9 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
       f.other_attribute = otherAttribute(passage, segment.item, ownMask | contextMask) ? 1 : 0;
       // What a question asks about a fact's holder beyond the fact ("phone number" of the staff contact).
       f.fact_unmatched = passage.kind === 'facts' ? qt.share(all & ~covered & ~roleMask) : 0;
-      f.antonym = holdsAntonym(new Set(spanTerms), words) ? 1 : 0;
-      f.negation_mismatch = negationMismatch(q.allWords, q.lang, span, passage.lang) ? 1 : 0;
-      f.number_mismatch = numberMismatch(questionNumbers, span) ? 1 : 0;
+      f.antonym = antonymAsked && segments.some((s) => holdsAntonym(new Set(s.terms), words)) ? 1 : 0;
+      f.negation_mismatch = questionNegated !== segments.some((s) => negated(s, passage.lang)) ? 1 : 0;
+      f.number_mismatch = questionNumbers.length && numberMismatch(questionNumbers, span) ? 1 : 0;
       f.joined_previous = shape === 'previous' ? 1 : 0;
       f.paired_next = shape === 'next' ? 1 : 0;
       f.labelled_fact = passage.kind === 'facts' ? 1 : 0;
@@ -215,15 +237,14 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
       const previous = entry.segments[k - 1];
       const withPrevious = k > 0 && ANAPHOR_RE.test(segment.text) && previous.item === segment.item && previous.text.length + segment.text.length < MAX_SPAN_CHARS;
       // A sentence that matches nothing itself is not an answer, even when the one before it matches.
-      if (!masks[k] && !qt.lexicalMaskOf(segment.terms)) continue;
+      if (!masks[k] && !lexicalMasks[k]) continue;
       const ownMask = withPrevious ? masks[k] | masks[k - 1] : masks[k];
-      if (withPrevious) add(k, `${previous.text} ${segment.text}`, [...previous.terms, ...segment.terms], ownMask, 'previous');
-      else add(k, segment.text, segment.terms, ownMask, 'alone');
+      add(withPrevious ? [k - 1, k] : [k], ownMask, withPrevious ? 'previous' : 'alone');
       // The sentence lacks what the question expects ("when" → no date) but the next one has it: the answer
       // may be the pair ("… was founded by three cities. That was in 1986.").
       const next = entry.segments[k + 1];
-      if (q.expects && next && next.item === segment.item && segment.text.length + next.text.length < MAX_SPAN_CHARS && !satisfies(q.expects, segment.text, q, false, namedWords) && satisfies(q.expects, next.text, q, false, namedWords)) {
-        add(k, `${segment.text} ${next.text}`, [...segment.terms, ...next.terms], ownMask | masks[k + 1], 'next');
+      if (q.expects && q.expects !== 'expansion' && next && next.item === segment.item && segment.text.length + next.text.length < MAX_SPAN_CHARS && !expectedAt(k) && expectedAt(k + 1)) {
+        add([k, k + 1], ownMask | masks[k + 1], 'next');
       }
     }
   });

@@ -1,6 +1,7 @@
 import type MiniSearch from 'minisearch';
 import type { SearchIndex } from '../search/build';
 import { SEARCH_OPTIONS } from '../search/options';
+import { termsNear } from '../search/minisearch-internals';
 import { topDocuments } from '../search/topk';
 import { distance, metaphone } from '../text/natural';
 import { isStopwordAnywhere, stem, terms as terms_ } from '../text/analyze';
@@ -47,10 +48,9 @@ function correctTerm(index: SearchIndex, term: string): { term: string; edits: n
   const edits = maxEdits(term);
   if (!edits) return null;
   // MiniSearch's radix tree finds terms within an edit distance without scoring any document.
-  const tree = (index.mini as unknown as { _index?: { fuzzyGet?(key: string, d: number): Map<string, [unknown, number]> } })._index;
-  const matches: [string, number][] = tree?.fuzzyGet
-    ? [...tree.fuzzyGet(term, edits)].map(([t, [, d]]) => [t, d])
-    : index.mini.search(term, { ...SEARCH_OPTIONS, fuzzy: edits }).flatMap((hit) => hit.terms).map((t) => [t, distance.DamerauLevenshteinDistance(term, t)]);
+  const matches: [string, number][] =
+    termsNear(index.mini as MiniSearch<unknown>, term, edits) ??
+    index.mini.search(term, { ...SEARCH_OPTIONS, fuzzy: edits }).flatMap((hit) => hit.terms).map((t) => [t, distance.DamerauLevenshteinDistance(term, t)]);
   let best: { term: string; edits: number } | null = null;
   let bestKey = Infinity;
   for (const [candidate, d] of matches) {

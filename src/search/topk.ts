@@ -1,21 +1,11 @@
 import type MiniSearch from 'minisearch';
 import type { SearchOptions } from 'minisearch';
+import { internalsOf } from './minisearch-internals';
 
 /** A ranked document: MiniSearch's own id for it and its score. */
 export interface Ranked {
   id: number;
   score: number;
-}
-
-// The parts of a MiniSearch instance this module reads (MiniSearch 7's fields; pinned by the lockfile).
-interface Internals {
-  _index: { get(term: string): Map<number, Map<number, number>> | undefined };
-  _fieldIds: Record<string, number>;
-  _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
-  _documentCount: number;
-  _documentIds: Map<number, unknown>;
-  _nextId: number;
 }
 
 interface Buffers {
@@ -29,16 +19,11 @@ interface Buffers {
 
 const buffersByIndex = new WeakMap<object, Buffers>();
 
-function internalsOf(mini: MiniSearch<unknown>): Internals | null {
-  const m = mini as unknown as Partial<Internals>;
-  return m._index && m._fieldIds && m._fieldLength && m._avgFieldLength && m._documentIds && typeof m._nextId === 'number' ? (m as Internals) : null;
-}
-
 /**
  * The `limit` best documents for an OR query of exact terms, scored exactly as MiniSearch scores them
  * (BM25+ per field, field boosts, times the number of query terms matched), but into reusable typed
  * arrays: MiniSearch's `search` builds and sorts a result object per matching document and term, and
- * that garbage dominated answering time and its tail. Falls back to `search` if MiniSearch's internals change.
+ * that garbage dominated answering time and its tail. Falls back to `search` when MiniSearch's internals are not the known ones (minisearch-internals.ts).
  */
 export function topDocuments(mini: MiniSearch<unknown>, terms: string[], options: SearchOptions, limit: number): Ranked[] {
   const internals = internalsOf(mini);

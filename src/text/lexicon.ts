@@ -1,4 +1,5 @@
 import { stem } from './analyze';
+import { BoundedMap } from '../util/bounded-map';
 import { fold } from './fold';
 import { irregularFormsOf, lemmaCandidates, lemmas } from './lemmatize';
 import { wordNet, type WordNetTable } from './wordnet';
@@ -202,10 +203,20 @@ export function antonymIndexTerms(links: LexicalLinks, term: string): string[] {
  * possible base forms ("men" → men, man; "smallest" → smallest, small). Reads no WordNet table.
  */
 export function lookupTermsOfWord(word: string): string[] {
-  const out = new Set<string>([englishTerm(word)]);
-  for (const { lemma } of lemmaCandidates(word)) if (/^[a-z]+$/.test(lemma)) out.add(englishTerm(lemma));
-  return [...out];
+  let terms = lookupTermsCache.get(word);
+  if (!terms) {
+    const out = new Set<string>([englishTerm(word)]);
+    for (const { lemma } of lemmaCandidates(word)) if (/^[a-z]+$/.test(lemma)) out.add(englishTerm(lemma));
+    lookupTermsCache.set(word, (terms = [...out]));
+  }
+  return terms;
 }
+
+// Question words recur: their base forms are remembered, for at most this many words (SQuAD's 10,570 dev questions
+// hold 10,660 distinct words), so hostile input cannot grow the memory.
+const WORD_CACHE_SIZE = 20_000;
+const lookupTermsCache = new BoundedMap<string, string[]>(WORD_CACHE_SIZE);
+const baseFormsCache = new BoundedMap<string, string[]>(WORD_CACHE_SIZE);
 
 /** `relatedIndexTerms` for a folded surface word, through its possible base forms; a synonym link wins over a derived one. */
 export function relatedIndexTermsOfWord(links: LexicalLinks, word: string): LexicalLink[] {
@@ -265,7 +276,9 @@ export function phraseLinks(links: LexicalLinks, words: readonly string[]): Phra
 }
 
 function baseForms(word: string): string[] {
-  return [...new Set(lemmaCandidates(word).map((c) => c.lemma))];
+  let forms = baseFormsCache.get(word);
+  if (!forms) baseFormsCache.set(word, (forms = [...new Set(lemmaCandidates(word).map((c) => c.lemma))]));
+  return forms;
 }
 
 const phraseIndexes = new WeakMap<LexicalLinks, { firstWords: Set<string>; longest: number }>();
