@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { ConfigError } from './errors';
-import { questionLogSettingsFromEnv } from './questions';
+import { questionLogSettingsFromEnv } from './questions/config';
 import { databaseUrlFromEnv } from './store/config';
 
 /** The core's settings, read once at start-up from environment variables. */

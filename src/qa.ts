@@ -9,8 +9,8 @@ import { loadSynonyms } from './knowledge/synonyms';
 import { watchKnowledgeFolder } from './knowledge/watch';
 import { silentLogger } from './log';
 import type { Help } from './present/help';
-import { openQuestionLog, type QuestionLog } from './questions';
-import { buildIndex, type SearchIndex } from './search/build';
+import { openQuestionLog, type QuestionLog } from './questions/log';
+import type { SearchIndex } from './search/build';
 import { nextInSection, passageById } from './search/passages';
 import { loadIndex, readSavedHeader, saveIndex } from './search/store';
 import { offThread } from './search/worker';
@@ -143,6 +143,8 @@ export async function openIndex(knowledgeDir: string, indexFile: string | null, 
   }
   const knowledge = await loadKnowledge(knowledgeDir);
   if (!indexFile) logSkipped(knowledge.skipped, logger);
+  // The builder (and WordNet behind it) loads only when an index is built here, not when a saved one is read.
+  const { buildIndex } = require('./search/build') as typeof import('./search/build');
   const index = buildIndex(knowledge);
   for (const w of index.warnings) logger.warn({ code: w.code, file: w.file, line: w.line }, w.message);
   if (indexFile) {

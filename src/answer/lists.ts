@@ -1,6 +1,6 @@
 import type { SearchIndex } from '../search/build';
 import { listPassageIds } from '../search/lookups';
-import { itemHead } from '../search/build';
+import { itemHead } from '../search/segments';
 import { isStopwordAnywhere, stem } from '../text/analyze';
 import { foldedWords } from '../text/fold';
 import type { Candidate } from './candidate';

@@ -1,4 +1,4 @@
-import matter from 'gray-matter';
+import { grayMatter } from './front-matter';
 import { detectLang, isLang, SUPPORTED_LANGS } from '../text/lang';
 import type { KnowledgeDocument, KnowledgeWarning, Lang, Passage } from '../types';
 import type { Block } from './markdown';
@@ -95,7 +95,7 @@ export function parseSidecar(file: string, text: string): DeclaredMeta {
   let data: unknown;
   try {
     // gray-matter caches by content; a fresh options object bypasses the cache so errors are re-reported.
-    data = matter(`---\n${text.replace(/\r\n?/g, '\n')}\n---\n`, {}).data;
+    data = grayMatter(`---\n${text.replace(/\r\n?/g, '\n')}\n---\n`).data;
   } catch (error) {
     const mark = (error as { mark?: { line?: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? (error as Error).message;

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
-import matter from 'gray-matter';
 import { NetworkQaError } from '../errors';
 import type { KnowledgeDocument, KnowledgeWarning } from '../types';
 import { BoundedMap } from '../util/bounded-map';
+import { grayMatter } from './front-matter';
 import { assembleDocument, type DeclaredMeta, DocumentProblem, NO_META, parseSidecar } from './document';
 import { markdownBlocks, textBlocks } from './markdown';
 import { type KnowledgeSynonyms, loadSynonyms, SYNONYMS_FILE } from './synonyms';
@@ -163,7 +163,7 @@ function parseFrontMatter(text: string): FrontMatter {
   let parsed;
   try {
     // gray-matter caches by content; a fresh options object bypasses the cache so errors are re-reported.
-    parsed = matter(text, {});
+    parsed = grayMatter(text);
   } catch (error) {
     const mark = (error as { mark?: { line?: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? (error as Error).message;

@@ -1,6 +1,8 @@
-import MarkdownIt from 'markdown-it';
-type Token = MarkdownIt.Token;
+import type MarkdownIt from 'markdown-it';
 import type { Fact } from '../types';
+
+type Token = MarkdownIt.Token;
+type Parser = InstanceType<typeof MarkdownIt>;
 
 /** A block of a document before it becomes a passage. */
 export interface Block {
@@ -14,7 +16,9 @@ export interface Block {
 }
 
 // HTML is parsed as HTML so that comments and blocks are recognised, and then skipped; tables are on.
-const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
+let parser: Parser | undefined;
+/** markdown-it, made on first use: a start with a fresh saved index parses no Markdown. */
+const md = (): Parser => (parser ??= new (require('markdown-it') as typeof MarkdownIt)('default', { html: true, linkify: false, typographer: false }));
 
 // "**Vice chair:** Laia Bonet" or "**Vice chair**: Laia Bonet"
 const BOLD_LABEL_RE = /^\*\*([^*]{1,60}?):?\*\*:?\s+(\S.*)$/s;
@@ -31,7 +35,7 @@ function inlineText(token: Token): string {
 }
 
 function plain(markdown: string): string {
-  const tokens = md.parseInline(markdown, {});
+  const tokens = md().parseInline(markdown, {});
   return tokens.length ? inlineText(tokens[0]) : markdown;
 }
 
@@ -46,7 +50,7 @@ function factOf(rawItem: string): Fact | null {
  * the text of the first level-1 heading (ATX or setext), the document's default title.
  */
 export function markdownBlocks(body: string): { blocks: Block[]; title?: string } {
-  const tokens = md.parse(body, {});
+  const tokens = md().parse(body, {});
   const blocks: Block[] = [];
   const headings: { level: number; text: string }[] = [];
   let title: string | undefined;

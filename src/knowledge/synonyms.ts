@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type Scalar } from 'yaml';
+import type { Node, Scalar } from 'yaml';
 import { fold } from '../text/fold';
 import { isLang } from '../text/lang';
 import type { KnowledgeWarning, Lang } from '../types';
+
+let yamlModule: typeof import('yaml') | undefined;
+/** The yaml parser, loaded when a synonyms file is first read (not while the chat starts). */
+const Y = (): typeof import('yaml') => (yamlModule ??= require('yaml') as typeof import('yaml'));
 
 /** One group of words or phrases that mean the same in this knowledge's domain ("aim", "goal", "objective"). */
 export interface SynonymGroup {
@@ -76,8 +80,8 @@ function warning(file: string, line: number, problem: string, code: KnowledgeWar
  * A broken group or entry is reported with its line and skipped; the rest is kept.
  */
 export function parseSynonyms(file: string, text: string): LoadedSynonyms {
-  const lines = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false });
+  const lines = new (Y().LineCounter)();
+  const doc = Y().parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false });
   const lineOf = (node: Node | null | undefined): number => (node?.range ? lines.linePos(node.range[0]).line : 1);
   const out: LoadedSynonyms = { groups: [], translations: [], warnings: [] };
   const problem = (node: Node | null | undefined, message: string) => out.warnings.push(warning(file, lineOf(node), message));
@@ -87,13 +91,13 @@ export function parseSynonyms(file: string, text: string): LoadedSynonyms {
     return out;
   }
   const root = doc.contents;
-  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return out;
-  if (!isMap(root)) {
+  if (root === null || (Y().isScalar(root) && (root.value === null || root.value === ''))) return out;
+  if (!Y().isMap(root)) {
     problem(root, 'must be a YAML mapping with "synonyms:" and/or "translations:"; skipped');
     return out;
   }
   for (const pair of root.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const key = Y().isScalar(pair.key) ? String(pair.key.value) : '';
     const value = pair.value as Node | null;
     if (key === 'synonyms') readGroups(value);
     else if (key === 'translations') readTranslations(value);
@@ -102,13 +106,13 @@ export function parseSynonyms(file: string, text: string): LoadedSynonyms {
   return out;
 
   function words(node: Node | null, what: string): string[] | null {
-    if (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number')) {
+    if (Y().isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number')) {
       return String(node.value).split(',').map(clean).filter(Boolean);
     }
-    if (isSeq(node)) {
+    if (Y().isSeq(node)) {
       const found: string[] = [];
       for (const item of node.items as Node[]) {
-        if (!isScalar(item) || (typeof item.value !== 'string' && typeof item.value !== 'number')) {
+        if (!Y().isScalar(item) || (typeof item.value !== 'string' && typeof item.value !== 'number')) {
           problem(item, `${what} holds something that is not a word or phrase; skipped`);
           return null;
         }
@@ -122,8 +126,8 @@ export function parseSynonyms(file: string, text: string): LoadedSynonyms {
   }
 
   function readGroups(node: Node | null): void {
-    if (node === null || (isScalar(node) && node.value === null)) return;
-    if (!isSeq(node)) {
+    if (node === null || (Y().isScalar(node) && node.value === null)) return;
+    if (!Y().isSeq(node)) {
       problem(node, '"synonyms" must be a list of groups (- [word, word, …]); skipped');
       return;
     }
@@ -140,24 +144,24 @@ export function parseSynonyms(file: string, text: string): LoadedSynonyms {
   }
 
   function readTranslations(node: Node | null): void {
-    if (node === null || (isScalar(node) && node.value === null)) return;
-    if (!isMap(node)) {
+    if (node === null || (Y().isScalar(node) && node.value === null)) return;
+    if (!Y().isMap(node)) {
       problem(node, '"translations" must map a language (nl, fr, de, es, it) to its words; skipped');
       return;
     }
     for (const pair of node.items) {
-      const lang = isScalar(pair.key) ? String(pair.key.value).toLowerCase() : '';
+      const lang = Y().isScalar(pair.key) ? String(pair.key.value).toLowerCase() : '';
       if (!isLang(lang) || lang === 'en') {
         problem(pair.key as Node, `"${lang}" is not a supported language other than English (use nl, fr, de, es or it); skipped`);
         continue;
       }
       const entries = pair.value as Node | null;
-      if (!isMap(entries)) {
+      if (!Y().isMap(entries)) {
         problem(entries ?? (pair.key as Node), `translations for "${lang}" must map a word to its English word(s); skipped`);
         continue;
       }
       for (const entry of entries.items) {
-        const word = isScalar(entry.key) ? clean(String(entry.key.value)) : '';
+        const word = Y().isScalar(entry.key) ? clean(String(entry.key.value)) : '';
         const english = words(entry.value as Node | null, `the translation of "${word}"`);
         if (!word || english === null) continue;
         if (english.length === 0) {

@@ -5,9 +5,7 @@ import { silentLogger } from '../log';
 import type { Store, StorePruneResult } from '../store/store';
 import { storeCutoffs } from '../store/retention';
 import type { Answer, AskContext, Logger, Platform, QuestionReport, Vote } from '../types';
-import { MAX_QUESTION_LENGTH, type FeedbackRecord, type LoggedQuestion, type QuestionRecord } from './records';
-import { buildReportFromPages } from './report';
-import { GROUPING_CHARS } from './similarity';
+import { GROUPING_CHARS, MAX_QUESTION_LENGTH, type FeedbackRecord, type LoggedQuestion, type QuestionRecord } from './records';
 import { hashUser } from './salt';
 
 const DAY_MS = 86_400_000;
@@ -153,6 +151,8 @@ export class QuestionLog {
   report(since: Date, top?: number): Promise<QuestionReport> {
     // Only what grouping reads of each question, in pages small enough to read between two answers.
     const pages = this.pages(since, { maxQuestionChars: GROUPING_CHARS, pageSize: REPORT_PAGE_SIZE });
+    // The report's grouping (natural's stemmers and distances) loads when a maintainer first asks for a report, not at start.
+    const { buildReportFromPages } = require('./report') as typeof import('./report');
     return buildReportFromPages(pages, { since, now: this.now(), ...(top === undefined ? {} : { top }) });
   }
 

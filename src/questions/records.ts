@@ -145,3 +145,10 @@ export function mergeFeedback(records: readonly LogRecord[]): LoggedQuestion[] {
   }
   return [...questions.values()];
 }
+
+/**
+ * Characters of a question read for grouping. The longest question of the project's question sets
+ * (`test/eval/`, `../shared/eval/`) has 74 characters; 200 keep every real question whole, with room, while a
+ * 1,000-character paste costs no more than a long question.
+ */
+export const GROUPING_CHARS = 200;

@@ -36,12 +36,9 @@ const TYPO_MIN_LENGTH = 5;
 export const GROUP_SIMILARITY = 0.75;
 /** Wordings listed under a group besides its main one. */
 export const MAX_VARIANTS = 5;
-/**
- * Characters of a question read for grouping. The longest question of the project's question sets
- * (`test/eval/`, `../shared/eval/`) has 74 characters; 200 keep every real question whole, with room, while a
- * 1,000-character paste costs no more than a long question.
- */
-export const GROUPING_CHARS = 200;
+import { GROUPING_CHARS } from './records';
+
+export { GROUPING_CHARS };
 /** Topic words kept per question (its first ones): a 200-character question has at most about 16. */
 export const MAX_TOPIC_WORDS = 16;
 /**
@@ -62,7 +59,7 @@ export function normaliseQuestion(text: string): string {
 
 /**
  * The topic words of a question: folded, function words dropped, a plural "s" cut, each word once, sorted.
- * Reads the first {@link GROUPING_CHARS} characters and keeps the first {@link MAX_TOPIC_WORDS} topic words.
+ * Reads the first GROUPING_CHARS characters and keeps the first {@link MAX_TOPIC_WORDS} topic words.
  */
 export function topicWords(text: string): string[] {
   const head = text.slice(0, GROUPING_CHARS);

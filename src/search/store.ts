@@ -4,7 +4,8 @@ import { NetworkQaError } from '../errors';
 import { writeFileAtomic } from '../files';
 import { ANALYSIS_FINGERPRINT } from '../text/analyze';
 import { INDEX_FORMAT_VERSION, INDEX_OPTIONS, type IndexedFields } from './options';
-import { type Acronym, type IndexedPassage, type SearchIndex, type Segment, segmentTexts } from './build';
+import type { Acronym, IndexedPassage, SearchIndex, Segment } from './build';
+import { segmentTexts } from './segments';
 import { storedIndexProblem } from './check-stored';
 
 // On disk, term lists are space-joined strings (JSON.parse reads one string far faster than an array
