@@ -239,7 +239,6 @@ export async function main(argv: string[]): Promise<number> {
         costs: { wrongAnswer: COST_WRONG, needlessAbstention: COST_ABSTAIN, ownCostAtThreshold: costAt(threshold) },
         figures,
         contributions,
-        seconds: Math.round((Date.now() - started) / 1000),
       },
     };
     const weightsTable = FEATURE_NAMES.map((n, i) => `${n.padEnd(26)} ${model.weights[i].toFixed(3).padStart(8)} ${contributions[i].squadCheck.toFixed(3).padStart(8)} ${contributions[i].own.toFixed(3).padStart(8)}`).join('\n');
@@ -256,6 +255,7 @@ export async function main(argv: string[]): Promise<number> {
       console.log(`threshold ${t.toFixed(1)}: SQuAD fit accuracy ${a.accuracy}, precision ${a.precision} | own fit accuracy ${b.accuracy}, precision ${b.precision} | SQuAD check accuracy ${c.accuracy}, precision ${c.precision}`);
     }
     console.log(`reliability (check): ${figures.checkSquad.reliability.map((b) => `${b.bin}: ${b.n}→${b.right ?? '-'}`).join(', ')}`);
+    console.log(`fit in ${Math.round((Date.now() - started) / 1000)} s`);
     if (!values['dry-run']) writeFileSync(values.out as string, `${JSON.stringify(model, null, 1)}\n`);
     return 0;
   } finally {

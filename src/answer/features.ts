@@ -98,11 +98,9 @@ export function numbersIn(text: string): string[] {
   return (text.replace(/(\d),(?=\d{3}\b)/g, '$1').match(NUMBER_RE) ?? []).map((n) => n.replace(',', '.'));
 }
 
-/** Whether the question names a number (a year, an amount) that the candidate lacks while it names another. */
-export function numberMismatch(questionNumbers: readonly string[], candidate: string): boolean {
-  if (!questionNumbers.length) return false;
-  const own = numbersIn(candidate);
-  return own.length > 0 && questionNumbers.some((n) => !own.includes(n));
+/** Whether the question names a number (a year, an amount) that the candidate (its numbers given) lacks while it names another. */
+export function numberMismatch(questionNumbers: readonly string[], candidateNumbers: readonly string[]): boolean {
+  return questionNumbers.length > 0 && candidateNumbers.length > 0 && questionNumbers.some((n) => !candidateNumbers.includes(n));
 }
 
 /**

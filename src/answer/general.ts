@@ -42,7 +42,16 @@ export interface ScoredCandidate {
   score: number;
 }
 
+const ZERO_FEATURES = noFeatures();
 const negatedSegments = new WeakMap<Segment, boolean>();
+const segmentNumbers = new WeakMap<Segment, string[]>();
+
+/** The numbers a segment writes in digits, remembered per segment of an index. */
+function numbersOf(segment: Segment): string[] {
+  let found = segmentNumbers.get(segment);
+  if (found === undefined) segmentNumbers.set(segment, (found = numbersIn(segment.text)));
+  return found;
+}
 
 /** Whether a segment holds a negation ("not", "niet"), remembered per segment of an index. */
 function negated(segment: Segment, lang: Passage['lang']): boolean {
@@ -114,7 +123,7 @@ class QuestionTerms {
  * sentences, list items and labelled facts, a sentence joined with the one before it when it points back ("It …"),
  * and a sentence paired with the next when only the next holds what the question expects.
  */
-export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words: ResolvedWord[]): ScoredCandidate[] {
+export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words: ResolvedWord[], keep: 'all' | 'best' = 'all'): ScoredCandidate[] {
   const results = searchPassages(index, words, RERANK_DEPTH);
   if (!results.length) return [];
   const qt = new QuestionTerms(words);
@@ -165,6 +174,10 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
   });
 
   const out: ScoredCandidate[] = [];
+  // Answering keeps only the best candidate: one scratch feature record is reused, and a candidate's record and
+  // text are copied only when it leads (fewer allocations: garbage collection pauses were the tail of ask()).
+  const f = noFeatures();
+  let bestScore = -Infinity;
   results.forEach((result, rank) => {
     const entry: IndexedPassage = index.passages[result.id];
     const { passage } = entry;
@@ -186,8 +199,8 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
       const k = parts[parts.length === 2 && shape === 'next' ? 0 : parts.length - 1];
       const segment = entry.segments[k];
       const segments = parts.map((p) => entry.segments[p]);
-      const span = segments.map((s) => s.text).join(' ');
-      const f = noFeatures();
+      const spanLength = segments.reduce((n, s) => n + s.text.length, segments.length - 1);
+      Object.assign(f, ZERO_FEATURES);
       const lexicalMask = parts.reduce((m, p) => m | lexicalMasks[p], 0) & ~ownMask;
       for (let i = 0, m = ownMask; m; i++, m >>>= 1) if (m & 1) f[COVER_OF[words[i].how]] += qt.weights[i] / qt.total;
       f.cover_wordnet += qt.share(lexicalMask & ~contextMask);
@@ -206,7 +219,7 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
       if (q.expects) {
         let present: boolean;
         if (q.expects === 'expansion') {
-          const foldedSpan = fold(span);
+          const foldedSpan = fold(segments.map((s) => s.text).join(' '));
           present = askedAcronyms.some((a) => foldedSpan.includes(`(${a})`) || foldedSpan.includes(fold(index.acronyms.get(a)?.expansion ?? '\0')));
         } else present = parts.some(expectedAt);
         f.expected_present = present ? 1 : 0;
@@ -223,14 +236,19 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
       f.fact_unmatched = passage.kind === 'facts' ? qt.share(all & ~covered & ~roleMask) : 0;
       f.antonym = antonymAsked && segments.some((s) => holdsAntonym(new Set(s.terms), words)) ? 1 : 0;
       f.negation_mismatch = questionNegated !== segments.some((s) => negated(s, passage.lang)) ? 1 : 0;
-      f.number_mismatch = questionNumbers.length && numberMismatch(questionNumbers, span) ? 1 : 0;
+      f.number_mismatch = questionNumbers.length && numberMismatch(questionNumbers, segments.flatMap((s) => numbersOf(s))) ? 1 : 0;
       f.joined_previous = shape === 'previous' ? 1 : 0;
       f.paired_next = shape === 'next' ? 1 : 0;
       f.labelled_fact = passage.kind === 'facts' ? 1 : 0;
-      f.length = lengthFeature(span.length, MAX_SPAN_CHARS);
+      f.length = lengthFeature(spanLength, MAX_SPAN_CHARS);
+      const score = rawScore(f);
+      if (keep === 'best' && score <= bestScore) return;
+      bestScore = score;
+      const span = segments.map((s) => s.text).join(' ');
       const text = passage.kind === 'facts' ? `${span} (${passage.source.title})` : span;
       const candidate: Candidate = { kind: passage.kind === 'facts' ? 'labelled_fact' : 'fact', text, passage: result.id, confidence: 0 };
-      out.push({ candidate, features: f, score: rawScore(f) });
+      if (keep === 'best') out.length = 0;
+      out.push({ candidate, features: { ...f }, score });
     };
     for (let k = 0; k < entry.segments.length; k++) {
       const segment = entry.segments[k];
@@ -257,7 +275,7 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
  */
 export function answerFromPassages(index: SearchIndex, q: AnalyzedQuestion, words: ResolvedWord[]): Candidate | null {
   let best: ScoredCandidate | null = null;
-  for (const c of generalCandidates(index, q, words)) if (!best || c.score > best.score) best = c;
+  for (const c of generalCandidates(index, q, words, 'best')) if (!best || c.score > best.score) best = c;
   if (!best) return null;
   const { candidate } = best;
   const confidence = confidenceOf(best.score);

@@ -34,10 +34,10 @@ describe('answer features', () => {
 
   it('sees a number of the question that the candidate replaces by another', () => {
     expect(numbersIn('In 1,000 cities, 3.5% and 1986')).toEqual(['1000', '3.5', '1986']);
-    expect(numberMismatch(['1998'], 'It was founded in 2006.')).toBe(true);
-    expect(numberMismatch(['1998'], 'It was founded in 1998.')).toBe(false);
-    expect(numberMismatch(['1998'], 'It was founded long ago.')).toBe(false);
-    expect(numberMismatch([], 'It was founded in 2006.')).toBe(false);
+    expect(numberMismatch(['1998'], numbersIn('It was founded in 2006.'))).toBe(true);
+    expect(numberMismatch(['1998'], numbersIn('It was founded in 1998.'))).toBe(false);
+    expect(numberMismatch(['1998'], numbersIn('It was founded long ago.'))).toBe(false);
+    expect(numberMismatch([], numbersIn('It was founded in 2006.'))).toBe(false);
   });
 
   it('puts the length on a log scale from 0 to 1', () => {
