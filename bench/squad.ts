@@ -94,12 +94,58 @@ export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function fail(file: string, where: string, problem: string): never {
-  throw new BenchError('bench_data_invalid', `${file}: ${where}: ${problem} (expected SQuAD v1.1 format)`);
+function fail(file: string, where: string, problem: string, format = 'SQuAD v1.1'): never {
+  throw new BenchError('bench_data_invalid', `${file}: ${where}: ${problem} (expected ${format} format)`);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reads one question of a SQuAD file; `at` is its JSON path, `fallbackId` the id it gets when it has none. */
+export type QuestionParser<Q> = (qa: unknown, file: string, at: string, fallbackId: string) => Q;
+
+/** A SQuAD v1.1 question: its text and its distinct answer strings. */
+function parseV1Question(qa: unknown, file: string, qt: string, fallbackId: string): SquadQuestion {
+  if (!isObject(qa)) fail(file, qt, 'not an object');
+  if (typeof qa.question !== 'string') fail(file, `${qt}.question`, 'not a string');
+  if (!Array.isArray(qa.answers)) fail(file, `${qt}.answers`, 'not an array');
+  const answers = qa.answers.map((answer: unknown, i: number) => {
+    if (!isObject(answer) || typeof answer.text !== 'string') fail(file, `${qt}.answers[${i}].text`, 'not a string');
+    return answer.text;
+  });
+  return { id: typeof qa.id === 'string' ? qa.id : fallbackId, question: qa.question, answers: [...new Set(answers)] };
+}
+
+/**
+ * Parses and checks the articles and paragraphs of a SQuAD-format file, each question with `parseQuestion`.
+ * @param file the file's path, used in error messages
+ * @throws BenchError `bench_data_invalid` naming the file and the JSON path of the first problem
+ */
+export function parseSquadWith<Q>(json: string, file: string, parseQuestion: QuestionParser<Q>, format = 'SQuAD v1.1'): { title: string; paragraphs: { context: string; qas: Q[] }[] }[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch (error) {
+    throw new BenchError('bench_data_invalid', `${file}: not valid JSON: ${(error as Error).message}`, { cause: error });
+  }
+  if (!isObject(data) || !Array.isArray(data.data)) fail(file, 'top level', 'no "data" array', format);
+  return data.data.map((article: unknown, a: number) => {
+    const at = `data[${a}]`;
+    if (!isObject(article)) fail(file, at, 'not an object', format);
+    if (typeof article.title !== 'string' || article.title.trim() === '') fail(file, `${at}.title`, 'missing or empty', format);
+    if (!Array.isArray(article.paragraphs)) fail(file, `${at}.paragraphs`, 'not an array', format);
+    return {
+      title: article.title,
+      paragraphs: article.paragraphs.map((paragraph: unknown, p: number) => {
+        const pt = `${at}.paragraphs[${p}]`;
+        if (!isObject(paragraph)) fail(file, pt, 'not an object', format);
+        if (typeof paragraph.context !== 'string' || oneLine(paragraph.context) === '') fail(file, `${pt}.context`, 'missing or empty', format);
+        if (!Array.isArray(paragraph.qas)) fail(file, `${pt}.qas`, 'not an array', format);
+        return { context: paragraph.context, qas: paragraph.qas.map((qa: unknown, q: number) => parseQuestion(qa, file, `${pt}.qas[${q}]`, `${a}.${p}.${q}`)) };
+      }),
+    };
+  });
 }
 
 /**
@@ -108,42 +154,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * @throws BenchError `bench_data_invalid` naming the file and the JSON path of the first problem
  */
 export function parseSquad(json: string, file: string): SquadArticle[] {
-  let data: unknown;
-  try {
-    data = JSON.parse(json);
-  } catch (error) {
-    throw new BenchError('bench_data_invalid', `${file}: not valid JSON: ${(error as Error).message}`, { cause: error });
-  }
-  if (!isObject(data) || !Array.isArray(data.data)) fail(file, 'top level', 'no "data" array');
-  return data.data.map((article: unknown, a: number): SquadArticle => {
-    const at = `data[${a}]`;
-    if (!isObject(article)) fail(file, at, 'not an object');
-    if (typeof article.title !== 'string' || article.title.trim() === '') fail(file, `${at}.title`, 'missing or empty');
-    if (!Array.isArray(article.paragraphs)) fail(file, `${at}.paragraphs`, 'not an array');
-    return {
-      title: article.title,
-      paragraphs: article.paragraphs.map((paragraph: unknown, p: number): SquadParagraph => {
-        const pt = `${at}.paragraphs[${p}]`;
-        if (!isObject(paragraph)) fail(file, pt, 'not an object');
-        if (typeof paragraph.context !== 'string' || oneLine(paragraph.context) === '') fail(file, `${pt}.context`, 'missing or empty');
-        if (!Array.isArray(paragraph.qas)) fail(file, `${pt}.qas`, 'not an array');
-        return {
-          context: paragraph.context,
-          qas: paragraph.qas.map((qa: unknown, q: number): SquadQuestion => {
-            const qt = `${pt}.qas[${q}]`;
-            if (!isObject(qa)) fail(file, qt, 'not an object');
-            if (typeof qa.question !== 'string') fail(file, `${qt}.question`, 'not a string');
-            if (!Array.isArray(qa.answers)) fail(file, `${qt}.answers`, 'not an array');
-            const answers = qa.answers.map((answer: unknown, i: number) => {
-              if (!isObject(answer) || typeof answer.text !== 'string') fail(file, `${qt}.answers[${i}].text`, 'not a string');
-              return answer.text;
-            });
-            return { id: typeof qa.id === 'string' ? qa.id : `${a}.${p}.${q}`, question: qa.question, answers: [...new Set(answers)] };
-          }),
-        };
-      }),
-    };
-  });
+  return parseSquadWith(json, file, parseV1Question);
 }
 
 /** Reads a SQuAD v1.1-format file. @throws BenchError naming the file when it cannot be read or is malformed */

@@ -5,7 +5,7 @@
  * Pure except {@link readSquad2} (reads a file) and {@link writeSquad2Knowledge} (writes a folder).
  */
 import { readFileSync } from 'node:fs';
-import { BenchError, oneLine, writeKnowledge, type BenchCorpus, type SquadArticle, type SquadParagraph, type SquadQuestion } from './squad';
+import { BenchError, parseSquadWith, writeKnowledge, type BenchCorpus, type SquadArticle, type SquadParagraph, type SquadQuestion } from './squad';
 
 /** One SQuAD v2 question: `answers` is empty exactly when `isImpossible`. */
 export interface Squad2Question extends SquadQuestion {
@@ -80,32 +80,7 @@ function parseQuestion(qa: unknown, file: string, at: string, fallbackId: string
  * @throws BenchError `bench_data_invalid` naming the file and the JSON path of the first problem
  */
 export function parseSquad2(json: string, file: string): Squad2Article[] {
-  let data: unknown;
-  try {
-    data = JSON.parse(json);
-  } catch (error) {
-    throw new BenchError('bench_data_invalid', `${file}: not valid JSON: ${(error as Error).message}`, { cause: error });
-  }
-  if (!isObject(data) || !Array.isArray(data.data)) fail(file, 'top level', 'no "data" array');
-  return data.data.map((article: unknown, a: number): Squad2Article => {
-    const at = `data[${a}]`;
-    if (!isObject(article)) fail(file, at, 'not an object');
-    if (typeof article.title !== 'string' || article.title.trim() === '') fail(file, `${at}.title`, 'missing or empty');
-    if (!Array.isArray(article.paragraphs)) fail(file, `${at}.paragraphs`, 'not an array');
-    return {
-      title: article.title,
-      paragraphs: article.paragraphs.map((paragraph: unknown, p: number): Squad2Paragraph => {
-        const pt = `${at}.paragraphs[${p}]`;
-        if (!isObject(paragraph)) fail(file, pt, 'not an object');
-        if (typeof paragraph.context !== 'string' || oneLine(paragraph.context) === '') fail(file, `${pt}.context`, 'missing or empty');
-        if (!Array.isArray(paragraph.qas)) fail(file, `${pt}.qas`, 'not an array');
-        return {
-          context: paragraph.context,
-          qas: paragraph.qas.map((qa: unknown, q: number) => parseQuestion(qa, file, `${pt}.qas[${q}]`, `${a}.${p}.${q}`)),
-        };
-      }),
-    };
-  });
+  return parseSquadWith(json, file, parseQuestion, 'SQuAD v2.0');
 }
 
 /** Reads a SQuAD v2.0-format file. @throws BenchError `bench_data_invalid` naming the file when it cannot be read or is malformed */
