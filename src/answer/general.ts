@@ -60,6 +60,19 @@ function negated(segment: Segment, lang: Passage['lang']): boolean {
   return found;
 }
 
+// Whether a segment holds a date or a number does not depend on the question: remembered per segment of an index.
+const datedSegments = new WeakMap<Segment, boolean>();
+const numberedSegments = new WeakMap<Segment, boolean>();
+
+/** Whether a segment holds what the question expects (`satisfies`), remembered for dates and numbers. */
+function holdsExpected(segment: Segment, q: AnalyzedQuestion, namedWords: ReadonlySet<string>): boolean {
+  const cache = q.expects === 'date' ? datedSegments : q.expects === 'number' ? numberedSegments : null;
+  if (!cache) return satisfies(q.expects, segment.text, q, false, namedWords);
+  let found = cache.get(segment);
+  if (found === undefined) cache.set(segment, (found = satisfies(q.expects, segment.text, q, false, namedWords)));
+  return found;
+}
+
 /** A list of bare names (most items five words or fewer), such as a members list. */
 function isRoster(passage: Passage): boolean {
   const items = passage.kind === 'list' ? (passage.items ?? []) : [];
@@ -193,7 +206,7 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
     // Per segment of this passage, computed at most once per question.
     const lexicalMasks = entry.segments.map((s) => qt.lexicalMaskOf(s.terms));
     const expectedIn: (boolean | undefined)[] = [];
-    const expectedAt = (k: number): boolean => (expectedIn[k] ??= satisfies(q.expects, entry.segments[k].text, q, false, namedWords));
+    const expectedAt = (k: number): boolean => (expectedIn[k] ??= holdsExpected(entry.segments[k], q, namedWords));
     /** Adds the candidate made of segments `parts` (one, or two side by side). */
     const add = (parts: readonly number[], ownMask: number, shape: 'alone' | 'previous' | 'next') => {
       const k = parts[parts.length === 2 && shape === 'next' ? 0 : parts.length - 1];

@@ -220,18 +220,37 @@ const baseFormsCache = new BoundedMap<string, string[]>(WORD_CACHE_SIZE);
 
 /** `relatedIndexTerms` for a folded surface word, through its possible base forms; a synonym link wins over a derived one. */
 export function relatedIndexTermsOfWord(links: LexicalLinks, word: string): LexicalLink[] {
-  const found = new Map<string, LexicalKind>();
-  for (const key of lookupTermsOfWord(word)) {
-    for (const link of relatedIndexTerms(links, key)) if (found.get(link.term) !== 'synonym') found.set(link.term, link.kind);
+  const cache = cacheOf(relatedCaches, links);
+  let related = cache.get(word);
+  if (!related) {
+    const found = new Map<string, LexicalKind>();
+    for (const key of lookupTermsOfWord(word)) {
+      for (const link of relatedIndexTerms(links, key)) if (found.get(link.term) !== 'synonym') found.set(link.term, link.kind);
+    }
+    cache.set(word, (related = [...found].map(([term, kind]) => ({ term, kind }))));
   }
-  return [...found].map(([term, kind]) => ({ term, kind }));
+  return related;
+}
+
+// Per set of links (one per index), what each question word reaches: question words recur.
+const relatedCaches = new WeakMap<LexicalLinks, BoundedMap<string, LexicalLink[]>>();
+const antonymCaches = new WeakMap<LexicalLinks, BoundedMap<string, string[]>>();
+function cacheOf<V>(caches: WeakMap<LexicalLinks, BoundedMap<string, V>>, links: LexicalLinks): BoundedMap<string, V> {
+  let cache = caches.get(links);
+  if (!cache) caches.set(links, (cache = new BoundedMap(WORD_CACHE_SIZE)));
+  return cache;
 }
 
 /** `antonymIndexTerms` for a folded surface word, through its possible base forms ("smallest" → largest). */
 export function antonymIndexTermsOfWord(links: LexicalLinks, word: string): string[] {
-  const found = new Set<string>();
-  for (const key of lookupTermsOfWord(word)) for (const term of antonymIndexTerms(links, key)) found.add(term);
-  return [...found];
+  const cache = cacheOf(antonymCaches, links);
+  let antonyms = cache.get(word);
+  if (!antonyms) {
+    const found = new Set<string>();
+    for (const key of lookupTermsOfWord(word)) for (const term of antonymIndexTerms(links, key)) found.add(term);
+    cache.set(word, (antonyms = [...found]));
+  }
+  return antonyms;
 }
 
 /** A WordNet collocation found in a question's words, and the index terms it relates to. */
