@@ -31,6 +31,7 @@ import { projectRoot } from '../run';
 import { answerRecall } from '../score';
 import { writeKnowledge } from '../squad';
 import { readSquad2, splitArticles, type Squad2Question } from '../squad2';
+import { expectedCalibrationError, reliability } from '../squad2-score';
 import { fitLogistic } from './logistic';
 
 /** One question's candidates: features, labels, and whether the question has an answer at all. */
@@ -118,24 +119,22 @@ function topOutcomes(groups: readonly Group[], w: readonly number[], b: number):
 /** Accuracy with abstention (right answers + abstentions on unanswerable questions), precision, recall, ECE, at a threshold. */
 function measure(outcomes: ReturnType<typeof topOutcomes>, confidence: (s: number) => number, threshold: number) {
   let right = 0;
-  let answered = 0;
   let correct = 0;
-  const bins = Array.from({ length: 10 }, () => ({ n: 0, conf: 0, right: 0 }));
+  const points: { confidence: number; right: boolean }[] = [];
   for (const o of outcomes) {
     const c = o.score === null ? 0 : confidence(o.score);
     if (o.score !== null && c >= threshold) {
-      answered++;
+      points.push({ confidence: c, right: o.right });
       if (o.right) {
         correct++;
         right++;
       }
-      const bin = bins[Math.min(9, Math.floor(c * 10))];
-      bin.n++;
-      bin.conf += c;
-      bin.right += o.right ? 1 : 0;
     } else if (!o.answerable) right++;
   }
-  const ece = answered ? bins.reduce((e, b) => e + (b.n ? Math.abs(b.conf / b.n - b.right / b.n) * b.n : 0), 0) / answered : 0;
+  const answered = points.length;
+  // The bench's reliability table and ECE (bench/squad2-score.ts), so trainer and bench report the same figures.
+  const bins = reliability(points);
+  const ece = answered ? expectedCalibrationError(bins) : 0;
   const answerable = outcomes.filter((o) => o.answerable).length;
   return {
     questions: outcomes.length,
@@ -144,7 +143,7 @@ function measure(outcomes: ReturnType<typeof topOutcomes>, confidence: (s: numbe
     answerableRecall: round(correct / (answerable || 1)),
     answered,
     ece: round(ece),
-    reliability: bins.map((b, i) => ({ bin: `${i / 10}-${(i + 1) / 10}`, n: b.n, right: b.n ? round(b.right / b.n) : null })),
+    reliability: bins.map((b) => ({ bin: `${b.from.toFixed(1)}-${b.to.toFixed(1)}`, n: b.count, right: b.count ? round(b.shareRight) : null })),
   };
 }
 
@@ -191,11 +190,13 @@ export async function main(argv: string[]): Promise<number> {
     const lr = fitLogistic(rows, labels, sampleWeights, { l2: L2 });
 
     // Platt scaling on the best candidate of each fit question.
-    const top = topOutcomes(all, lr.weights, lr.intercept).filter((o) => o.score !== null);
+    const top = topOutcomes(all, lr.weights, lr.intercept)
+      .map((o, i) => ({ ...o, weight: all[i].source === 'own' ? ownFactor : 1 }))
+      .filter((o) => o.score !== null);
     const platt = fitLogistic(
       top.map((o) => [o.score as number]),
       top.map((o) => (o.right ? 1 : 0)),
-      all.filter((g) => topOutcomes([g], lr.weights, lr.intercept)[0].score !== null).map((g) => (g.source === 'own' ? ownFactor : 1)),
+      top.map((o) => o.weight),
       { l2: 0 },
     );
     const confidence = (s: number) => sigmoid(platt.weights[0] * s + platt.intercept);

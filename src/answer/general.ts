@@ -176,9 +176,7 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
   const otherAttribute = (passage: Passage, item: number | undefined, matched: number): boolean => {
     const fact = passage.kind === 'facts' ? passage.facts?.[item ?? 0] : undefined;
     if (!fact || matched & qt.maskOf(terms(fact.label, passage.lang))) return false;
-    let unmatched = all & ~matched;
-    for (let i = 0; unmatched; i++, unmatched >>>= 1) if (unmatched & 1 && !ROLE_TERMS.has(stem(words[i].word, 'en')) && !words[i].terms.some((t) => ROLE_TERMS.has(t))) return true;
-    return false;
+    return (all & ~matched & ~roleMask) !== 0;
   };
   // The documents name another role than the one asked ("vice chair" for "chair"): said of every candidate.
   const roleConflict = results.some(({ id }) => {

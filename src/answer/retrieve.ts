@@ -27,8 +27,6 @@ export interface ResolvedWord {
   weight: number;
   /** How the word reached `terms` ('exact' also when it reached none). */
   how: MatchKind;
-  /** Edits of a typo correction (0 otherwise). */
-  edits: number;
   /** Index terms WordNet relates to a word that reached the index as itself ("decision" → decid): matched in sentences, not searched. */
   lexical: string[];
   /** Index terms of the word's antonyms ("smallest" → larg): a sentence holding one contradicts the question. */
@@ -89,7 +87,6 @@ export function resolveWords(index: SearchIndex, q: AnalyzedQuestion): ResolvedW
   for (const { word, stems } of q.words) {
     let terms = stems.filter(known);
     let how: MatchKind = 'exact';
-    let edits = 0;
     // English equivalents of a word of another language ("leden" → member, "vicevoorzitter" → vice chair):
     // added in a question that is not in English, and in an English one only for a word the index lacks
     // (English "red" or "rat" must stay themselves).
@@ -120,7 +117,8 @@ export function resolveWords(index: SearchIndex, q: AnalyzedQuestion): ResolvedW
       }
     }
     if (!terms.length) {
-      const acronym = index.acronyms.get(word) ?? index.acronyms.get(word.replace(/s$/, ''));
+      // The index keeps each abbreviation under its plural and singular forms ("ngos", "ngo").
+      const acronym = index.acronyms.get(word);
       if (acronym) {
         // An abbreviation the documents spell out but the question uses on its own ("ngos").
         terms = [...new Set(terms_(acronym.expansion, index.passages[acronym.passage]?.passage.lang ?? 'en'))].filter(known);
@@ -134,7 +132,6 @@ export function resolveWords(index: SearchIndex, q: AnalyzedQuestion): ResolvedW
       if (nearest) {
         terms = [nearest.term];
         how = 'typo';
-        edits = nearest.edits;
       } else {
         terms = compoundParts(index, word, q);
         how = terms.length ? 'compound' : 'exact';
@@ -144,14 +141,14 @@ export function resolveWords(index: SearchIndex, q: AnalyzedQuestion): ResolvedW
     const lexical = how === 'wordnet' ? [] : wordNet.filter((t) => !terms.includes(t));
     const antonyms = english ? antonymIndexTermsOfWord(index.lexicon, word).filter((t) => known(t) && !terms.includes(t)) : [];
     // "What kind of organisations…": the answer names the kind, not necessarily the word "organisations".
-    resolved.push({ word, terms, weight: q.category.has(word) ? weight * CATEGORY_WEIGHT : weight, how, edits, lexical, antonyms });
+    resolved.push({ word, terms, weight: q.category.has(word) ? weight * CATEGORY_WEIGHT : weight, how, lexical, antonyms });
   }
   // A WordNet collocation ("came up with") stands for the index words it relates to ("invented").
   if (q.lang === 'en') {
     for (const phrase of phraseLinks(index.lexicon, q.allWords)) {
       const terms = phrase.links.map((l) => l.term).filter(known);
       if (!terms.length || resolved.length >= MAX_QUESTION_WORDS) continue;
-      resolved.push({ word: phrase.phrase, terms, weight: Math.max(...terms.map((t) => idf(index, t))), how: 'wordnet', edits: 0, lexical: [], antonyms: [] });
+      resolved.push({ word: phrase.phrase, terms, weight: Math.max(...terms.map((t) => idf(index, t))), how: 'wordnet', lexical: [], antonyms: [] });
     }
   }
   // A word found nowhere in the knowledge weighs as much as the question's most telling known word:
