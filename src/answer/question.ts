@@ -1,6 +1,6 @@
-import { isContentWord, stem, words } from '../text/analyze';
+import { isContentWord, isStopword, stem, words } from '../text/analyze';
 import { fold } from '../text/fold';
-import { detectLang } from '../text/lang';
+import { detectLang, spokenLang } from '../text/lang';
 import type { Lang } from '../types';
 
 /** What kind of thing the question asks for, when its wording says so ("when" → a date). */
@@ -23,6 +23,8 @@ export interface AnalyzedQuestion {
   /** Folded words, stop words included. */
   allWords: string[];
   lang: Lang;
+  /** The language it is written in, among all supported ones, when the detector is sure (a French question to English documents). */
+  spoken: Lang | null;
   words: QuestionWord[];
   expects: Expectation | null;
   /** Folded words written with a capital inside the question ("Finnish", "Bristol"): names the answer must deal with. */
@@ -76,10 +78,13 @@ export function analyzeQuestion(text: string, langs: readonly Lang[]): AnalyzedQ
     }
   }
   const otherLangs = langs.filter((l) => l !== lang);
+  // A question in a language the knowledge lacks ("de" in a Spanish one) has that language's function words too.
+  const spoken = spokenLang(tidy);
+  const functionWord = (word: string) => spoken !== null && spoken !== lang && isStopword(word, spoken);
   const seen = new Set<string>();
   const questionWords: QuestionWord[] = [];
   for (const word of allWords) {
-    if (seen.has(word) || dropped.has(word) || FRAME_WORDS.has(word) || !isContentWord(word, lang)) continue;
+    if (seen.has(word) || dropped.has(word) || FRAME_WORDS.has(word) || !isContentWord(word, lang) || functionWord(word)) continue;
     seen.add(word);
     const stems = [stem(word, lang)];
     for (const other of otherLangs) {
@@ -98,5 +103,5 @@ export function analyzeQuestion(text: string, langs: readonly Lang[]): AnalyzedQ
     });
   }
   const category = new Set([...folded.matchAll(/\b(?:kind|kinds|type|types|sort|sorts) of (\S+)/g)].map((m) => m[1]));
-  return { text: tidy, allWords, lang, words: questionWords, expects, capitalized, category };
+  return { text: tidy, allWords, lang, spoken, words: questionWords, expects, capitalized, category };
 }

@@ -92,7 +92,7 @@ export function resolveWords(index: SearchIndex, q: AnalyzedQuestion): ResolvedW
     // (English "red" or "rat" must stay themselves).
     if (q.lang !== 'en' || !terms.length) {
       const before = terms.length;
-      for (const english of englishFor(word)) {
+      for (const english of englishFor(word, q.spoken ?? q.lang)) {
         const t = stem(english, 'en');
         if (known(t) && !terms.includes(t)) terms.push(t);
       }

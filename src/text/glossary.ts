@@ -1,3 +1,5 @@
+import type { Lang } from '../types';
+import { stem } from './analyze';
 import equivalentsData from './data/equivalents.json';
 
 /**
@@ -9,8 +11,11 @@ import equivalentsData from './data/equivalents.json';
  *   with their English equivalents ("leden" → members).
  */
 export interface Glossary {
-  /** English equivalents of a folded word of another supported language, or none. */
-  englishFor(word: string): readonly string[];
+  /**
+   * English equivalents of a folded word of another supported language, or none; given the word's language, another
+   * form of a listed word counts too (Spanish "fundó" as "fundado": both stem to "fund").
+   */
+  englishFor(word: string, lang?: Lang): readonly string[];
   /** English synonyms of a folded English word ("aim" → goal, objective…), or none. */
   synonymsOf(word: string): readonly string[];
   /** Words that always mean the same: "finnish" ↔ "finland", "adviser" ↔ "advisor", "prio" → priority. */
@@ -20,7 +25,7 @@ export interface Glossary {
 /** The maintainers' vocabulary as the glossary needs it (a `KnowledgeSynonyms` from `src/knowledge/synonyms.ts`). */
 export interface DomainVocabulary {
   groups: readonly { words: readonly string[] }[];
-  translations: readonly { word: string; english: readonly string[] }[];
+  translations: readonly { word: string; english: readonly string[]; lang?: Lang }[];
 }
 
 const NONE: readonly string[] = [];
@@ -49,12 +54,16 @@ const EQUIVALENTS = groupLookup([...equivalentsData.demonyms, ...equivalentsData
 export function createGlossary(vocabulary: DomainVocabulary): Glossary {
   const synonyms = groupLookup(vocabulary.groups.map((g) => g.words));
   const english = new Map<string, string[]>();
+  const byStem = new Map<string, string[]>();
   // A phrase ("vice chair") counts word by word, as the question's words are matched one by one.
-  for (const { word, english: alternatives } of vocabulary.translations) {
-    if (!english.has(word)) english.set(word, [...new Set(alternatives.flatMap((a) => a.split(' ')))]);
+  for (const { word, english: alternatives, lang } of vocabulary.translations) {
+    const words = [...new Set(alternatives.flatMap((a) => a.split(' ')))];
+    if (!english.has(word)) english.set(word, words);
+    const key = lang && `${lang}:${stem(word, lang)}`;
+    if (key && !byStem.has(key)) byStem.set(key, words);
   }
   return {
-    englishFor: (word) => english.get(word) ?? NONE,
+    englishFor: (word, lang) => english.get(word) ?? (lang && lang !== 'en' ? byStem.get(`${lang}:${stem(word, lang)}`) : undefined) ?? NONE,
     synonymsOf: (word) => synonyms.get(word) ?? NONE,
     equivalentsOf: (word) => EQUIVALENTS.get(word) ?? NONE,
   };
@@ -71,8 +80,8 @@ export function useDomainVocabulary(vocabulary: DomainVocabulary): void {
 }
 
 /** English equivalents of a folded word of another supported language, from the vocabulary in use. */
-export function englishFor(word: string): readonly string[] {
-  return current.englishFor(word);
+export function englishFor(word: string, lang?: Lang): readonly string[] {
+  return current.englishFor(word, lang);
 }
 
 /** English synonyms of a folded English word, from the vocabulary in use. */

@@ -21,6 +21,14 @@ describe('createGlossary', () => {
     expect(glossary.englishFor('vicevoorzitter')).toEqual(['vice', 'chair']);
   });
 
+  it('finds another form of a listed word of a known language by its stem, and only in that language', () => {
+    const spanish = createGlossary({ groups: [], translations: [{ word: 'fundado', english: ['founded'], lang: 'es' }] });
+    expect(spanish.englishFor('fundo', 'es')).toEqual(['founded']);
+    expect(spanish.englishFor('fundada', 'es')).toEqual(['founded']);
+    expect(spanish.englishFor('fundo')).toEqual([]);
+    expect(spanish.englishFor('fundo', 'it')).toEqual([]);
+  });
+
   it('knows the language data without any vocabulary: peoples and countries, spellings', () => {
     const bare = createGlossary({ groups: [], translations: [] });
     expect(bare.equivalentsOf('finnish')).toEqual(['finland']);

@@ -1,0 +1,43 @@
+import { analyzeQuestion } from '../../src/answer/question';
+
+const asked = (text: string, langs: ('en' | 'nl')[] = ['en', 'nl']) => analyzeQuestion(text, langs);
+const wordsOf = (text: string, langs?: ('en' | 'nl')[]) => asked(text, langs).words.map((w) => w.word);
+
+describe('analyzeQuestion', () => {
+  it('keeps the words that say what the question is about, without function and framing words', () => {
+    expect(wordsOf('Could you please tell me who the vice chair of the forum is?')).toEqual(['vice', 'chair', 'forum']);
+  });
+
+  it('drops the function words of the language a question is written in when the knowledge lacks it', () => {
+    const spanish = wordsOf('¿Cuándo se fundó la red europea de Living Labs?');
+    expect(spanish).not.toContain('de');
+    expect(spanish).not.toContain('la');
+    expect(spanish).toEqual(expect.arrayContaining(['fundo', 'red', 'living', 'labs']));
+    expect(asked('¿Cuándo se fundó la red europea de Living Labs?').spoken).toBe('es');
+  });
+
+  it('keeps the words of an English question that are function words in other languages ("per", "con", "hat")', () => {
+    expect(wordsOf('how many cities per country are members?')).toContain('per');
+    expect(wordsOf('what did the con artist say?')).toContain('con');
+    expect(wordsOf('is there a hat tax')).toContain('hat');
+  });
+
+  it('reads the kind of answer expected from the wording, in several languages', () => {
+    expect(asked('When was ENoLL founded?').expects).toBe('date');
+    expect(asked('Wanneer is ENoLL opgericht?').expects).toBe('date');
+    expect(asked('How many members are listed?').expects).toBe('number');
+    expect(asked('What does ICT stand for?').expects).toBe('expansion');
+    expect(asked('Who is the staff contact?').expects).toBe('person');
+    expect(asked('Where is the office?').expects).toBe('place');
+    expect(asked('What is OASC?').expects).toBeNull();
+  });
+
+  it('notes the names written with a capital inside the question, unless it is all capitals', () => {
+    expect([...asked('is Bristol a member of EUROCITIES?').capitalized]).toEqual(['bristol', 'eurocities']);
+    expect([...asked('IS BRISTOL A MEMBER?').capitalized]).toEqual([]);
+  });
+
+  it('notes the category of a "what kind of" question', () => {
+    expect([...asked('What kind of organisations should ecosystems include?').category]).toEqual(['organisations']);
+  });
+});
