@@ -15,9 +15,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { structuredAnswer } from '../../src/answer/answerer';
 import { FEATURE_NAMES } from '../../src/answer/features';
 import { generalCandidates } from '../../src/answer/general';
+import { intentCandidates } from '../../src/answer/intents';
 import { type AnswerModel, sigmoid } from '../../src/answer/model';
 import { analyzeQuestion } from '../../src/answer/question';
 import { resolveWords } from '../../src/answer/retrieve';
@@ -69,7 +69,8 @@ function vector(features: Record<string, number>): number[] {
 function squadGroups(index: SearchIndex, questions: readonly Squad2Question[]): Group[] {
   return questions.map((qa) => {
     const q = analyzeQuestion(qa.question, index.langs);
-    const candidates = q.words.length ? generalCandidates(index, q, resolveWords(index, q)) : [];
+    const words = q.words.length ? resolveWords(index, q) : [];
+    const candidates = q.words.length ? [...intentCandidates(index, q, words), ...generalCandidates(index, q, words)] : [];
     return {
       source: 'squad',
       answerable: qa.answers.length > 0,
@@ -88,9 +89,7 @@ function ownGroups(index: SearchIndex, file: string): Group[] {
     const q = analyzeQuestion(text, index.langs);
     if (!q.words.length) continue;
     const words = resolveWords(index, q);
-    // What a structured intent answers never reaches the model's general path.
-    if (structuredAnswer(index, q, words)) continue;
-    const candidates = generalCandidates(index, q, words);
+    const candidates = [...intentCandidates(index, q, words), ...generalCandidates(index, q, words)];
     groups.push({
       source: 'own',
       answerable: !item.abstain,

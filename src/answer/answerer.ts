@@ -5,12 +5,12 @@ import { LANG_NAMES } from '../text/lang';
 import type { Answer, AskContext, Source } from '../types';
 import type { Candidate } from './candidate';
 import { chitchatIntent, chitchatReply, withoutLeadingSmallTalk } from './chitchat';
-import { answerDefinition } from './definition';
-import { answerFromPassages } from './general';
-import { answerCount, answerList, answerMembership, parseMembership } from './lists';
-import { MODEL } from './model';
-import { type AnalyzedQuestion, analyzeQuestion } from './question';
-import { type ResolvedWord, resolveWords } from './retrieve';
+import { bestPassageCandidate, type ScoredCandidate } from './general';
+import { intentCandidates } from './intents';
+import { parseMembership } from './lists';
+import { confidenceOf, MODEL } from './model';
+import { analyzeQuestion } from './question';
+import { resolveWords } from './retrieve';
 
 import { MAX_ANSWER_CHARS, MAX_QUESTION_CHARS } from './limits';
 
@@ -54,11 +54,6 @@ function findContact(index: SearchIndex): string {
 const FOLLOW_UP_RE = /^(and|also|what about|how about|en|et|und|y|e|en wat|und was|et pour)\b/i;
 const POINTS_BACK_RE = /\b(it|its|they|their|them|this|that|these|those|he|she|his|her|there)\b/i;
 
-/** The answer of a question with a structured intent (membership, count, definition, list), or null for the general path. */
-export function structuredAnswer(index: SearchIndex, q: AnalyzedQuestion, words: ResolvedWord[]): Candidate | null {
-  return answerMembership(index, q) ?? answerCount(index, q, words) ?? answerDefinition(index, q) ?? answerList(index, q, words);
-}
-
 /**
  * Creates the question answerer over one index.
  * @example
@@ -86,10 +81,12 @@ export function createAnswerer(index: SearchIndex, options: AnswererOptions = {}
     const q = analyzeQuestion(question, index.langs);
     if (!q.words.length) return null;
     const words = resolveWords(index, q);
-    const special = structuredAnswer(index, q, words);
-    if (special) return special;
-    const general = answerFromPassages(index, q, words);
-    return general && general.confidence >= threshold ? general : null;
+    // One model scores the structured intents' candidates and the passages' best one alike; the best answers if sure enough.
+    let best: ScoredCandidate | null = bestPassageCandidate(index, q, words);
+    for (const c of intentCandidates(index, q, words)) if (!best || c.score > best.score) best = c;
+    if (!best) return null;
+    const confidence = confidenceOf(best.score);
+    return confidence >= threshold ? { ...best.candidate, confidence } : null;
   }
 
   function reply(partial: Omit<Answer, 'id' | 'related'> & { related?: string[] }): Answer {

@@ -1,4 +1,5 @@
 import type { AnswerKind } from '../types';
+import type { Features } from './features';
 
 /** A possible answer, before formatting: the text cut from one passage, and how sure we are. */
 export interface Candidate {
@@ -7,4 +8,6 @@ export interface Candidate {
   /** Index of the passage in the search index. */
   passage: number;
   confidence: number;
+  /** What a structured intent knows of its candidate (which intent made it, how closely the name asked matched): features for the model. */
+  signals?: Partial<Features>;
 }

@@ -63,21 +63,22 @@ export function answerDefinition(index: SearchIndex, q: AnalyzedQuestion): Candi
   if (!subject) return null;
   const matching = (name: string) => documentsNamed(index, name, closeEnough, 2);
   // "het comite van de regios" is "the committee of the regions": a name asked in another language, word by word.
-  let docs = matching(subject);
-  if (!docs.length) docs = matching(inEnglish(subject));
+  let asked = subject;
+  let docs = matching(asked);
+  if (!docs.length) docs = matching((asked = inEnglish(subject)));
   if (docs.length) {
     const doc = docs.find((d) => d.lang === q.lang) ?? docs.find((d) => d.lang === 'en') ?? docs[0];
     const first = doc.passages.find((i) => index.passages[i].passage.kind === 'text') ?? doc.passages[0];
     const segments = index.passages[first].segments;
     let text = segments[0]?.text ?? '';
     if (text.length < 100 && segments[1]) text += ` ${segments[1].text}`;
-    return { kind: 'definition', text, passage: first, confidence: 0.9 };
+    return { kind: 'definition', text, passage: first, confidence: 0, signals: { definition_answer: 1, name_match: doc.subjects.includes(asked) ? 1 : 0 } };
   }
   const acronym = index.acronyms.get(subject) ?? index.acronyms.get(`${subject}s`);
   if (acronym) {
     const marker = `(${index.acronyms.has(subject) ? subject : `${subject}s`})`;
     const segment = index.passages[acronym.passage].segments.find((s) => fold(s.text).includes(marker));
-    if (segment) return { kind: 'definition', text: segment.text, passage: acronym.passage, confidence: 0.85 };
+    if (segment) return { kind: 'definition', text: segment.text, passage: acronym.passage, confidence: 0, signals: { definition_answer: 1, name_match: index.acronyms.has(subject) ? 1 : 0 } };
   }
   return null;
 }

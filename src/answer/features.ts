@@ -43,6 +43,13 @@ export const FEATURE_NAMES = [
   'antonym',
   'negation_mismatch',
   'number_mismatch',
+  // Candidates of the structured intents (intents.ts): which one, and how closely the name asked matched.
+  'membership_yes',
+  'membership_no',
+  'count_answer',
+  'list_answer',
+  'definition_answer',
+  'name_match',
   // Shape of the candidate.
   'joined_previous',
   'paired_next',

@@ -284,14 +284,20 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
  * The general path: the candidate the model scores highest, with its calibrated confidence; an over-long
  * sentence is cut to the clauses that hold the question's words.
  */
-export function answerFromPassages(index: SearchIndex, q: AnalyzedQuestion, words: ResolvedWord[]): Candidate | null {
+export function bestPassageCandidate(index: SearchIndex, q: AnalyzedQuestion, words: ResolvedWord[]): ScoredCandidate | null {
   let best: ScoredCandidate | null = null;
   for (const c of generalCandidates(index, q, words, 'best')) if (!best || c.score > best.score) best = c;
   if (!best) return null;
   const { candidate } = best;
   const confidence = confidenceOf(best.score);
-  if (candidate.kind !== 'fact' || best.features.paired_next) return { ...candidate, confidence };
-  return { ...candidate, confidence, text: tightSpan(candidate.text, words, q, index.passages[candidate.passage].passage.lang) };
+  if (candidate.kind !== 'fact' || best.features.paired_next) return { ...best, candidate: { ...candidate, confidence } };
+  const text = tightSpan(candidate.text, words, q, index.passages[candidate.passage].passage.lang);
+  return { ...best, candidate: { ...candidate, confidence, text } };
+}
+
+/** `bestPassageCandidate`'s answer alone. */
+export function answerFromPassages(index: SearchIndex, q: AnalyzedQuestion, words: ResolvedWord[]): Candidate | null {
+  return bestPassageCandidate(index, q, words)?.candidate ?? null;
 }
 
 /** Question words left uncovered at which the missing-words feature is full: three unanswered words say enough. */

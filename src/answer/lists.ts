@@ -93,7 +93,8 @@ export function answerMembership(index: SearchIndex, q: AnalyzedQuestion): Candi
       kind: 'membership',
       text: `Yes: ${best.name} is listed as a member of the ${docTitle(index, best.list)} (one of ${count} listed members).${also}`,
       passage: best.list,
-      confidence: Math.min(0.98, best.score),
+      confidence: 0,
+      signals: { membership_yes: 1, name_match: best.score },
     };
   }
   const list = memberLists[0];
@@ -102,7 +103,8 @@ export function answerMembership(index: SearchIndex, q: AnalyzedQuestion): Candi
     kind: 'membership',
     text: `No: ${titleCase(asked.name)} is not listed among the ${count} members of the ${docTitle(index, list)}.`,
     passage: list,
-    confidence: 0.85,
+    confidence: 0,
+    signals: { membership_no: 1 },
   };
 }
 
@@ -146,7 +148,7 @@ export function answerCount(index: SearchIndex, q: AnalyzedQuestion, words: Reso
     if (!namesList || !coveredBy(words, all, new Set([counted, ...LIST_FRAME])) || namesAnotherSubject(index, q, i)) continue;
     const p = index.passages[i].passage;
     const what = (p.headings[p.headings.length - 1] ?? 'items').toLowerCase();
-    return { kind: 'count', text: `The ${docTitle(index, i)} lists ${p.items?.length ?? 0} ${what}.`, passage: i, confidence: 0.9 };
+    return { kind: 'count', text: `The ${docTitle(index, i)} lists ${p.items?.length ?? 0} ${what}.`, passage: i, confidence: 0, signals: { count_answer: 1 } };
   }
   return null;
 }
@@ -173,7 +175,7 @@ export function answerList(index: SearchIndex, q: AnalyzedQuestion, words: Resol
     if (ordinal !== undefined && listed.length) {
       const position = ordinal < 0 ? listed.length : ordinal;
       if (position > listed.length) return null;
-      return { kind: 'list', text: `${name} (${docTitle(index, i)}), number ${position} of ${listed.length}: ${listed[position - 1]}`, passage: i, confidence: 0.9 };
+      return { kind: 'list', text: `${name} (${docTitle(index, i)}), number ${position} of ${listed.length}: ${listed[position - 1]}`, passage: i, confidence: 0, signals: { list_answer: 1 } };
     }
     const items = listed.map((item) => itemHead(item)?.head ?? item);
     const shown = items.slice(0, MAX_LISTED);
@@ -182,7 +184,7 @@ export function answerList(index: SearchIndex, q: AnalyzedQuestion, words: Resol
       items.length <= 8
         ? `${name} (${docTitle(index, i)}):\n${shown.map((x) => `- ${x}`).join('\n')}`
         : `${name} (${docTitle(index, i)}), ${items.length} in all: ${shown.join(', ')}${more}.`;
-    return { kind: 'list', text, passage: i, confidence: 0.9 };
+    return { kind: 'list', text, passage: i, confidence: 0, signals: { list_answer: 1 } };
   }
   return null;
 }
