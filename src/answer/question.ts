@@ -29,6 +29,8 @@ export interface AnalyzedQuestion {
   expects: Expectation | null;
   /** Folded words written with a capital inside the question ("Finnish", "Bristol"): names the answer must deal with. */
   capitalized: Set<string>;
+  /** Words that only said what kind of answer is expected ("when", "stand" of "stand for"): no topic. */
+  cueWords: Set<string>;
   /** The category a "what kind of X" question asks within: the answer is a kind of X, often without the word X. */
   category: Set<string>;
 }
@@ -53,7 +55,7 @@ const CUES: Cue[] = [
   { re: /\b(what|which|in what|in which) (year|date|month|day)\b/, expects: 'date', drop: ['year', 'date', 'month', 'day'] },
   { re: /^(when|wanneer|quand|wann|cuando|quando)\b|\b(since when|in welk jaar|en quelle annee|in welchem jahr|en que ano|in che anno)\b/, expects: 'date', drop: ['when', 'wanneer', 'quand', 'wann', 'cuando', 'quando', 'jaar', 'annee', 'jahr', 'ano', 'anno'] },
   { re: /\b(how (many|much|big|large|long|old|far|high|tall)|what (size|amount|percentage|proportion|share)|hoeveel|combien|wie viele?|cuant[oa]s?|quant[ie])\b/, expects: 'number', drop: ['many', 'much', 'big', 'large', 'long', 'old', 'far', 'high', 'tall', 'size', 'amount', 'hoeveel', 'combien', 'viele', 'viel', 'cuantos', 'cuantas', 'quanti', 'quante'] },
-  { re: /\b(stand|stands) for\b|\b(abbreviation|acronym|afkorting|sigle)\b/, expects: 'expansion', drop: ['stand', 'stands', 'abbreviation', 'acronym', 'afkorting', 'sigle'] },
+  { re: /\b(stand|stands|short) for\b|\b(abbreviation|acronym|afkorting|sigle)\b/, expects: 'expansion', drop: ['stand', 'stands', 'short', 'abbreviation', 'acronym', 'afkorting', 'sigle'] },
   { re: /^(who|whom|whose|who's|wie|qui|wer|quien|chi)\b/, expects: 'person', drop: ['who', 'whom', 'wie', 'qui', 'wer', 'quien', 'chi'] },
   { re: /^(where|waar|ou|wo|donde|dove)\b|\b(which|what|in which|in what) (city|town|country|region|place)\b/, expects: 'place', drop: ['where', 'waar', 'ou', 'wo', 'donde', 'dove'] },
 ];
@@ -103,5 +105,5 @@ export function analyzeQuestion(text: string, langs: readonly Lang[]): AnalyzedQ
     });
   }
   const category = new Set([...folded.matchAll(/\b(?:kind|kinds|type|types|sort|sorts) of (\S+)/g)].map((m) => m[1]));
-  return { text: tidy, allWords, lang, spoken, words: questionWords, expects, capitalized, category };
+  return { text: tidy, allWords, lang, spoken, words: questionWords, expects, capitalized, cueWords: dropped, category };
 }

@@ -105,7 +105,8 @@ export function resolveWords(index: SearchIndex, q: AnalyzedQuestion): ResolvedW
       if (known(t) && !terms.includes(t)) terms.push(t);
     }
     if (!beforeEquivalents && terms.length) how = 'equivalent';
-    const english = q.lang === 'en' && /^[a-z]+$/.test(word);
+    // WordNet's one- and two-letter entries are letters, symbols and chemical elements ("eu" is europium, "k" a grand).
+    const english = q.lang === 'en' && /^[a-z]{3,}$/.test(word);
     const wordNet = english ? relatedIndexTermsOfWord(index.lexicon, word).map((l) => l.term).filter(known) : [];
     if (!terms.length) {
       // A word the documents do not use may have a synonym they do ("aim" → objective, "decision" → decided).
@@ -146,6 +147,8 @@ export function resolveWords(index: SearchIndex, q: AnalyzedQuestion): ResolvedW
   // A WordNet collocation ("came up with") stands for the index words it relates to ("invented").
   if (q.lang === 'en') {
     for (const phrase of phraseLinks(index.lexicon, q.allWords)) {
+      // "stand for" in "what does ICT stand for?" says what is expected, as its cue, not what the question is about.
+      if (q.allWords.slice(phrase.start, phrase.end).some((w) => q.cueWords.has(w))) continue;
       const terms = phrase.links.map((l) => l.term).filter(known);
       if (!terms.length || resolved.length >= MAX_QUESTION_WORDS) continue;
       resolved.push({ word: phrase.phrase, terms, weight: Math.max(...terms.map((t) => idf(index, t))), how: 'wordnet', lexical: [], antonyms: [] });

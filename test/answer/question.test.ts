@@ -41,3 +41,14 @@ describe('analyzeQuestion', () => {
     expect([...asked('What kind of organisations should ecosystems include?').category]).toEqual(['organisations']);
   });
 });
+
+describe('the cue words of the expected answer', () => {
+  it('are kept apart from the topic words ("stand for", "short for" only say an expansion is expected)', () => {
+    for (const text of ['What does ICT stand for?', 'whats ENoLL short for']) {
+      const q = analyzeQuestion(text, ['en']);
+      expect(q.expects).toBe('expansion');
+      expect(q.words.map((w) => w.word)).toHaveLength(1);
+      expect([...q.cueWords]).toEqual(expect.arrayContaining(['short']));
+    }
+  });
+});

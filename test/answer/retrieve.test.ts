@@ -1,0 +1,84 @@
+import { analyzeQuestion } from '../../src/answer/question';
+import { resolveWords, searchPassages } from '../../src/answer/retrieve';
+import { loadKnowledgeSync } from '../../src/knowledge/load';
+import { buildIndex, type SearchIndex } from '../../src/search/build';
+import { doc, makeTempDir, removeDir, writeTree } from '../core/helpers';
+
+// Invented documents: the test checks how question words reach the index, not what any real text says.
+const KNOWLEDGE = {
+  'harbour.md': doc(
+    { title: '"Harbour Council"', lang: 'en' },
+    `
+# Harbour Council
+
+The Harbour Council decided in 2006 to move the ferry terminal to Port Alba.
+It works with the EU and with non-governmental organisations on tide tables.
+The council publishes its minutes every month.
+`,
+  ),
+  'ferries.md': doc(
+    { title: '"Ferry timetable"', lang: 'en' },
+    `
+# Ferry timetable
+
+Ferries leave Port Alba every hour for the rest of Europe.
+`,
+  ),
+};
+
+let dir: string;
+let index: SearchIndex;
+beforeAll(() => {
+  dir = makeTempDir('network-qa-retrieve-');
+  writeTree(dir, KNOWLEDGE);
+  index = buildIndex(loadKnowledgeSync(dir));
+});
+afterAll(() => removeDir(dir));
+
+const resolved = (text: string) => resolveWords(index, analyzeQuestion(text, index.langs));
+const word = (text: string, w: string) => resolved(text).find((r) => r.word === w);
+
+describe('resolveWords', () => {
+  it('matches a word the documents use as itself, by its stem', () => {
+    expect(word('When did the council move the terminal?', 'council')).toMatchObject({ how: 'exact', terms: ['council'] });
+  });
+
+  it('reaches a word the documents lack through WordNet, as its own kind of match', () => {
+    const decision = word('What was the decision of the council?', 'decision');
+    expect(decision?.how).toBe('wordnet');
+    expect(decision?.terms).toContain('decid');
+  });
+
+  it('corrects a typo to the nearest index term', () => {
+    expect(word('who runs the harbur council?', 'harbur')).toMatchObject({ how: 'typo', terms: ['harbour'] });
+  });
+
+  it('gives a word found nowhere the weight of the most telling known word', () => {
+    const words = resolved('does the council publish unemployment figures?');
+    const unknown = words.find((w) => w.word === 'unemployment');
+    expect(unknown?.terms).toEqual([]);
+    expect(unknown?.weight).toBe(Math.max(...words.filter((w) => w.terms.length).map((w) => w.weight)));
+  });
+
+  it('does not turn the cue of an expansion question into a topic word', () => {
+    expect(resolved('What does EU stand for?').map((w) => w.word)).toEqual(['eu']);
+  });
+
+  it('looks no two-letter word up in WordNet ("eu" is europium there, which would reach "Europe")', () => {
+    expect(word('does the council work with the eu?', 'eu')).toMatchObject({ how: 'exact', lexical: [], antonyms: [] });
+  });
+
+  it('keeps the antonyms of a question word that the documents use, for the contradiction features', () => {
+    const q = analyzeQuestion('Which ferries arrive at Port Alba?', index.langs);
+    expect(resolveWords(index, q).find((w) => w.word === 'arrive')?.antonyms).toEqual(expect.arrayContaining(['leav']));
+  });
+});
+
+describe('searchPassages', () => {
+  it('returns passages with their BM25 scores, best first', () => {
+    const results = searchPassages(index, resolved('How often do ferries leave Port Alba?'), 5);
+    expect(results.length).toBeGreaterThan(0);
+    expect(index.passages[results[0].id].passage.source.title).toBe('Ferry timetable');
+    for (let i = 1; i < results.length; i++) expect(results[i].score).toBeLessThanOrEqual(results[i - 1].score);
+  });
+});
