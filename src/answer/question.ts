@@ -1,4 +1,4 @@
-import { isContentWord, isStopword, stem, words } from '../text/analyze';
+import { isContentWord, isStopword, isStopwordAnywhere, stem, words } from '../text/analyze';
 import { fold } from '../text/fold';
 import { detectLang, spokenLang } from '../text/lang';
 import type { Lang } from '../types';
@@ -81,7 +81,8 @@ export function analyzeQuestion(text: string, langs: readonly Lang[]): AnalyzedQ
   }
   const otherLangs = langs.filter((l) => l !== lang);
   // A question in a language the knowledge lacks ("de" in a Spanish one) has that language's function words too.
-  const spoken = spokenLang(tidy);
+  // (The detector runs only when a word is a function word of another language: most questions have none.)
+  const spoken = allWords.some((w) => !isStopword(w, lang) && isStopwordAnywhere(w)) ? spokenLang(tidy) : null;
   const functionWord = (word: string) => spoken !== null && spoken !== lang && isStopword(word, spoken);
   const seen = new Set<string>();
   const questionWords: QuestionWord[] = [];
