@@ -50,6 +50,9 @@ function findContact(index: SearchIndex): string {
   return 'the maintainers of this bot';
 }
 
+/** Example questions offered with a reply. */
+const RELATED_COUNT = 3;
+
 // "and who is the staff contact?", "what about Oslo?": the question leans on the one before.
 const FOLLOW_UP_RE = /^(and|also|what about|how about|en|et|und|y|e|en wat|und was|et pour)\b/i;
 const POINTS_BACK_RE = /\b(it|its|they|their|them|this|that|these|those|he|she|his|her|there)\b/i;
@@ -93,12 +96,20 @@ export function createAnswerer(index: SearchIndex, options: AnswererOptions = {}
     return { id: randomUUID(), related: [], ...partial };
   }
 
+  /** Up to three example questions, those about the answer's document first, never the question asked. */
   function relatedTo(passage: number | null, asked: string): string[] {
     const all = examples();
     const doc = passage === null ? null : index.passages[passage].doc;
-    const sameDoc = doc === null ? [] : all.filter((e) => relatedDocs.get(e) === doc);
-    const pick = [...sameDoc, ...all.filter((e) => !sameDoc.includes(e))];
-    return pick.filter((e) => e.toLowerCase() !== asked.trim().toLowerCase()).slice(0, 3);
+    const question = asked.trim().toLowerCase();
+    const picked: string[] = [];
+    // Two passes that stop at three: the examples can run to thousands, and every reply asks for these.
+    for (const sameDoc of doc === null ? [false] : [true, false]) {
+      for (const e of all) {
+        if (picked.length === RELATED_COUNT) return picked;
+        if ((doc === null || (relatedDocs.get(e) === doc) === sameDoc) && e.toLowerCase() !== question) picked.push(e);
+      }
+    }
+    return picked;
   }
 
   const relatedDocs = new Map<string, number>();

@@ -88,9 +88,12 @@ export function bitCount(mask: number): number {
   return n;
 }
 
-/** Whether a candidate holds an antonym of a question word without the word itself ("largest" for "smallest"). */
-export function holdsAntonym(candidateTerms: ReadonlySet<string>, asked: readonly { terms: readonly string[]; antonyms: readonly string[] }[]): boolean {
-  return asked.some((w) => w.antonyms.some((a) => candidateTerms.has(a)) && !w.terms.some((t) => candidateTerms.has(t)));
+/**
+ * Whether a candidate holds an antonym of a question word without the word itself ("largest" for "smallest"):
+ * `antonymMask` has the bits of the question words whose antonyms it holds, `wordMask` those of the words it holds.
+ */
+export function antonymWithoutWord(antonymMask: number, wordMask: number): boolean {
+  return (antonymMask & ~wordMask) !== 0;
 }
 
 /** Whether one of the question and the candidate is negated and the other is not. */

@@ -5,7 +5,7 @@ import { hasNegation } from '../text/negation';
 import { fold, foldedWords } from '../text/fold';
 import type { Passage } from '../types';
 import type { Candidate } from './candidate';
-import { bitCount, type Features, holdsAntonym, largestMissing, lengthFeature, logShare, maskWeight, noFeatures, numberMismatch, numbersIn } from './features';
+import { antonymWithoutWord, bitCount, type Features, largestMissing, lengthFeature, logShare, maskWeight, noFeatures, numberMismatch, numbersIn } from './features';
 import { confidenceOf, rawScore } from './model';
 import type { AnalyzedQuestion } from './question';
 import { MAX_SPAN_CHARS, tightSpan } from './span';
@@ -23,17 +23,12 @@ const ROLE_MODIFIERS = new Set(['vice', 'deputy', 'assistant', 'acting', 'former
 // What a fact's label answers about its holder.
 const ROLE_TERMS = new Set(['role', 'position', 'job', 'function', 'titl', 'task', 'respons', 'work', 'offic', 'base'].map((w) => stem(w, 'en')));
 
-/** The coverage feature each way of matching a question word counts under. */
-const COVER_OF: Record<MatchKind, keyof Features> = {
-  exact: 'cover_exact',
-  equivalent: 'cover_exact',
-  translation: 'cover_other_language',
-  maintainer: 'cover_maintainer_synonym',
-  wordnet: 'cover_wordnet',
-  typo: 'cover_typo',
-  compound: 'cover_typo',
-  abbreviation: 'cover_abbreviation',
-};
+/**
+ * Where each way of matching a question word counts: cover_exact, cover_other_language, cover_maintainer_synonym,
+ * cover_wordnet, cover_typo, cover_abbreviation (slots of one small array, summed per candidate).
+ */
+const COVER_SLOT: Record<MatchKind, number> = { exact: 0, equivalent: 0, translation: 1, maintainer: 2, wordnet: 3, typo: 4, compound: 4, abbreviation: 5 };
+const COVER_SLOTS = 6;
 
 /** A candidate answer with what the model saw of it and its raw score. */
 export interface ScoredCandidate {
@@ -42,7 +37,6 @@ export interface ScoredCandidate {
   score: number;
 }
 
-const ZERO_FEATURES = noFeatures();
 const negatedSegments = new WeakMap<Segment, boolean>();
 const segmentNumbers = new WeakMap<Segment, string[]>();
 
@@ -73,6 +67,15 @@ function holdsExpected(segment: Segment, q: AnalyzedQuestion, namedWords: Readon
   return found;
 }
 
+const pointingBack = new WeakMap<Segment, boolean>();
+
+/** Whether a segment starts by pointing back ("It also plays…"), remembered per segment of an index. */
+function pointsBack(segment: Segment): boolean {
+  let found = pointingBack.get(segment);
+  if (found === undefined) pointingBack.set(segment, (found = ANAPHOR_RE.test(segment.text)));
+  return found;
+}
+
 /** A list of bare names (most items five words or fewer), such as a members list. */
 function isRoster(passage: Passage): boolean {
   const items = passage.kind === 'list' ? (passage.items ?? []) : [];
@@ -91,6 +94,7 @@ class QuestionTerms {
   readonly weights: number[];
   private readonly primary = new Map<string, number>();
   private readonly lexical = new Map<string, number>();
+  private readonly antonyms = new Map<string, number>();
 
   constructor(readonly words: readonly ResolvedWord[]) {
     this.weights = words.slice(0, 31).map((w) => w.weight);
@@ -98,6 +102,7 @@ class QuestionTerms {
     words.slice(0, 31).forEach((w, i) => {
       for (const t of w.terms) this.primary.set(t, (this.primary.get(t) ?? 0) | (1 << i));
       for (const t of w.lexical) this.lexical.set(t, (this.lexical.get(t) ?? 0) | (1 << i));
+      for (const t of w.antonyms) this.antonyms.set(t, (this.antonyms.get(t) ?? 0) | (1 << i));
     });
   }
 
@@ -113,18 +118,33 @@ class QuestionTerms {
     return mask;
   }
 
+  /** Bits of the question words whose antonyms the terms hold. */
+  antonymMaskOf(terms: readonly string[]): number {
+    let mask = 0;
+    for (const t of terms) mask |= this.antonyms.get(t) ?? 0;
+    return mask;
+  }
+
   share(mask: number): number {
     return maskWeight(mask, this.weights) / this.total;
   }
 
-  /** Consecutive question words side by side in a sentence ("european commission"), as a share of the question, once per pair. */
-  phraseShare(terms: readonly string[]): number {
+  /** Bits i where question words i and i+1 stand side by side in the terms ("european commission"), in either order. */
+  pairsOf(terms: readonly string[]): number {
     let pairs = 0;
-    for (let j = 1; j < terms.length; j++) {
-      const a = this.primary.get(terms[j - 1]);
-      const b = a && this.primary.get(terms[j]);
-      if (a && b) pairs |= (a & (b >>> 1)) | (b & (a >>> 1));
-    }
+    for (let j = 1; j < terms.length; j++) pairs |= this.pairOf(terms[j - 1], terms[j]);
+    return pairs;
+  }
+
+  /** `pairsOf` for two neighbouring terms. */
+  pairOf(first: string | undefined, second: string | undefined): number {
+    const a = first === undefined ? 0 : (this.primary.get(first) ?? 0);
+    const b = a && second !== undefined ? (this.primary.get(second) ?? 0) : 0;
+    return (a & (b >>> 1)) | (b & (a >>> 1));
+  }
+
+  /** Consecutive question words side by side (the bits of `pairsOf`), as a share of the question, once per pair. */
+  phraseShare(pairs: number): number {
     let sum = 0;
     for (let i = 0; pairs; i++, pairs >>>= 1) if (pairs & 1) sum += ((this.weights[i] ?? 0) + (this.weights[i + 1] ?? 0)) / 2;
     return sum / this.total;
@@ -188,6 +208,8 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
   // Answering keeps only the best candidate: one scratch feature record is reused, and a candidate's record and
   // text are copied only when it leads (fewer allocations: garbage collection pauses were the tail of ask()).
   const f = noFeatures();
+  const coverSlots = words.slice(0, 31).map((w) => COVER_SLOT[w.how]);
+  const cover = new Float64Array(COVER_SLOTS);
   let bestScore = -Infinity;
   results.forEach((result, rank) => {
     const entry: IndexedPassage = index.passages[result.id];
@@ -204,6 +226,8 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
     // Per segment of this passage, computed at most once per question.
     const lexicalMasks = entry.segments.map((s) => qt.lexicalMaskOf(s.terms));
     const expectedIn: (boolean | undefined)[] = [];
+    const pairsIn: (number | undefined)[] = [];
+    const pairsAt = (k: number): number => (pairsIn[k] ??= qt.pairsOf(entry.segments[k].terms));
     const expectedAt = (k: number): boolean => (expectedIn[k] ??= holdsExpected(entry.segments[k], q, namedWords));
     /** Adds the candidate made of segments `parts` (one, or two side by side). */
     const add = (parts: readonly number[], ownMask: number, shape: 'alone' | 'previous' | 'next') => {
@@ -211,15 +235,22 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
       const segment = entry.segments[k];
       const segments = parts.map((p) => entry.segments[p]);
       const spanLength = segments.reduce((n, s) => n + s.text.length, segments.length - 1);
-      Object.assign(f, ZERO_FEATURES);
       const lexicalMask = parts.reduce((m, p) => m | lexicalMasks[p], 0) & ~ownMask;
-      for (let i = 0, m = ownMask; m; i++, m >>>= 1) if (m & 1) f[COVER_OF[words[i].how]] += qt.weights[i] / qt.total;
-      f.cover_wordnet += qt.share(lexicalMask & ~contextMask);
+      cover.fill(0);
+      for (let i = 0, m = ownMask; m; i++, m >>>= 1) if (m & 1) cover[coverSlots[i]] += qt.weights[i] / qt.total;
+      f.cover_exact = cover[0];
+      f.cover_other_language = cover[1];
+      f.cover_maintainer_synonym = cover[2];
+      f.cover_wordnet = cover[3] + qt.share(lexicalMask & ~contextMask);
+      f.cover_typo = cover[4];
+      f.cover_abbreviation = cover[5];
       f.cover_context = qt.share(contextMask & ~ownMask & ~lexicalMask);
       const covered = ownMask | lexicalMask | contextMask;
       f.cover_attribute = named.size ? maskWeight(covered & attributeMask, qt.weights) / (maskWeight(attributeMask, qt.weights) || 1) : qt.share(covered);
       f.log_cover = logShare(qt.share(covered));
-      f.phrase = parts.length === 1 ? qt.phraseShare(segment.terms) : qt.phraseShare(segments.flatMap((s) => s.terms));
+      let pairs = pairsAt(parts[0]);
+      for (let j = 1; j < parts.length; j++) pairs |= pairsAt(parts[j]) | qt.pairOf(segments[j - 1].terms.at(-1), segments[j].terms[0]);
+      f.phrase = qt.phraseShare(pairs);
       f.support = Math.min(bitCount(ownMask & ~contextMask), SUPPORT_WORDS) / SUPPORT_WORDS;
       f.unknown_words = unknownShare;
       f.missing_in_passage = missingInPassage;
@@ -227,6 +258,8 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
       f.missing_words = Math.min(bitCount(all & ~covered & ~roleMask), MISSING_WORDS) / MISSING_WORDS;
       f.rank_ratio = topScore > 0 ? result.score / topScore : 0;
       f.first_passage = rank === 0 ? 1 : 0;
+      f.expected_present = 0;
+      f.expected_missing = 0;
       if (q.expects) {
         let present: boolean;
         if (q.expects === 'expansion') {
@@ -245,7 +278,7 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
       f.other_attribute = otherAttribute(passage, segment.item, ownMask | contextMask) ? 1 : 0;
       // What a question asks about a fact's holder beyond the fact ("phone number" of the staff contact).
       f.fact_unmatched = passage.kind === 'facts' ? qt.share(all & ~covered & ~roleMask) : 0;
-      f.antonym = antonymAsked && segments.some((s) => holdsAntonym(new Set(s.terms), words)) ? 1 : 0;
+      f.antonym = antonymAsked && antonymWithoutWord(parts.reduce((m, p) => m | qt.antonymMaskOf(entry.segments[p].terms), 0), ownMask) ? 1 : 0;
       f.negation_mismatch = questionNegated !== segments.some((s) => negated(s, passage.lang)) ? 1 : 0;
       f.number_mismatch = questionNumbers.length && numberMismatch(questionNumbers, segments.flatMap((s) => numbersOf(s))) ? 1 : 0;
       f.joined_previous = shape === 'previous' ? 1 : 0;
@@ -264,7 +297,7 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
     for (let k = 0; k < entry.segments.length; k++) {
       const segment = entry.segments[k];
       const previous = entry.segments[k - 1];
-      const withPrevious = k > 0 && ANAPHOR_RE.test(segment.text) && previous.item === segment.item && previous.text.length + segment.text.length < MAX_SPAN_CHARS;
+      const withPrevious = k > 0 && pointsBack(segment) && previous.item === segment.item && previous.text.length + segment.text.length < MAX_SPAN_CHARS;
       // A sentence that matches nothing itself is not an answer, even when the one before it matches.
       if (!masks[k] && !lexicalMasks[k]) continue;
       const ownMask = withPrevious ? masks[k] | masks[k - 1] : masks[k];

@@ -1,5 +1,5 @@
 import { stem } from './analyze';
-import { BoundedMap } from '../util/bounded-map';
+import { RecentCache } from '../util/recent-cache';
 import { fold } from './fold';
 import { irregularFormsOf, lemmaCandidates, lemmas } from './lemmatize';
 import { wordNet, type WordNetTable } from './wordnet';
@@ -215,8 +215,8 @@ export function lookupTermsOfWord(word: string): string[] {
 // Question words recur: their base forms are remembered, for at most this many words (SQuAD's 10,570 dev questions
 // hold 10,660 distinct words), so hostile input cannot grow the memory.
 const WORD_CACHE_SIZE = 20_000;
-const lookupTermsCache = new BoundedMap<string, string[]>(WORD_CACHE_SIZE);
-const baseFormsCache = new BoundedMap<string, string[]>(WORD_CACHE_SIZE);
+const lookupTermsCache = new RecentCache<string, string[]>(WORD_CACHE_SIZE);
+const baseFormsCache = new RecentCache<string, string[]>(WORD_CACHE_SIZE);
 
 /** `relatedIndexTerms` for a folded surface word, through its possible base forms; a synonym link wins over a derived one. */
 export function relatedIndexTermsOfWord(links: LexicalLinks, word: string): LexicalLink[] {
@@ -233,11 +233,11 @@ export function relatedIndexTermsOfWord(links: LexicalLinks, word: string): Lexi
 }
 
 // Per set of links (one per index), what each question word reaches: question words recur.
-const relatedCaches = new WeakMap<LexicalLinks, BoundedMap<string, LexicalLink[]>>();
-const antonymCaches = new WeakMap<LexicalLinks, BoundedMap<string, string[]>>();
-function cacheOf<V>(caches: WeakMap<LexicalLinks, BoundedMap<string, V>>, links: LexicalLinks): BoundedMap<string, V> {
+const relatedCaches = new WeakMap<LexicalLinks, RecentCache<string, LexicalLink[]>>();
+const antonymCaches = new WeakMap<LexicalLinks, RecentCache<string, string[]>>();
+function cacheOf<V>(caches: WeakMap<LexicalLinks, RecentCache<string, V>>, links: LexicalLinks): RecentCache<string, V> {
   let cache = caches.get(links);
-  if (!cache) caches.set(links, (cache = new BoundedMap(WORD_CACHE_SIZE)));
+  if (!cache) caches.set(links, (cache = new RecentCache(WORD_CACHE_SIZE)));
   return cache;
 }
 
@@ -270,20 +270,19 @@ export interface PhraseLink {
  */
 export function phraseLinks(links: LexicalLinks, words: readonly string[]): PhraseLink[] {
   const out: PhraseLink[] = [];
-  const { firstWords, longest } = phraseIndex(links);
+  const { firstWords, prefixes } = phraseIndex(links);
   for (let start = 0; start < words.length; start++) {
     const heads = baseForms(words[start]).filter((w) => firstWords.has(w));
     if (heads.length === 0) continue;
     let match: PhraseLink | undefined;
-    for (let end = Math.min(words.length, start + longest); end > start + 1 && !match; end--) {
-      const tail = words.slice(start + 1, end);
-      for (const head of heads) {
-        const phrase = [head, ...tail].join(' ');
+    for (const head of heads) {
+      // Grow the phrase a word at a time while some collocation starts so; keep the longest that is one.
+      let phrase = head;
+      for (let end = start + 1; end < words.length; end++) {
+        phrase = `${phrase} ${words[end]}`;
+        if (!prefixes.has(phrase)) break;
         const codes = own(links.phrases, phrase);
-        if (codes) {
-          match = { start, end, phrase, links: decodeRelated(links, codes) };
-          break;
-        }
+        if (codes && (!match || end + 1 > match.end)) match = { start, end: end + 1, phrase, links: decodeRelated(links, codes) };
       }
     }
     if (match) {
@@ -300,15 +299,16 @@ function baseForms(word: string): string[] {
   return forms;
 }
 
-const phraseIndexes = new WeakMap<LexicalLinks, { firstWords: Set<string>; longest: number }>();
-function phraseIndex(links: LexicalLinks): { firstWords: Set<string>; longest: number } {
+const phraseIndexes = new WeakMap<LexicalLinks, { firstWords: Set<string>; prefixes: Set<string> }>();
+function phraseIndex(links: LexicalLinks): { firstWords: Set<string>; prefixes: Set<string> } {
   let index = phraseIndexes.get(links);
   if (!index) {
-    index = { firstWords: new Set(), longest: 0 };
+    // Every collocation's first word, and every run of its words from the first ("come up", "come up with").
+    index = { firstWords: new Set(), prefixes: new Set() };
     for (const phrase of Object.keys(links.phrases)) {
       const parts = phrase.split(' ');
       index.firstWords.add(parts[0]);
-      index.longest = Math.max(index.longest, parts.length);
+      for (let n = 2; n <= parts.length; n++) index.prefixes.add(parts.slice(0, n).join(' '));
     }
     phraseIndexes.set(links, index);
   }

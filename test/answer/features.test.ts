@@ -1,4 +1,4 @@
-import { bitCount, FEATURE_NAMES, holdsAntonym, largestMissing, lengthFeature, maskWeight, negationMismatch, noFeatures, numberMismatch, numbersIn } from '../../src/answer/features';
+import { bitCount, FEATURE_NAMES, antonymWithoutWord, largestMissing, lengthFeature, maskWeight, negationMismatch, noFeatures, numberMismatch, numbersIn } from '../../src/answer/features';
 
 describe('answer features', () => {
   it('starts every feature at 0, one per name', () => {
@@ -19,10 +19,10 @@ describe('answer features', () => {
   });
 
   it('sees an antonym of a question word only when the word itself is absent', () => {
-    const asked = [{ terms: ['smallest'], antonyms: ['largest'] }];
-    expect(holdsAntonym(new Set(['uk', 'largest']), asked)).toBe(true);
-    expect(holdsAntonym(new Set(['uk', 'largest', 'smallest']), asked)).toBe(false);
-    expect(holdsAntonym(new Set(['uk']), asked)).toBe(false);
+    // Question words: 0 "uk", 1 "smallest"; the candidate holds "largest", the antonym of word 1.
+    expect(antonymWithoutWord(0b10, 0b01)).toBe(true);
+    expect(antonymWithoutWord(0b10, 0b11)).toBe(false);
+    expect(antonymWithoutWord(0, 0b01)).toBe(false);
   });
 
   it('sees a negation in one of question and candidate but not both', () => {
