@@ -61,7 +61,8 @@ export function answerDefinition(index: SearchIndex, q: AnalyzedQuestion): Candi
   // A bare name ("OASC?", "Eurocities") asks what it is, too.
   const subject = definitionSubject(q) ?? (q.allWords.length <= 6 ? q.allWords.join(' ') : null);
   if (!subject) return null;
-  const matching = (name: string) => documentsNamed(index, name, closeEnough, 2);
+  // closeEnough allows two edits from ten letters on, one below.
+  const matching = (name: string) => documentsNamed(index, name, closeEnough, name.length >= 10 ? 2 : 1);
   // "het comite van de regios" is "the committee of the regions": a name asked in another language, word by word.
   let asked = subject;
   let docs = matching(asked);

@@ -15,32 +15,40 @@ interface RadixTree {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const SearchableMap = require('minisearch/SearchableMap') as new () => RadixTree;
 
-const treeOf = new WeakMap<SearchIndex, RadixTree>();
+const treesOf = new WeakMap<SearchIndex, Map<string, RadixTree>>();
 
-function tree(index: SearchIndex): RadixTree {
-  let subjects = treeOf.get(index);
-  if (subjects) return subjects;
-  subjects = new SearchableMap();
+/** Per first letter, a tree of the subjects starting with it, keyed by the rest of the subject. */
+function trees(index: SearchIndex): Map<string, RadixTree> {
+  let byFirst = treesOf.get(index);
+  if (byFirst) return byFirst;
+  byFirst = new Map();
   for (const [doc, d] of index.documents.entries()) {
     if (!d.passages.length) continue;
     for (const subject of d.subjects) {
-      const docs = subjects.get(subject);
+      if (!subject) continue;
+      let subjects = byFirst.get(subject[0]);
+      if (!subjects) byFirst.set(subject[0], (subjects = new SearchableMap()));
+      const rest = subject.slice(1);
+      const docs = subjects.get(rest);
       if (docs) docs.push(doc);
-      else subjects.set(subject, [doc]);
+      else subjects.set(rest, [doc]);
     }
   }
-  treeOf.set(index, subjects);
-  return subjects;
+  treesOf.set(index, byFirst);
+  return byFirst;
 }
 
 /**
  * The documents (with passages) that have a subject `close(name, subject)`, in document order.
+ * @param close never accepts a subject with another first letter than the name (only those are looked at: a
+ *   fuzzy search of every subject cost most of answering a long "what is …" question)
  * @param maxEdits the most Damerau-Levenshtein edits `close` ever accepts; a transposition is two plain
  *   (Levenshtein) edits, so the tree is searched within twice that
  */
 export function documentsNamed(index: SearchIndex, name: string, close: (name: string, subject: string) => boolean, maxEdits: number): DocumentInfo[] {
   const found = new Set<number>();
-  for (const [subject, [docs]] of tree(index).fuzzyGet(name, 2 * maxEdits)) if (close(name, subject)) for (const doc of docs) found.add(doc);
+  const subjects = name ? trees(index).get(name[0]) : undefined;
+  for (const [rest, [docs]] of subjects?.fuzzyGet(name.slice(1), 2 * maxEdits) ?? []) if (close(name, name[0] + rest)) for (const doc of docs) found.add(doc);
   return [...found].sort((a, b) => a - b).map((doc) => index.documents[doc]);
 }
 
