@@ -7,6 +7,7 @@ import { distance, metaphone } from '../text/natural';
 import { isStopwordAnywhere, stem, terms as terms_ } from '../text/analyze';
 import { MONTH_RE, WEEKDAY_RE } from '../text/calendar';
 import { fold } from '../text/fold';
+import { RecentCache } from '../util/recent-cache';
 import { englishFor, equivalentsOf, synonymsOf } from '../text/glossary';
 import { antonymIndexTermsOfWord, phraseLinks, relatedIndexTermsOfWord } from '../text/lexicon';
 import { type AnalyzedQuestion, type Expectation, MAX_QUESTION_WORDS } from './question';
@@ -41,15 +42,29 @@ export function idf(index: SearchIndex, term: string): number {
 
 const maxEdits = (term: string): number => (term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0);
 
+// Per index, the corrections already looked for: a fuzzy walk of the term tree is most of resolving an unknown word,
+// and words recur. Bounded, so hostile input cannot grow the memory.
+const corrections = new WeakMap<SearchIndex, RecentCache<string, Correction | null>>();
+const CORRECTION_CACHE_SIZE = 20_000;
+type Correction = { term: string; edits: number };
+
 /** The closest index term to an unknown one, within a small edit distance ("priorit" → "prioriti"). */
-function correctTerm(index: SearchIndex, term: string): { term: string; edits: number } | null {
+function correctTerm(index: SearchIndex, term: string): Correction | null {
+  let cache = corrections.get(index);
+  if (!cache) corrections.set(index, (cache = new RecentCache(CORRECTION_CACHE_SIZE)));
+  let found = cache.get(term);
+  if (found === undefined) cache.set(term, (found = nearestTerm(index, term)));
+  return found;
+}
+
+function nearestTerm(index: SearchIndex, term: string): Correction | null {
   const edits = maxEdits(term);
   if (!edits) return null;
   // MiniSearch's radix tree finds terms within an edit distance without scoring any document.
   const matches: [string, number][] =
     termsNear(index.mini as MiniSearch<unknown>, term, edits) ??
     index.mini.search(term, { ...SEARCH_OPTIONS, fuzzy: edits }).flatMap((hit) => hit.terms).map((t) => [t, distance.DamerauLevenshteinDistance(term, t)]);
-  let best: { term: string; edits: number } | null = null;
+  let best: Correction | null = null;
   let bestKey = Infinity;
   for (const [candidate, d] of matches) {
     // Typos seldom change the first letter; without this, "want" would become "nant" (Nantes).
