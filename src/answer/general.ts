@@ -9,7 +9,7 @@ import { antonymWithoutWord, bitCount, type Features, largestMissing, lengthFeat
 import { confidenceOf, rawScore } from './model';
 import type { AnalyzedQuestion } from './question';
 import { MAX_SPAN_CHARS, tightSpan } from './span';
-import { type MatchKind, type ResolvedWord, satisfies, searchPassages } from './retrieve';
+import { holdsDate, holdsNumber, type MatchKind, type ResolvedWord, satisfies, searchPassages } from './retrieve';
 
 /** How many passages the search returns for sentence-level reranking (5, 8 and 12 gave the same SQuAD accuracy). */
 const RERANK_DEPTH = 5;
@@ -58,22 +58,25 @@ function negated(segment: Segment, lang: Passage['lang']): boolean {
 const datedSegments = new WeakMap<Segment, boolean>();
 const numberedSegments = new WeakMap<Segment, boolean>();
 
-/** Whether a segment holds what the question expects (`satisfies`), remembered for dates and numbers. */
-function holdsExpected(segment: Segment, q: AnalyzedQuestion, namedWords: ReadonlySet<string>): boolean {
-  const cache = q.expects === 'date' ? datedSegments : q.expects === 'number' ? numberedSegments : null;
-  if (!cache) return satisfies(q.expects, segment.text, q, false, namedWords);
+function remembered(cache: WeakMap<Segment, boolean>, segment: Segment, test: (text: string) => boolean): boolean {
   let found = cache.get(segment);
-  if (found === undefined) cache.set(segment, (found = satisfies(q.expects, segment.text, q, false, namedWords)));
+  if (found === undefined) cache.set(segment, (found = test(segment.text)));
   return found;
 }
 
+/** Whether a segment holds what the question expects (`satisfies`), remembered for dates and numbers. */
+function holdsExpected(segment: Segment, q: AnalyzedQuestion, namedWords: ReadonlySet<string>): boolean {
+  if (q.expects === 'date') return remembered(datedSegments, segment, holdsDate);
+  if (q.expects === 'number') return remembered(numberedSegments, segment, holdsNumber);
+  return satisfies(q.expects, segment.text, q, false, namedWords);
+}
+
 const pointingBack = new WeakMap<Segment, boolean>();
+const startsByPointingBack = (text: string): boolean => ANAPHOR_RE.test(text);
 
 /** Whether a segment starts by pointing back ("It also plays…"), remembered per segment of an index. */
 function pointsBack(segment: Segment): boolean {
-  let found = pointingBack.get(segment);
-  if (found === undefined) pointingBack.set(segment, (found = ANAPHOR_RE.test(segment.text)));
-  return found;
+  return remembered(pointingBack, segment, startsByPointingBack);
 }
 
 /** A list of bare names (most items five words or fewer), such as a members list. */

@@ -62,7 +62,7 @@ function nearestTerm(index: SearchIndex, term: string): Correction | null {
   if (!edits) return null;
   // MiniSearch's radix tree finds terms within an edit distance without scoring any document.
   const matches: [string, number][] =
-    termsNear(index.mini as MiniSearch<unknown>, term, edits) ??
+    termsNear(index.mini as MiniSearch<unknown>, term, edits, true) ??
     index.mini.search(term, { ...SEARCH_OPTIONS, fuzzy: edits }).flatMap((hit) => hit.terms).map((t) => [t, distance.DamerauLevenshteinDistance(term, t)]);
   let best: Correction | null = null;
   let bestKey = Infinity;
@@ -214,17 +214,26 @@ const NAME_RE = /(?<=[^\s.!?;:]\s+)["'“(]?\p{Lu}[\p{L}'’-]+/gu;
  * Whether a span holds the kind of thing the question asks for.
  * @param known words that do not count as a name: the question's own, and the names of the subject it asks about
  */
+/** Whether a text names a date: a year, a month, a weekday or a season. */
+export function holdsDate(span: string): boolean {
+  if (YEAR_RE.test(span)) return true;
+  const folded = fold(span);
+  return MONTH_RE.test(folded) || WEEKDAY_RE.test(folded) || SEASON_RE.test(folded);
+}
+
+/** Whether a text holds a number. */
+export function holdsNumber(span: string): boolean {
+  return NUMBER_RE.test(span);
+}
+
 export function satisfies(expects: Expectation | null, span: string, q: AnalyzedQuestion, acronymsInSpan: boolean, known: ReadonlySet<string> = new Set()): boolean {
   switch (expects) {
     case null:
       return true;
     case 'date':
-      {
-      const folded = fold(span);
-      return YEAR_RE.test(span) || MONTH_RE.test(folded) || WEEKDAY_RE.test(folded) || SEASON_RE.test(folded);
-    }
+      return holdsDate(span);
     case 'number':
-      return NUMBER_RE.test(span);
+      return holdsNumber(span);
     case 'expansion':
       return acronymsInSpan;
     case 'person':

@@ -16,6 +16,7 @@ export interface MiniSearchInternals {
   _index: {
     get(term: string): Map<number, Map<number, number>> | undefined;
     fuzzyGet(term: string, maxEdits: number): Map<string, [unknown, number]>;
+    atPrefix(prefix: string): { fuzzyGet(term: string, maxEdits: number): Map<string, [unknown, number]> };
   };
   _fieldIds: Record<string, number>;
   _fieldLength: Map<number, number[]>;
@@ -46,13 +47,20 @@ export function miniSearchMajor(): number | null {
 export function internalsOf(mini: MiniSearch<unknown>): MiniSearchInternals | null {
   if (miniSearchMajor() !== KNOWN_MINISEARCH_MAJOR) return null;
   const m = mini as unknown as Partial<MiniSearchInternals>;
-  return m._index && typeof m._index.fuzzyGet === 'function' && m._fieldIds && m._fieldLength && m._avgFieldLength && m._documentIds && typeof m._nextId === 'number'
+  return m._index && typeof m._index.fuzzyGet === 'function' && typeof m._index.atPrefix === 'function' && m._fieldIds && m._fieldLength && m._avgFieldLength && m._documentIds && typeof m._nextId === 'number'
     ? (m as MiniSearchInternals)
     : null;
 }
 
-/** Index terms within `maxEdits` edits of `term`, with their distance, from the radix tree; null when the internals are unknown. */
-export function termsNear(mini: MiniSearch<unknown>, term: string, maxEdits: number): [string, number][] | null {
+/**
+ * Index terms within `maxEdits` edits of `term`, with their distance, from the radix tree; null when the internals
+ * are unknown. With `sameFirstLetter`, only terms starting as `term` does, found in that letter's branch alone (a
+ * shared first letter changes no edit distance, and the walk of the whole tree was most of correcting a typo).
+ */
+export function termsNear(mini: MiniSearch<unknown>, term: string, maxEdits: number, sameFirstLetter = false): [string, number][] | null {
   const internals = internalsOf(mini);
-  return internals ? [...internals._index.fuzzyGet(term, maxEdits)].map(([t, [, d]]) => [t, d]) : null;
+  if (!internals) return null;
+  if (!sameFirstLetter || !term) return [...internals._index.fuzzyGet(term, maxEdits)].map(([t, [, d]]) => [t, d]);
+  const first = term[0];
+  return [...internals._index.atPrefix(first).fuzzyGet(term.slice(1), maxEdits)].map(([t, [, d]]) => [first + t, d]);
 }

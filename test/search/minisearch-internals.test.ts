@@ -18,6 +18,10 @@ describe("MiniSearch's internals, read in one place", () => {
   it('finds index terms within an edit distance from the radix tree', () => {
     expect(termsNear(mini() as MiniSearch<unknown>, 'tyde', 1)).toEqual([['tide', 1]]);
     expect(termsNear(mini() as MiniSearch<unknown>, 'buoyz', 1)).toEqual([['buoys', 1]]);
+    expect(termsNear(mini() as MiniSearch<unknown>, 'buoyz', 1, true)).toEqual([['buoys', 1]]);
+    expect(termsNear(mini() as MiniSearch<unknown>, 'fide', 1)).toEqual([['tide', 1]]);
+    expect(termsNear(mini() as MiniSearch<unknown>, 'fide', 1, true)).toEqual([]);
+    expect(termsNear(mini() as MiniSearch<unknown>, 'zide', 1, true)).toEqual([]);
   });
 
   it('gives null for an instance of another shape, so callers use the public search', () => {
