@@ -118,6 +118,17 @@ function checkMini(value: unknown, passages: number): void {
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string';
+
+/** Whether a text passage's segment spans are two ordered offsets within its text for each of its segments. */
+function spansFit(spans: unknown, segmentTerms: unknown[], passage: unknown): boolean {
+  if (!Array.isArray(spans) || !isObject(passage) || passage.kind !== 'text' || !isString(passage.text) || spans.length !== 2 * segmentTerms.length) return false;
+  let at = 0;
+  for (const n of spans) {
+    if (!isCount(n) || n < at || n > passage.text.length) return false;
+    at = n;
+  }
+  return true;
+}
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const allStrings = (v: unknown): boolean => Array.isArray(v) && v.every(isString);
@@ -137,6 +148,7 @@ function bulkLooksRight(index: Obj): boolean {
   for (const entry of passages as Obj[]) {
     if (!isObject(entry) || !isCount(entry.doc) || entry.doc >= documents.length || !allStrings(entry.segmentTerms) || !isString(entry.titleTerms) || !isString(entry.headingTerms)) return false;
     const p = entry.passage as Obj;
+    if (entry.segmentSpans !== undefined && !spansFit(entry.segmentSpans, entry.segmentTerms as unknown[], p)) return false;
     if (!isObject(p) || !isString(p.id) || !isString(p.text) || !isString(p.lang) || (p.kind !== 'text' && p.kind !== 'list' && p.kind !== 'facts')) return false;
     if (!allStrings(p.headings) || !allStrings(p.tags) || (p.items !== undefined && !allStrings(p.items))) return false;
     if (p.facts !== undefined && !(Array.isArray(p.facts) && p.facts.every((f: unknown) => isObject(f) && isString(f.label) && isString(f.value)))) return false;
@@ -162,6 +174,9 @@ function checkDocumentsAndPassages(documents: unknown[], passages: unknown[]): v
     checkPassage(p.passage, `passages[${i}].passage`);
     integer(p.doc, `passages[${i}].doc`, documents.length);
     strings(p.segmentTerms, `passages[${i}].segmentTerms`);
+    if (p.segmentSpans !== undefined && !spansFit(p.segmentSpans, p.segmentTerms as unknown[], p.passage)) {
+      fail(`passages[${i}].segmentSpans`, 'is not two ordered offsets within the text for each segment');
+    }
     string(p.titleTerms, `passages[${i}].titleTerms`);
     string(p.headingTerms, `passages[${i}].headingTerms`);
   });

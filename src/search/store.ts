@@ -9,9 +9,11 @@ import { segmentTexts } from './segments';
 import { storedIndexProblem } from './check-stored';
 
 // On disk, term lists are space-joined strings (JSON.parse reads one string far faster than an array
-// of them), and segment texts are not stored: they are cut again from the passage, which is cheap.
+// of them), and segment texts are not stored: a text passage's sentences are where `segmentSpans` says (start and
+// end offsets, two numbers a sentence); list items and facts are cut again from the passage on first use.
 interface StoredPassage extends Omit<IndexedPassage, 'segments' | 'titleTerms' | 'headingTerms'> {
   segmentTerms: string[];
+  segmentSpans?: number[];
   titleTerms: string;
   headingTerms: string;
 }
@@ -39,12 +41,16 @@ export interface StoredPayload {
 /** The index in its saved form (term lists joined, maps as lists, MiniSearch as its JSON). */
 export function storedForm(index: SearchIndex): StoredPayload {
   const { mini, documentFrequency, acronyms, passages, ...parts } = index;
-  const stored: StoredPassage[] = passages.map(({ segments, ...p }) => ({
-    ...p,
-    segmentTerms: segments.map((s) => join(s.terms)),
-    titleTerms: join(p.titleTerms),
-    headingTerms: join(p.headingTerms),
-  }));
+  const stored: StoredPassage[] = passages.map(({ segments, ...p }) => {
+    const spans = p.passage.kind === 'text' ? spansOf(p.passage.text, segments) : null;
+    return {
+      ...p,
+      segmentTerms: segments.map((s) => join(s.terms)),
+      ...(spans ? { segmentSpans: spans } : {}),
+      titleTerms: join(p.titleTerms),
+      headingTerms: join(p.headingTerms),
+    };
+  });
   return {
     formatVersion: index.formatVersion,
     fingerprint: index.fingerprint,
@@ -65,15 +71,33 @@ export function saveIndex(index: SearchIndex, file: string): void {
   writeFileAtomic(file, JSON.stringify(storedForm(index)));
 }
 
-/** A stored passage whose segments are cut again on first use: answering touches only a few passages. */
-function revivePassage({ segmentTerms, ...p }: StoredPassage): IndexedPassage {
+/** Where each segment of a text passage starts and ends in its text, or null when one is not found there as it is. */
+function spansOf(text: string, segments: readonly Segment[]): number[] | null {
+  const spans: number[] = [];
+  let at = 0;
+  for (const { text: segment } of segments) {
+    const start = text.indexOf(segment, at);
+    if (start < 0) return null;
+    at = start + segment.length;
+    spans.push(start, at);
+  }
+  return spans;
+}
+
+/**
+ * A stored passage whose segments are made on first use (answering touches only a few passages): a text passage's
+ * sliced at its stored spans, others cut again (splitting sentences on first use was most of the slowest answers).
+ */
+function revivePassage({ segmentTerms, segmentSpans, ...p }: StoredPassage): IndexedPassage {
   let segments: Segment[] | undefined;
   return {
     ...p,
     titleTerms: split(p.titleTerms),
     headingTerms: split(p.headingTerms),
     get segments(): Segment[] {
-      segments ??= segmentTexts(p.passage).map((s, k) => ({ ...s, terms: split(segmentTerms[k] ?? '') }));
+      segments ??= segmentSpans
+        ? segmentTerms.map((terms, k) => ({ text: p.passage.text.slice(segmentSpans[2 * k], segmentSpans[2 * k + 1]), terms: split(terms) }))
+        : segmentTexts(p.passage).map((s, k) => ({ ...s, terms: split(segmentTerms[k] ?? '') }));
       return segments;
     },
   };

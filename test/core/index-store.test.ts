@@ -72,6 +72,18 @@ describe('saveIndex and loadIndex', () => {
     expect(comparable(loaded.index)).toEqual(comparable(built));
   });
 
+  it('keeps where each sentence of a text passage lies, and throws index_corrupt naming spans that do not fit the text', () => {
+    const payload = JSON.parse(readFileSync(file, 'utf8'));
+    const at = payload.index.passages.findIndex((p: { passage: { kind: string }; segmentSpans?: number[] }) => p.passage.kind === 'text' && p.segmentSpans);
+    expect(at).toBeGreaterThanOrEqual(0);
+    const entry = payload.index.passages[at];
+    expect(entry.segmentSpans).toHaveLength(2 * entry.segmentTerms.length);
+    entry.segmentSpans[1] = entry.passage.text.length + 1;
+    const damaged = join(tmp, 'damaged-spans.json');
+    writeFileSync(damaged, JSON.stringify(payload));
+    expect(() => loadIndex(damaged, built.fingerprint)).toThrow(expect.objectContaining({ code: 'index_corrupt', message: expect.stringContaining(`passages[${at}].segmentSpans`) }));
+  });
+
   it('loads without a fingerprint check when none is given', () => {
     expect(loadIndex(file).index).not.toBeNull();
   });
