@@ -1,7 +1,7 @@
 import type { SearchIndex } from '../search/build';
 import { fold } from '../text/fold';
 import { englishFor } from '../text/glossary';
-import { distance } from '../text/natural';
+import { editDistance } from '../text/edit-distance';
 import { documentsNamed } from '../search/lookups';
 import type { Candidate } from './candidate';
 import type { AnalyzedQuestion } from './question';
@@ -48,10 +48,14 @@ function inEnglish(name: string): string {
 }
 
 // A short name matches only when one letter is missing or added at its end ("enol" for ENoLL): short names differ by one letter too often otherwise.
-const closeEnough = (a: string, b: string): boolean =>
-  a === b ||
-  (a.length >= 4 && Math.abs(a.length - b.length) === 1 && (a.startsWith(b) || b.startsWith(a))) ||
-  (a.length >= 6 && a[0] === b[0] && Math.abs(a.length - b.length) <= 2 && distance.DamerauLevenshteinDistance(a, b) <= (a.length >= 10 ? 2 : 1));
+const closeEnough = (a: string, b: string, levenshtein = Infinity): boolean => {
+  if (a === b) return true;
+  if (a.length >= 4 && Math.abs(a.length - b.length) === 1 && (a.startsWith(b) || b.startsWith(a))) return true;
+  if (a.length < 6 || a[0] !== b[0] || Math.abs(a.length - b.length) > 2) return false;
+  const allowed = a.length >= 10 ? 2 : 1;
+  // Swapped neighbours count once: the plain distance, when small enough, already says yes.
+  return levenshtein <= allowed || editDistance(a, b, allowed) <= allowed;
+};
 
 /**
  * "What is X?": when X names a document's subject (its title or abbreviation), the document's
@@ -66,7 +70,7 @@ export function answerDefinition(index: SearchIndex, q: AnalyzedQuestion): Candi
   // "het comite van de regios" is "the committee of the regions": a name asked in another language, word by word.
   let asked = subject;
   let docs = matching(asked);
-  if (!docs.length) docs = matching((asked = inEnglish(subject)));
+  if (!docs.length && inEnglish(subject) !== subject) docs = matching((asked = inEnglish(subject)));
   if (docs.length) {
     const doc = docs.find((d) => d.lang === q.lang) ?? docs.find((d) => d.lang === 'en') ?? docs[0];
     const first = doc.passages.find((i) => index.passages[i].passage.kind === 'text') ?? doc.passages[0];

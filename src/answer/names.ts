@@ -1,5 +1,5 @@
 import { foldedWords } from '../text/fold';
-import { distance } from '../text/natural';
+import { editDistance } from '../text/edit-distance';
 import { otherPlaceNames } from '../text/placenames';
 
 const allowedEdits = (length: number): number => (length >= 9 ? 2 : length >= 5 ? 1 : 0);
@@ -7,7 +7,7 @@ const allowedEdits = (length: number): number => (length >= 9 ? 2 : length >= 5 
 function wordsClose(a: string, b: string): boolean {
   if (a === b) return true;
   const edits = allowedEdits(Math.min(a.length, b.length));
-  return edits > 0 && Math.abs(a.length - b.length) <= edits && distance.DamerauLevenshteinDistance(a, b) <= edits;
+  return edits > 0 && Math.abs(a.length - b.length) <= edits && editDistance(a, b, edits) <= edits;
 }
 
 // Words that say what kind of name it is rather than which one.

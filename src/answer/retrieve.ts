@@ -3,7 +3,8 @@ import type { SearchIndex } from '../search/build';
 import { SEARCH_OPTIONS } from '../search/options';
 import { termsNear } from '../search/minisearch-internals';
 import { topDocuments } from '../search/topk';
-import { distance, metaphone } from '../text/natural';
+import { editDistance } from '../text/edit-distance';
+import { metaphone } from '../text/natural';
 import { isStopwordAnywhere, stem, terms as terms_ } from '../text/analyze';
 import { MONTH_RE, WEEKDAY_RE } from '../text/calendar';
 import { fold } from '../text/fold';
@@ -63,7 +64,7 @@ function nearestTerm(index: SearchIndex, term: string): Correction | null {
   // MiniSearch's radix tree finds terms within an edit distance without scoring any document.
   const matches: [string, number][] =
     termsNear(index.mini as MiniSearch<unknown>, term, edits, true) ??
-    index.mini.search(term, { ...SEARCH_OPTIONS, fuzzy: edits }).flatMap((hit) => hit.terms).map((t) => [t, distance.DamerauLevenshteinDistance(term, t)]);
+    index.mini.search(term, { ...SEARCH_OPTIONS, fuzzy: edits }).flatMap((hit) => hit.terms).map((t) => [t, editDistance(term, t)]);
   let best: Correction | null = null;
   let bestKey = Infinity;
   for (const [candidate, d] of matches) {

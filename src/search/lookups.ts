@@ -17,38 +17,45 @@ const SearchableMap = require('minisearch/SearchableMap') as new () => RadixTree
 
 const treesOf = new WeakMap<SearchIndex, Map<string, RadixTree>>();
 
-/** Per first letter, a tree of the subjects starting with it, keyed by the rest of the subject. */
+/** Subjects grouped by first letter and length (the key is both), each group a tree keyed by the rest of the subject. */
 function trees(index: SearchIndex): Map<string, RadixTree> {
-  let byFirst = treesOf.get(index);
-  if (byFirst) return byFirst;
-  byFirst = new Map();
+  let groups = treesOf.get(index);
+  if (groups) return groups;
+  groups = new Map();
   for (const [doc, d] of index.documents.entries()) {
     if (!d.passages.length) continue;
     for (const subject of d.subjects) {
       if (!subject) continue;
-      let subjects = byFirst.get(subject[0]);
-      if (!subjects) byFirst.set(subject[0], (subjects = new SearchableMap()));
+      const key = subject[0] + subject.length;
+      let subjects = groups.get(key);
+      if (!subjects) groups.set(key, (subjects = new SearchableMap()));
       const rest = subject.slice(1);
       const docs = subjects.get(rest);
       if (docs) docs.push(doc);
       else subjects.set(rest, [doc]);
     }
   }
-  treesOf.set(index, byFirst);
-  return byFirst;
+  treesOf.set(index, groups);
+  return groups;
 }
 
 /**
  * The documents (with passages) that have a subject `close(name, subject)`, in document order.
- * @param close never accepts a subject with another first letter than the name (only those are looked at: a
- *   fuzzy search of every subject cost most of answering a long "what is …" question)
+ * @param close never accepts a subject with another first letter than the name, nor one whose length differs by more
+ *   than `maxEdits`: only those are looked at (a fuzzy search of every subject cost most of answering a long "what
+ *   is …" question, up to 3 ms when hundreds of documents shared a title)
+ * @param close is also given the plain (Levenshtein) distance found, which bounds the one with transpositions
  * @param maxEdits the most Damerau-Levenshtein edits `close` ever accepts; a transposition is two plain
- *   (Levenshtein) edits, so the tree is searched within twice that
+ *   (Levenshtein) edits, so each group is searched within twice that
  */
-export function documentsNamed(index: SearchIndex, name: string, close: (name: string, subject: string) => boolean, maxEdits: number): DocumentInfo[] {
+export function documentsNamed(index: SearchIndex, name: string, close: (name: string, subject: string, levenshtein: number) => boolean, maxEdits: number): DocumentInfo[] {
   const found = new Set<number>();
-  const subjects = name ? trees(index).get(name[0]) : undefined;
-  for (const [rest, [docs]] of subjects?.fuzzyGet(name.slice(1), 2 * maxEdits) ?? []) if (close(name, name[0] + rest)) for (const doc of docs) found.add(doc);
+  if (!name) return [];
+  const groups = trees(index);
+  for (let length = Math.max(1, name.length - maxEdits); length <= name.length + maxEdits; length++) {
+    const subjects = groups.get(name[0] + length);
+    for (const [rest, [docs, levenshtein]] of subjects?.fuzzyGet(name.slice(1), 2 * maxEdits) ?? []) if (close(name, name[0] + rest, levenshtein)) for (const doc of docs) found.add(doc);
+  }
   return [...found].sort((a, b) => a - b).map((doc) => index.documents[doc]);
 }
 
