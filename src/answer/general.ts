@@ -41,46 +41,55 @@ export interface ScoredCandidate {
   score: number;
 }
 
-const negatedSegments = new WeakMap<Segment, boolean>();
-const segmentNumbers = new WeakMap<Segment, string[]>();
+/**
+ * What answering learns of a segment whatever the question (its numbers, a negation, a date, a number, whether it
+ * points back), kept in one record per segment of an index: one weak entry a segment, not five, since the garbage
+ * collector's pauses grow with the weak entries it must trace.
+ */
+interface SegmentMemo {
+  numbers?: string[];
+  negated?: boolean;
+  dated?: boolean;
+  numbered?: boolean;
+  pointsBack?: boolean;
+}
+const memos = new WeakMap<Segment, SegmentMemo>();
 
-/** The numbers a segment writes in digits, remembered per segment of an index. */
+function memoOf(segment: Segment): SegmentMemo {
+  let memo = memos.get(segment);
+  if (!memo) memos.set(segment, (memo = {}));
+  return memo;
+}
+
+/** The numbers a segment writes in digits. */
 function numbersOf(segment: Segment): string[] {
-  let found = segmentNumbers.get(segment);
-  if (found === undefined) segmentNumbers.set(segment, (found = numbersIn(segment.text)));
-  return found;
+  const memo = memoOf(segment);
+  return (memo.numbers ??= numbersIn(segment.text));
 }
 
-/** Whether a segment holds a negation ("not", "niet"), remembered per segment of an index. */
+/** Whether a segment holds a negation ("not", "niet"). */
 function negated(segment: Segment, lang: Passage['lang']): boolean {
-  let found = negatedSegments.get(segment);
-  if (found === undefined) negatedSegments.set(segment, (found = hasNegation(words(segment.text), lang)));
-  return found;
-}
-
-// Whether a segment holds a date or a number does not depend on the question: remembered per segment of an index.
-const datedSegments = new WeakMap<Segment, boolean>();
-const numberedSegments = new WeakMap<Segment, boolean>();
-
-function remembered(cache: WeakMap<Segment, boolean>, segment: Segment, test: (text: string) => boolean): boolean {
-  let found = cache.get(segment);
-  if (found === undefined) cache.set(segment, (found = test(segment.text)));
-  return found;
+  const memo = memoOf(segment);
+  return (memo.negated ??= hasNegation(words(segment.text), lang));
 }
 
 /** Whether a segment holds what the question expects (`satisfies`), remembered for dates and numbers. */
 function holdsExpected(segment: Segment, q: AnalyzedQuestion, namedWords: ReadonlySet<string>): boolean {
-  if (q.expects === 'date') return remembered(datedSegments, segment, holdsDate);
-  if (q.expects === 'number') return remembered(numberedSegments, segment, holdsNumber);
+  if (q.expects === 'date') {
+    const memo = memoOf(segment);
+    return (memo.dated ??= holdsDate(segment.text));
+  }
+  if (q.expects === 'number') {
+    const memo = memoOf(segment);
+    return (memo.numbered ??= holdsNumber(segment.text));
+  }
   return satisfies(q.expects, segment.text, q, false, namedWords);
 }
 
-const pointingBack = new WeakMap<Segment, boolean>();
-const startsByPointingBack = (text: string): boolean => ANAPHOR_RE.test(text);
-
-/** Whether a segment starts by pointing back ("It also plays…"), remembered per segment of an index. */
+/** Whether a segment starts by pointing back ("It also plays…"). */
 function pointsBack(segment: Segment): boolean {
-  return remembered(pointingBack, segment, startsByPointingBack);
+  const memo = memoOf(segment);
+  return (memo.pointsBack ??= ANAPHOR_RE.test(segment.text));
 }
 
 /** A list of bare names (most items five words or fewer), such as a members list. */
@@ -237,12 +246,28 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
     const pairsAt = (k: number): number => (pairsIn[k] ??= qt.pairsOf(entry.segments[k].terms));
     const expectedAt = (k: number): boolean => (expectedIn[k] ??= holdsExpected(entry.segments[k], q, namedWords));
     /** Adds the candidate made of segments `parts` (one, or two side by side). */
-    const add = (parts: readonly number[], ownMask: number, shape: 'alone' | 'previous' | 'next') => {
-      const k = parts[parts.length === 2 && shape === 'next' ? 0 : parts.length - 1];
-      const segment = entry.segments[k];
-      const segments = parts.map((p) => entry.segments[p]);
-      const spanLength = segments.reduce((n, s) => n + s.text.length, segments.length - 1);
-      const lexicalMask = parts.reduce((m, p) => m | lexicalMasks[p], 0) & ~ownMask;
+    const { segments } = entry;
+    /**
+     * Adds the candidate made of segments `first` to `last` (one, or two side by side); `k` is the one it answers
+     * with. Plain loops over the range: this runs for every candidate, and its garbage was the tail of ask().
+     */
+    const add = (first: number, last: number, k: number, ownMask: number, shape: 'alone' | 'previous' | 'next') => {
+      const segment = segments[k];
+      let spanLength = last - first;
+      let lexicalMask = 0;
+      let pairs = pairsAt(first);
+      let antonyms = 0;
+      let anyNegated = false;
+      let anyExpected = false;
+      for (let p = first; p <= last; p++) {
+        spanLength += segments[p].text.length;
+        lexicalMask |= lexicalMasks[p];
+        if (p > first) pairs |= pairsAt(p) | qt.pairOf(segments[p - 1].terms.at(-1), segments[p].terms[0]);
+        if (antonymAsked) antonyms |= qt.antonymMaskOf(segments[p].terms);
+        anyNegated ||= negated(segments[p], passage.lang);
+        if (q.expects && q.expects !== 'expansion') anyExpected ||= expectedAt(p);
+      }
+      lexicalMask &= ~ownMask;
       cover.fill(0);
       for (let i = 0, m = ownMask; m; i++, m >>>= 1) if (m & 1) cover[coverSlots[i]] += qt.weights[i] / qt.total;
       f.cover_exact = cover[0];
@@ -255,8 +280,6 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
       const covered = ownMask | lexicalMask | contextMask;
       f.cover_attribute = named.size ? maskWeight(covered & attributeMask, qt.weights) / (maskWeight(attributeMask, qt.weights) || 1) : qt.share(covered);
       f.log_cover = logShare(qt.share(covered));
-      let pairs = pairsAt(parts[0]);
-      for (let j = 1; j < parts.length; j++) pairs |= pairsAt(parts[j]) | qt.pairOf(segments[j - 1].terms.at(-1), segments[j].terms[0]);
       f.phrase = qt.phraseShare(pairs);
       f.support = Math.min(bitCount(ownMask & ~contextMask), SUPPORT_WORDS) / SUPPORT_WORDS;
       f.unknown_words = unknownShare;
@@ -268,11 +291,11 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
       f.expected_present = 0;
       f.expected_missing = 0;
       if (q.expects) {
-        let present: boolean;
+        let present = anyExpected;
         if (q.expects === 'expansion') {
-          const foldedSpan = fold(segments.map((s) => s.text).join(' '));
+          const foldedSpan = fold(spanText(first, last));
           present = askedAcronyms.some((a) => foldedSpan.includes(`(${a})`) || foldedSpan.includes(fold(index.acronyms.get(a)?.expansion ?? '\0')));
-        } else present = parts.some(expectedAt);
+        }
         f.expected_present = present ? 1 : 0;
         f.expected_missing = present ? 0 : 1;
       }
@@ -285,9 +308,9 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
       f.other_attribute = otherAttribute(passage, segment.item, ownMask | contextMask) ? 1 : 0;
       // What a question asks about a fact's holder beyond the fact ("phone number" of the staff contact).
       f.fact_unmatched = passage.kind === 'facts' ? qt.share(all & ~covered & ~roleMask) : 0;
-      f.antonym = antonymAsked && antonymWithoutWord(parts.reduce((m, p) => m | qt.antonymMaskOf(entry.segments[p].terms), 0), ownMask) ? 1 : 0;
-      f.negation_mismatch = questionNegated !== segments.some((s) => negated(s, passage.lang)) ? 1 : 0;
-      f.number_mismatch = questionNumbers.length && numberMismatch(questionNumbers, segments.flatMap((s) => numbersOf(s))) ? 1 : 0;
+      f.antonym = antonymAsked && antonymWithoutWord(antonyms, ownMask) ? 1 : 0;
+      f.negation_mismatch = questionNegated !== anyNegated ? 1 : 0;
+      f.number_mismatch = questionNumbers.length && numberMismatch(questionNumbers, first === last ? numbersOf(segment) : [...numbersOf(segments[first]), ...numbersOf(segments[last])]) ? 1 : 0;
       f.joined_previous = shape === 'previous' ? 1 : 0;
       f.paired_next = shape === 'next' ? 1 : 0;
       f.labelled_fact = passage.kind === 'facts' ? 1 : 0;
@@ -295,12 +318,13 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
       const score = rawScore(f);
       if (keep === 'best' && score <= bestScore) return;
       bestScore = score;
-      const span = segments.map((s) => s.text).join(' ');
+      const span = spanText(first, last);
       const text = passage.kind === 'facts' ? `${span} (${passage.source.title})` : span;
       const candidate: Candidate = { kind: passage.kind === 'facts' ? 'labelled_fact' : 'fact', text, passage: result.id, confidence: 0 };
       if (keep === 'best') out.length = 0;
       out.push({ candidate, features: { ...f }, score });
     };
+    const spanText = (first: number, last: number): string => (first === last ? segments[first].text : `${segments[first].text} ${segments[last].text}`);
     for (let k = 0; k < entry.segments.length; k++) {
       const segment = entry.segments[k];
       const previous = entry.segments[k - 1];
@@ -308,12 +332,12 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
       // A sentence that matches nothing itself is not an answer, even when the one before it matches.
       if (!masks[k] && !lexicalMasks[k]) continue;
       const ownMask = withPrevious ? masks[k] | masks[k - 1] : masks[k];
-      add(withPrevious ? [k - 1, k] : [k], ownMask, withPrevious ? 'previous' : 'alone');
+      add(withPrevious ? k - 1 : k, k, k, ownMask, withPrevious ? 'previous' : 'alone');
       // The sentence lacks what the question expects ("when" → no date) but the next one has it: the answer
       // may be the pair ("… was founded by three cities. That was in 1986.").
       const next = entry.segments[k + 1];
       if (q.expects && q.expects !== 'expansion' && next && next.item === segment.item && segment.text.length + next.text.length < MAX_SPAN_CHARS && !expectedAt(k) && expectedAt(k + 1)) {
-        add([k, k + 1], ownMask | masks[k + 1], 'next');
+        add(k, k + 1, k, ownMask | masks[k + 1], 'next');
       }
     }
   });

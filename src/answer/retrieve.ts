@@ -227,6 +227,14 @@ export function holdsNumber(span: string): boolean {
   return NUMBER_RE.test(span);
 }
 
+// The question's words and stems as sets, made once per question: `satisfies` runs for every candidate sentence.
+const askedWords = new WeakMap<AnalyzedQuestion, { asked: Set<string>; askedStems: Set<string> }>();
+function askedWordsOf(q: AnalyzedQuestion): { asked: Set<string>; askedStems: Set<string> } {
+  let sets = askedWords.get(q);
+  if (!sets) askedWords.set(q, (sets = { asked: new Set(q.allWords), askedStems: new Set(q.words.flatMap((w) => w.stems)) }));
+  return sets;
+}
+
 export function satisfies(expects: Expectation | null, span: string, q: AnalyzedQuestion, acronymsInSpan: boolean, known: ReadonlySet<string> = new Set()): boolean {
   switch (expects) {
     case null:
@@ -242,8 +250,7 @@ export function satisfies(expects: Expectation | null, span: string, q: Analyzed
       // A labelled fact names its holder after the label: a person, not a place.
       if (expects === 'person' && /^[^:]{2,60}:\s/.test(span)) return true;
       // A capitalised word the question itself uses, or shares a stem with ("Presidency" for "president"), names no one new.
-      const asked = new Set(q.allWords);
-      const askedStems = new Set(q.words.flatMap((w) => w.stems));
+      const { asked, askedStems } = askedWordsOf(q);
       for (const m of span.matchAll(NAME_RE)) {
         const name = fold(m[0].replace(/^["'“(]/, ''));
         if (!asked.has(name) && !known.has(name) && !askedStems.has(stem(name, q.lang))) return true;

@@ -59,7 +59,7 @@ export function documentsNamed(index: SearchIndex, name: string, close: (name: s
   return [...found].sort((a, b) => a - b).map((doc) => index.documents[doc]);
 }
 
-const exactOf = new WeakMap<SearchIndex, Map<string, number[]>>();
+const exactOf = new WeakMap<SearchIndex, { subjects: Map<string, number[]>; starts: Set<string> }>();
 
 /**
  * The documents whose subject the words name, as a run of consecutive words (`["the", "budget", "of", "eurocities"]`
@@ -70,12 +70,14 @@ const exactOf = new WeakMap<SearchIndex, Map<string, number[]>>();
 export function subjectsNamedIn(index: SearchIndex, words: readonly string[], minLength: number): { doc: number; subject: string }[] {
   let exact = exactOf.get(index);
   if (!exact) {
-    exact = new Map();
+    exact = { subjects: new Map(), starts: new Set() };
     for (const [doc, d] of index.documents.entries()) {
       for (const subject of d.subjects) {
-        const docs = exact.get(subject);
-        if (!docs) exact.set(subject, [doc]);
+        const docs = exact.subjects.get(subject);
+        if (!docs) exact.subjects.set(subject, [doc]);
         else if (docs[docs.length - 1] !== doc) docs.push(doc);
+        const parts = subject.split(' ');
+        for (let n = 1; n < parts.length; n++) exact.starts.add(parts.slice(0, n).join(' '));
       }
     }
     exactOf.set(index, exact);
@@ -83,10 +85,11 @@ export function subjectsNamedIn(index: SearchIndex, words: readonly string[], mi
   const found: { doc: number; subject: string }[] = [];
   for (let start = 0; start < words.length; start++) {
     let run = '';
-    for (let end = start; end < words.length; end++) {
+    // A run is extended only while some subject starts with it: most words start none, and each run is a string made.
+    for (let end = start; end < words.length && (end === start || exact.starts.has(run)); end++) {
       run = end === start ? words[start] : `${run} ${words[end]}`;
       if (run.length < minLength) continue;
-      for (const doc of exact.get(run) ?? []) found.push({ doc, subject: run });
+      for (const doc of exact.subjects.get(run) ?? []) found.push({ doc, subject: run });
     }
   }
   return found.sort((a, b) => a.doc - b.doc || index.documents[a.doc].subjects.indexOf(a.subject) - index.documents[b.doc].subjects.indexOf(b.subject));
