@@ -81,8 +81,9 @@ export function analyzeQuestion(text: string, langs: readonly Lang[]): AnalyzedQ
   }
   const otherLangs = langs.filter((l) => l !== lang);
   // A question in a language the knowledge lacks ("de" in a Spanish one) has that language's function words too.
-  // (The detector runs only when a word is a function word of another language: most questions have none.)
-  const spoken = allWords.some((w) => !isStopword(w, lang) && isStopwordAnywhere(w)) ? spokenLang(tidy) : null;
+  // The detector runs only when two words are function words of another language: most questions have none, and one
+  // alone is usually part of a name ("De Gaulle", "La Scala").
+  const spoken = allWords.filter((w) => !isStopword(w, lang) && isStopwordAnywhere(w)).length >= 2 ? spokenLang(tidy) : null;
   const functionWord = (word: string) => spoken !== null && spoken !== lang && isStopword(word, spoken);
   const seen = new Set<string>();
   const questionWords: QuestionWord[] = [];
