@@ -10,6 +10,7 @@ import type { Lang } from '../types';
 export const FEATURE_NAMES = [
   // How much of the question's weighted words the candidate covers, by how each word was matched.
   'cover_exact',
+  'cover_stem',
   'cover_context',
   'cover_other_language',
   'cover_maintainer_synonym',

@@ -29,10 +29,13 @@ const ROLE_TERMS = new Set(['role', 'position', 'job', 'function', 'titl', 'task
 
 /**
  * Where each way of matching a question word counts: cover_exact, cover_other_language, cover_maintainer_synonym,
- * cover_wordnet, cover_typo, cover_abbreviation (slots of one small array, summed per candidate).
+ * cover_wordnet, cover_typo, cover_abbreviation, and cover_stem for a word found only as another form of itself
+ * (slots of one small array, summed per candidate).
  */
 const COVER_SLOT: Record<MatchKind, number> = { exact: 0, equivalent: 0, translation: 1, maintainer: 2, wordnet: 3, typo: 4, compound: 4, abbreviation: 5 };
-const COVER_SLOTS = 6;
+/** The slot of a word matched by its stem alone, as another form ("president" → Presidency): cover_stem. */
+const STEM_SLOT = 6;
+const COVER_SLOTS = 7;
 
 /** A candidate answer with what the model saw of it and its raw score. */
 export interface ScoredCandidate {
@@ -47,6 +50,7 @@ export interface ScoredCandidate {
  * collector's pauses grow with the weak entries it must trace.
  */
 interface SegmentMemo {
+  words?: Set<string>;
   numbers?: string[];
   negated?: boolean;
   dated?: boolean;
@@ -59,6 +63,12 @@ function memoOf(segment: Segment): SegmentMemo {
   let memo = memos.get(segment);
   if (!memo) memos.set(segment, (memo = {}));
   return memo;
+}
+
+/** The folded words a segment writes, as written (not stemmed). */
+function surfaceWords(segment: Segment): Set<string> {
+  const memo = memoOf(segment);
+  return (memo.words ??= new Set(words(segment.text)));
 }
 
 /** The numbers a segment writes in digits. */
@@ -225,6 +235,17 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
   // text are copied only when it leads (fewer allocations: garbage collection pauses were the tail of ask()).
   const f = noFeatures();
   const coverSlots = words.slice(0, 31).map((w) => COVER_SLOT[w.how]);
+  // Question words matched as themselves by their stem: whether the sentence writes them as the question does.
+  let exactMask = 0;
+  words.slice(0, 31).forEach((w, i) => {
+    if (w.how === 'exact') exactMask |= 1 << i;
+  });
+  const asWritten = (segment: Segment, mask: number): number => {
+    let found = 0;
+    const written = surfaceWords(segment);
+    for (let i = 0, m = mask & exactMask; m; i++, m >>>= 1) if (m & 1 && written.has(words[i].word)) found |= 1 << i;
+    return found;
+  };
   const cover = new Float64Array(COVER_SLOTS);
   let bestScore = -Infinity;
   results.forEach((result, rank) => {
@@ -268,14 +289,18 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
         if (q.expects && q.expects !== 'expansion') anyExpected ||= expectedAt(p);
       }
       lexicalMask &= ~ownMask;
+      let written = 0;
+      for (let p = first; p <= last && ownMask & exactMask & ~written; p++) written |= asWritten(segments[p], ownMask);
+      const stemOnly = ownMask & exactMask & ~written;
       cover.fill(0);
-      for (let i = 0, m = ownMask; m; i++, m >>>= 1) if (m & 1) cover[coverSlots[i]] += qt.weights[i] / qt.total;
+      for (let i = 0, m = ownMask; m; i++, m >>>= 1) if (m & 1) cover[stemOnly & (1 << i) ? STEM_SLOT : coverSlots[i]] += qt.weights[i] / qt.total;
       f.cover_exact = cover[0];
       f.cover_other_language = cover[1];
       f.cover_maintainer_synonym = cover[2];
       f.cover_wordnet = cover[3] + qt.share(lexicalMask & ~contextMask);
       f.cover_typo = cover[4];
       f.cover_abbreviation = cover[5];
+      f.cover_stem = cover[6];
       f.cover_context = qt.share(contextMask & ~ownMask & ~lexicalMask);
       const covered = ownMask | lexicalMask | contextMask;
       f.cover_attribute = named.size ? maskWeight(covered & attributeMask, qt.weights) / (maskWeight(attributeMask, qt.weights) || 1) : qt.share(covered);

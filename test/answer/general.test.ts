@@ -109,3 +109,14 @@ describe('general candidates', () => {
     expect(answer?.confidence).toBeLessThan(1);
   });
 });
+
+describe('how a matched word was written', () => {
+  it('tells a word found as written from one found only as another form of its stem', () => {
+    const q = analyzeQuestion('When did the council decide to move the studios?', index.langs);
+    const [best] = generalCandidates(index, q, resolveWords(index, q), 'best');
+    // "decide" is written "decided": matched by its stem only; "council", "move" and "studios" as written.
+    expect(best.candidate.text).toContain('decided in 2006');
+    expect(best.features.cover_stem).toBeGreaterThan(0);
+    expect(best.features.cover_exact).toBeGreaterThan(best.features.cover_stem);
+  });
+});
