@@ -1,9 +1,8 @@
 import { answerFromPassages, changesRole, generalCandidates } from '../../src/answer/general';
 import { analyzeQuestion } from '../../src/answer/question';
 import { resolveWords } from '../../src/answer/retrieve';
-import { loadKnowledgeSync } from '../../src/knowledge/load';
-import { buildIndex, type SearchIndex } from '../../src/search/build';
-import { doc, makeTempDir, removeDir, writeTree } from '../core/helpers';
+import type { SearchIndex } from '../../src/search/build';
+import { doc, indexedTree } from '../core/helpers';
 
 // Invented documents: the test checks how candidates are found and described, not what any real text says.
 const KNOWLEDGE = {
@@ -29,15 +28,9 @@ The court found that Northwave infringed the trade mark.
   ),
 };
 
-let dir: string;
+const knowledge = indexedTree(KNOWLEDGE, 'network-qa-general-');
 let index: SearchIndex;
-
-beforeAll(() => {
-  dir = makeTempDir('network-qa-general-');
-  writeTree(dir, KNOWLEDGE);
-  index = buildIndex(loadKnowledgeSync(dir));
-});
-afterAll(() => removeDir(dir));
+beforeAll(() => ({ index } = knowledge));
 
 function candidatesFor(question: string) {
   const q = analyzeQuestion(question, index.langs);

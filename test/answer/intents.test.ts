@@ -3,9 +3,8 @@ import { intentCandidates } from '../../src/answer/intents';
 import { rawScore } from '../../src/answer/model';
 import { analyzeQuestion } from '../../src/answer/question';
 import { resolveWords } from '../../src/answer/retrieve';
-import { loadKnowledgeSync } from '../../src/knowledge/load';
-import { buildIndex, type SearchIndex } from '../../src/search/build';
-import { doc, makeTempDir, removeDir, writeTree } from '../core/helpers';
+import type { SearchIndex } from '../../src/search/build';
+import { doc, indexedTree } from '../core/helpers';
 
 // Invented documents: the test checks which intent makes which candidate, not what any real text says.
 const KNOWLEDGE = {
@@ -26,14 +25,9 @@ The Harbour League (HL) is an association of port towns that share tide tables.
   ),
 };
 
-let dir: string;
+const knowledge = indexedTree(KNOWLEDGE, 'network-qa-intents-');
 let index: SearchIndex;
-beforeAll(() => {
-  dir = makeTempDir('network-qa-intents-');
-  writeTree(dir, KNOWLEDGE);
-  index = buildIndex(loadKnowledgeSync(dir));
-});
-afterAll(() => removeDir(dir));
+beforeAll(() => ({ index } = knowledge));
 
 function candidatesFor(question: string) {
   const q = analyzeQuestion(question, index.langs);

@@ -1,8 +1,7 @@
 import { analyzeQuestion } from '../../src/answer/question';
 import { resolveWords, searchPassages } from '../../src/answer/retrieve';
-import { loadKnowledgeSync } from '../../src/knowledge/load';
-import { buildIndex, type SearchIndex } from '../../src/search/build';
-import { doc, makeTempDir, removeDir, writeTree } from '../core/helpers';
+import type { SearchIndex } from '../../src/search/build';
+import { doc, indexedTree } from '../core/helpers';
 
 // Invented documents: the test checks how question words reach the index, not what any real text says.
 const KNOWLEDGE = {
@@ -26,14 +25,9 @@ Ferries leave Port Alba every hour for the rest of Europe.
   ),
 };
 
-let dir: string;
+const knowledge = indexedTree(KNOWLEDGE, 'network-qa-retrieve-');
 let index: SearchIndex;
-beforeAll(() => {
-  dir = makeTempDir('network-qa-retrieve-');
-  writeTree(dir, KNOWLEDGE);
-  index = buildIndex(loadKnowledgeSync(dir));
-});
-afterAll(() => removeDir(dir));
+beforeAll(() => ({ index } = knowledge));
 
 const resolved = (text: string) => resolveWords(index, analyzeQuestion(text, index.langs));
 const word = (text: string, w: string) => resolved(text).find((r) => r.word === w);

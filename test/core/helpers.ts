@@ -1,6 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { loadKnowledgeSync } from '../../src/knowledge/load';
+import { buildIndex, type SearchIndex } from '../../src/search/build';
 
 /** A fresh folder under the OS temp dir; remove it with `removeDir` in `afterAll`. */
 export function makeTempDir(prefix = 'network-qa-core-'): string {
@@ -32,3 +34,19 @@ export const BUNDLED_KNOWLEDGE = join(__dirname, '..', '..', 'knowledge');
 
 /** The synthetic city-network knowledge fixture (made-up names, every answer kind). */
 export const CITYNET_KNOWLEDGE = join(__dirname, '..', 'fixtures', 'knowledge-citynet');
+
+/**
+ * For the tests of one file: writes a knowledge tree to a temp folder and indexes it before them, removes it after.
+ * @returns a holder whose `index` is set once the file's tests start
+ */
+export function indexedTree(files: Record<string, string | Buffer>, prefix: string): { index: SearchIndex } {
+  const holder = { index: undefined as unknown as SearchIndex };
+  let dir = '';
+  beforeAll(() => {
+    dir = makeTempDir(prefix);
+    writeTree(dir, files);
+    holder.index = buildIndex(loadKnowledgeSync(dir));
+  });
+  afterAll(() => removeDir(dir));
+  return holder;
+}
