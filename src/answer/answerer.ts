@@ -55,6 +55,8 @@ const RELATED_COUNT = 3;
 
 // "and who is the staff contact?", "what about Oslo?": the question leans on the one before.
 const FOLLOW_UP_RE = /^(and|also|what about|how about|en|et|und|y|e|en wat|und was|et pour)\b/i;
+// "what about Oslo?", "how about Oslo?": the question before, asked again about another name.
+const ASKS_AGAIN_RE = /^(?:and\s+)?(?:what|how)\s+about\b|^(?:en wat|und was|et pour)\b/i;
 const POINTS_BACK_RE = /\b(it|its|they|their|them|this|that|these|those|he|she|his|her|there)\b/i;
 
 /**
@@ -174,9 +176,11 @@ export function createAnswerer(index: SearchIndex, options: AnswererOptions = {}
     }
     // A thread's earlier question is read no further than a question is.
     const previous = context.previousQuestion?.trim().slice(0, MAX_QUESTION_CHARS);
-    // "and who is the treasurer?" stands on its own; "when was it founded?" needs the question before.
+    // "and who is the treasurer?" stands on its own; "when was it founded?" needs the question before, and "what
+    // about Oslo?" asks it again about another name: the earlier question comes first, the words alone after.
     const leansBack = previous ? POINTS_BACK_RE.test(text) : false;
-    const alone = leansBack ? null : answerOne(text, text);
+    const asksAgain = previous ? ASKS_AGAIN_RE.test(text) : false;
+    const alone = leansBack || asksAgain ? null : answerOne(text, text);
     if (alone) return alone;
     if (previous) {
       for (const rewrite of followUps(text, previous)) {
@@ -184,6 +188,8 @@ export function createAnswerer(index: SearchIndex, options: AnswererOptions = {}
         if (answer) return answer;
       }
     }
+    const again = asksAgain ? answerOne(text, text) : null;
+    if (again) return again;
     return noAnswer(`I couldn't find an answer to that in the documents I know, and I'd rather not guess. Please ask ${contact}.`, text);
   }
 
