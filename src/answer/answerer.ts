@@ -188,7 +188,8 @@ export function createAnswerer(index: SearchIndex, options: AnswererOptions = {}
         if (answer) return answer;
       }
     }
-    const again = asksAgain ? answerOne(text, text) : null;
+    // A question that points back ("what about its budget?") never stands on its own.
+    const again = asksAgain && !leansBack ? answerOne(text, text) : null;
     if (again) return again;
     return noAnswer(`I couldn't find an answer to that in the documents I know, and I'd rather not guess. Please ask ${contact}.`, text);
   }
