@@ -80,7 +80,7 @@ function numbersOf(segment: Segment): string[] {
 /** Whether a segment holds a negation ("not", "niet"). */
 function negated(segment: Segment, lang: Passage['lang']): boolean {
   const memo = memoOf(segment);
-  return (memo.negated ??= hasNegation(words(segment.text), lang));
+  return (memo.negated ??= hasNegation(surfaceWords(segment), lang));
 }
 
 /** Whether a segment holds what the question expects (`satisfies`), remembered for dates and numbers. */
@@ -382,11 +382,6 @@ export function bestPassageCandidate(index: SearchIndex, q: AnalyzedQuestion, wo
   if (candidate.kind !== 'fact' || best.features.paired_next) return { ...best, candidate: { ...candidate, confidence } };
   const text = tightSpan(candidate.text, words, q, index.passages[candidate.passage].passage.lang);
   return { ...best, candidate: { ...candidate, confidence, text } };
-}
-
-/** `bestPassageCandidate`'s answer alone. */
-export function answerFromPassages(index: SearchIndex, q: AnalyzedQuestion, words: ResolvedWord[]): Candidate | null {
-  return bestPassageCandidate(index, q, words)?.candidate ?? null;
 }
 
 /** Question words left uncovered at which the missing-words feature is full: three unanswered words say enough. */

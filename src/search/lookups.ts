@@ -43,8 +43,8 @@ function trees(index: SearchIndex): Map<string, RadixTree> {
  * The documents (with passages) that have a subject `close(name, subject)`, in document order.
  * @param close never accepts a subject with another first letter than the name, nor one whose length differs by more
  *   than `maxEdits`: only those are looked at (a fuzzy search of every subject cost most of answering a long "what
- *   is …" question, up to 3 ms when hundreds of documents shared a title)
- * @param close is also given the plain (Levenshtein) distance found, which bounds the one with transpositions
+ *   is …" question, up to 3 ms when hundreds of documents shared a title). It is also given the plain (Levenshtein)
+ *   distance found, which bounds the one with transpositions.
  * @param maxEdits the most Damerau-Levenshtein edits `close` ever accepts; a transposition is two plain
  *   (Levenshtein) edits, so each group is searched within twice that
  */

@@ -6,7 +6,8 @@ const byLang = new Map<Lang, ReadonlySet<string>>(
 );
 
 /** Whether folded words (as `words()` makes them) hold a negation of `lang` ("not", "niet", "nie"). */
-export function hasNegation(folded: readonly string[], lang: Lang): boolean {
+export function hasNegation(folded: Iterable<string>, lang: Lang): boolean {
   const set = byLang.get(lang);
-  return set ? folded.some((w) => set.has(w)) : false;
+  if (set) for (const w of folded) if (set.has(w)) return true;
+  return false;
 }

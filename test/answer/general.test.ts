@@ -1,4 +1,4 @@
-import { answerFromPassages, changesRole, generalCandidates } from '../../src/answer/general';
+import { bestPassageCandidate, changesRole, generalCandidates } from '../../src/answer/general';
 import { analyzeQuestion } from '../../src/answer/question';
 import { resolveWords } from '../../src/answer/retrieve';
 import type { SearchIndex } from '../../src/search/build';
@@ -78,11 +78,11 @@ describe('general candidates', () => {
 
   it('abstains on a contradicted question where the plain sentence would have answered', () => {
     const q = analyzeQuestion("Who is the country's smallest digital subscription broadcaster?", index.langs);
-    const answer = answerFromPassages(index, q, resolveWords(index, q));
+    const answer = bestPassageCandidate(index, q, resolveWords(index, q))?.candidate;
     expect(answer && answer.confidence).toBeLessThan(
       (() => {
         const plain = analyzeQuestion("Who is the country's largest digital subscription broadcaster?", index.langs);
-        return answerFromPassages(index, plain, resolveWords(index, plain))?.confidence ?? 0;
+        return bestPassageCandidate(index, plain, resolveWords(index, plain))?.candidate?.confidence ?? 0;
       })(),
     );
   });
@@ -97,7 +97,7 @@ describe('general candidates', () => {
 
   it('gives a calibrated confidence between 0 and 1', () => {
     const q = analyzeQuestion('When did the council decide to move the studios?', index.langs);
-    const answer = answerFromPassages(index, q, resolveWords(index, q));
+    const answer = bestPassageCandidate(index, q, resolveWords(index, q))?.candidate;
     expect(answer?.confidence).toBeGreaterThan(0);
     expect(answer?.confidence).toBeLessThan(1);
   });
