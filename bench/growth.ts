@@ -16,6 +16,7 @@ import { createQA } from '../src/qa';
 import { writeSmallDocuments, writeSquadParagraphs, type GrowthCorpus } from './growth-corpus';
 import { projectRoot } from './run';
 import { percentile } from './score';
+import { NODE_FLAGS } from './node-flags';
 
 const USAGE = `Usage: npm run bench -- --growth [options]
 
@@ -82,7 +83,7 @@ async function measureRow(corpusName: string, scale: number, corpus: GrowthCorpu
   const loadMs = ms(started);
   if (!loaded.index) throw new Error(`the saved index did not load: ${loaded.reason}`);
 
-  const child = spawnSync(process.execPath, [join(__dirname, 'growth-startup.js'), corpus.dir, dataDir, corpus.questions[0]], { encoding: 'utf8', timeout: 900_000 });
+  const child = spawnSync(process.execPath, [...NODE_FLAGS, join(__dirname, 'growth-startup.js'), corpus.dir, dataDir, corpus.questions[0]], { encoding: 'utf8', timeout: 900_000 });
   if (child.status !== 0) throw new Error(`start-up run failed: ${child.stderr || child.error?.message}`);
   const startup = JSON.parse(child.stdout) as { readyMs: number; loadedFromDisk: boolean };
   if (!startup.loadedFromDisk) throw new Error('start-up rebuilt the index instead of loading the saved one');
@@ -205,7 +206,7 @@ export async function growthMain(argv: string[]): Promise<number> {
     return 0;
   }
   if (typeof global.gc !== 'function') {
-    const child = spawnSync(process.execPath, ['--expose-gc', ...process.execArgv, join(__dirname, 'growth.js'), ...argv], { stdio: 'inherit' });
+    const child = spawnSync(process.execPath, ['--expose-gc', ...NODE_FLAGS, ...process.execArgv, join(__dirname, 'growth.js'), ...argv], { stdio: 'inherit' });
     return child.status ?? 1;
   }
   const scales = values.scales.split(',').map(Number);

@@ -19,6 +19,7 @@ import { BenchError, readSquad, sampleQuestions, writeKnowledge, type BenchCorpu
 import { formatStartup, measureStartup } from './startup';
 import type { BenchSystem } from './system';
 import { checkTargets, formatMarkdown, formatTable, formatTargets, formatTypeTable, writeResults, type BenchResults, type SystemResult } from './table';
+import { NODE_FLAGS } from './node-flags';
 
 /** Every system the harness knows, in table order. */
 const SYSTEM_NAMES = ['ours', 'minisearch-default', 'wink-bm25', 'ours-never-abstain'] as const;
@@ -289,7 +290,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (typeof global.gc !== 'function') {
     // Index memory is measured between full collections, which needs --expose-gc: run again with it.
-    const child = spawnSync(process.execPath, ['--expose-gc', ...process.execArgv, __filename, ...argv], { stdio: 'inherit' });
+    const child = spawnSync(process.execPath, ['--expose-gc', ...NODE_FLAGS, ...process.execArgv, __filename, ...argv], { stdio: 'inherit' });
     return child.status ?? 1;
   }
 
