@@ -2,10 +2,14 @@ import { fold } from '../text/fold';
 
 export type ChitchatIntent = 'greeting' | 'thanks' | 'help' | 'bye' | 'identity' | 'empty';
 
+const HELLO = "(hi|hello|hey|hiya|howdy|yo|greetings|good (morning|afternoon|evening|day)|hallo|hoi|goedemorgen|goedemiddag|goedenavond|bonjour|bonsoir|salut|coucou|guten (morgen|tag|abend)|servus|hola|buenos dias|buenas( tardes| noches)?|ciao|buongiorno|buonasera|salve)( there| all| everyone| bot| friend| team)?";
+const HOW_ARE_YOU = "(how are (you|u)( doing| today)?|how's it going|what's up|whats up|sup|hoe gaat het( met (je|jou|u))?|ca va|comment ca va|comment allez vous|wie geht's|wie gehts|wie geht es (dir|ihnen)|que tal|como estas|come stai|come va)";
+const GREETING = `(${HELLO}|${HOW_ARE_YOU})`;
+
 // Whole-message patterns on folded text with punctuation and emoji removed.
 const INTENTS: [ChitchatIntent, RegExp][] = [
-  ['greeting', /^(hi|hello|hey|hiya|howdy|yo|greetings|good (morning|afternoon|evening|day)|hallo|hoi|goedemorgen|goedemiddag|bonjour|salut|coucou|guten (morgen|tag|abend)|servus|hola|buenos dias|buenas|ciao|buongiorno|salve)( there| all| everyone| bot| friend| team)?( how are (you|u)( doing)?)?$/],
-  ['greeting', /^(how are (you|u)|how's it going|what's up|whats up|sup|hoe gaat het|ca va|comment ca va|wie geht's|wie gehts|que tal|come stai)$/],
+  // One or more greetings in a row: "hallo, goedemorgen", "hola, ¿qué tal?", "hi there, how are you".
+  ['greeting', new RegExp(`^${GREETING}( ${GREETING})*$`)],
   ['thanks', /^((many |great |ok |okay )?(thanks|thank you|thx|ty|cheers|thank u|much appreciated|appreciated|dank je( wel)?|dankjewel|bedankt|merci( beaucoup)?|danke( schon| sehr)?|gracias|grazie( mille)?)( so much| very much| a lot| again| for (the|your) (help|answer|reply|information|info))?( bot)?|great thanks|perfect thanks|that helps|that helped|ok thanks|nice|great|perfect|awesome|cool)$/],
   ['bye', /^(bye|goodbye|good bye|see you|see ya|cya|later|doei|dag|tot ziens|au revoir|tschuss|auf wiedersehen|adios|arrivederci)( now| then| bot)?$/],
   ['thanks', /^(thanks|thank you|thx|cheers|merci|bedankt|dank je|danke|gracias|grazie)\b[^?]{0,40}$/],

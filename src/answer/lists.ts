@@ -29,8 +29,12 @@ const MEMBERSHIP_PATTERNS: RegExp[] = [
   /^(?:ist|sind)\s+(.+?)\s+(?:ein\s+)?(mitglied|teil)\b(.*)$/,
   /^(?:es|son)\s+(.+?)\s+(?:un\s+)?(miembros?|parte)\b(.*)$/,
   /^(?:e|sono)\s+(.+?)\s+(?:un\s+)?(membro|membri|parte)\b(.*)$/,
+  // "Torino fa parte della rete?", "Sevilla forma parte de la red?", "Gent maakt deel uit van het forum?", "Köln gehört zum Netzwerk?"
+  /^(.+?)\s+(fa parte|fanno parte|forma parte|forman parte|maakt deel uit|maken deel uit|gehort zu|gehoren zu|gehort zum|gehoren zum)\b(.*)$/,
   // Chat style: "krakow member?", "gent lid van het forum?", "brighton a member?"
   /^(.+?)\s+(?:a\s+|an\s+|een\s+)?(member|lid|membre|mitglied|miembro|membro)\b(.*)$/,
+  // "liverpool in the network?": only where the rest names the list's container (checked with the lists).
+  /^(.+?)\s+(in|part of|among|on)\s+(the\s+\S+(?:\s+\S+)?)$/,
 ];
 
 // "Does the forum include Utrecht?": the container first, the name last.

@@ -96,6 +96,12 @@ function compoundParts(index: SearchIndex, word: string, q: AnalyzedQuestion): s
   return [];
 }
 
+/** Whether the text writes a folded word in capitals, maybe with a plural "s" ("EC", "NGOs"). */
+function writtenInCapitals(text: string, word: string): boolean {
+  for (const m of text.matchAll(/\p{Lu}{2,}s?/gu)) if (fold(m[0]) === word) return true;
+  return false;
+}
+
 /** Resolves every question word to index terms, correcting typos and splitting compounds when a word is unknown. */
 export function resolveWords(index: SearchIndex, q: AnalyzedQuestion): ResolvedWord[] {
   const resolved: ResolvedWord[] = [];
@@ -136,7 +142,8 @@ export function resolveWords(index: SearchIndex, q: AnalyzedQuestion): ResolvedW
     if (!terms.length) {
       // The index keeps each abbreviation under its plural and singular forms ("ngos", "ngo").
       const acronym = index.acronyms.get(word);
-      if (acronym) {
+      // Initials no text writes ("EC" for "European Commission") count only when the question writes them as initials.
+      if (acronym && (!acronym.fromName || writtenInCapitals(q.text, word))) {
         // An abbreviation the documents spell out but the question uses on its own ("ngos").
         terms = [...new Set(terms_(acronym.expansion, index.passages[acronym.passage]?.passage.lang ?? 'en'))].filter(known);
         how = 'abbreviation';

@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { LoadedKnowledge } from '../knowledge/load';
-import { findAbbreviations } from '../text/abbreviations';
+import { findAbbreviations, namesByInitials } from '../text/abbreviations';
 import { terms } from '../text/analyze';
 import { fold, foldedWords } from '../text/fold';
 import { buildLexicalLinks, type LexicalLinks } from '../text/lexicon';
@@ -29,6 +29,8 @@ export interface Acronym {
   expansion: string;
   /** Index of the passage (or, for a title, the document's first passage) where it is spelt out. */
   passage: number;
+  /** Only the initials of a name the documents write out ("European Commission" for "ec"): a question must write it in capitals. */
+  fromName?: true;
 }
 
 export interface DocumentInfo {
@@ -96,6 +98,23 @@ function findAcronyms(text: string, passage: number, into: Map<string, Acronym>)
   }
 }
 
+/**
+ * Adds the initials of the names the texts write out ("European Commission" → "ec") where no abbreviation is defined:
+ * a key two different names share says nothing and is left out.
+ */
+function addNameInitials(texts: Iterable<[string, number]>, into: Map<string, Acronym>): void {
+  const names = new Map<string, Acronym | null>();
+  for (const [text, passage] of texts) {
+    for (const { key, name } of namesByInitials(text)) {
+      if (into.has(key)) continue;
+      const seen = names.get(key);
+      if (seen === undefined) names.set(key, { expansion: name, passage, fromName: true });
+      else if (seen && fold(seen.expansion) !== fold(name)) names.set(key, null);
+    }
+  }
+  for (const [key, acronym] of names) if (acronym) into.set(key, acronym);
+}
+
 /** Folded words of the English text of an index, for tying index terms to WordNet lemmas. */
 function englishWords(passages: readonly IndexedPassage[], documents: readonly DocumentInfo[]): Set<string> {
   const out = new Set<string>();
@@ -140,6 +159,7 @@ export function buildIndex(knowledge: Pick<LoadedKnowledge, 'documents' | 'warni
     }
     documents.push(info);
   });
+  addNameInitials(passages.map((p, i): [string, number] => [p.passage.text, i]), acronyms);
   const documentFrequency = documentFrequencies(passages);
   const lexicon = buildLexicalLinks(documentFrequency.keys(), {
     words: englishWords(passages, documents),

@@ -210,6 +210,7 @@ export function storedIndexProblem(value: unknown): string | null {
       const acronym = object(pair[1], `acronyms[${i}][1]`);
       string(acronym.expansion, `acronyms[${i}][1].expansion`);
       integer(acronym.passage, `acronyms[${i}][1].passage`, passages.length);
+      if (acronym.fromName !== undefined && acronym.fromName !== true) fail(`acronyms[${i}][1].fromName`, 'is not true');
     });
     checkLexicon(index.lexicon);
     checkMini(index.mini, passages.length);

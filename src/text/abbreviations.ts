@@ -186,6 +186,40 @@ function initialsNearby(text: string): AbbreviationDefinition[] {
   return out;
 }
 
+// Small words inside a name ("Council of the Isles"); "and" joins two names more often than it sits in one.
+const NAME_JOINER_RE = /^(of|the|for|de|des|du|van|der|het)$/i;
+
+/** A name written in capitalised words ("European Commission") and the key its initials spell ("ec"). */
+export interface NameInitials {
+  key: string;
+  name: string;
+}
+
+/**
+ * Names of two or more capitalised words in a text ("European Commission", "Committee of the Regions"), keyed by
+ * the initials of their capitalised words, so that a question may use initials the text never writes ("EC").
+ */
+export function namesByInitials(text: string): NameInitials[] {
+  const out: NameInitials[] = [];
+  const tokens = tokensOf(text);
+  let run: Token[] = [];
+  const flush = (): void => {
+    while (run.length && isSmallWord(run[run.length - 1].text)) run.pop();
+    while (run.length && isSmallWord(run[0].text)) run.shift();
+    const capitalised = run.filter((t) => !isSmallWord(t.text));
+    if (capitalised.length >= 2) out.push({ key: capitalised.map((t) => fold(t.text)[0]).join(''), name: text.slice(run[0].start, run[run.length - 1].end) });
+    run = [];
+  };
+  for (const token of tokens) {
+    const capitalised = /^\p{Lu}\p{Ll}/u.test(token.text) && !isAbbreviationToken(token.text);
+    if (capitalised || (run.length && NAME_JOINER_RE.test(token.text))) run.push(token);
+    else flush();
+    if (token.breakAfter) flush();
+  }
+  flush();
+  return out;
+}
+
 /**
  * Abbreviation key → expansion over many texts (a knowledge base's passages), first definition kept;
  * a "Name (ABBR)" definition wins over initials found nearby. Plain object: store it with the index.

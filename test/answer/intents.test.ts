@@ -47,6 +47,15 @@ describe('intentCandidates', () => {
     expect(setFeatures(no.features)).toEqual(['membership_no']);
   });
 
+  it('reads membership asked in chat style and in other languages ("X in the league?", "X fa parte…?")', () => {
+    expect(candidatesFor('kelmsgate in the league?')[0]?.candidate.text).toMatch(/^Yes: Kelmsgate/);
+    expect(candidatesFor('lisbon in the league?')[0]?.candidate.text).toMatch(/^No: Lisbon/);
+    expect(candidatesFor('Vesterby fa parte della rete?')[0]?.candidate.text).toMatch(/^Yes: Vesterby/);
+    expect(candidatesFor('Vesterby maakt deel uit van het netwerk?')[0]?.candidate.text).toMatch(/^Yes: Vesterby/);
+    // "in the …" says nothing of membership when the rest does not name what the list belongs to.
+    expect(candidatesFor('tide tables in the summer?').filter((c) => c.candidate.kind === 'membership')).toEqual([]);
+  });
+
   it('makes a count and a list from the list the question names', () => {
     const count = candidatesFor('How many members are listed?').find((c) => c.candidate.kind === 'count');
     expect(count?.candidate.text).toContain('4 members');

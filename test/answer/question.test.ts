@@ -43,6 +43,14 @@ describe('analyzeQuestion', () => {
 });
 
 describe('the cue words of the expected answer', () => {
+  it('read a chat-style question that ends on the kind of date as a date question ("founding yr?")', () => {
+    for (const text of ['council founding yr?', 'ferry launch date?', 'In which year did the council move?']) {
+      expect(asked(text).expects).toBe('date');
+      expect(asked(text).words.map((w) => w.word)).not.toEqual(expect.arrayContaining(['yr']));
+    }
+    expect(asked('How many years did the council sit?').expects).toBe('number');
+  });
+
   it('are kept apart from the topic words ("stand for", "short for" only say an expansion is expected)', () => {
     for (const text of ['What does ICT stand for?', 'whats ENoLL short for']) {
       const q = analyzeQuestion(text, ['en']);

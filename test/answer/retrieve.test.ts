@@ -21,6 +21,7 @@ The council publishes its minutes every month.
 # Ferry timetable
 
 Ferries leave Port Alba every hour for the rest of Europe.
+The Tide Table Office prints the tables.
 `,
   ),
 };
@@ -60,6 +61,11 @@ describe('resolveWords', () => {
 
   it('looks no two-letter word up in WordNet ("eu" is europium there, which would reach "Europe")', () => {
     expect(word('does the council work with the eu?', 'eu')).toMatchObject({ how: 'exact', lexical: [], antonyms: [] });
+  });
+
+  it('reaches a name by initials the documents never write, only when the question writes them in capitals', () => {
+    expect(word('What does the TTO print?', 'tto')).toMatchObject({ how: 'abbreviation', terms: expect.arrayContaining(['tide', 'tabl', 'offic']) });
+    expect(word('what does the tto print?', 'tto')?.how).not.toBe('abbreviation');
   });
 
   it('keeps the antonyms of a question word that the documents use, for the contradiction features', () => {

@@ -1,4 +1,4 @@
-import { abbreviationKey, findAbbreviations, learnAbbreviations } from '../../src/text/abbreviations';
+import { abbreviationKey, findAbbreviations, learnAbbreviations, namesByInitials } from '../../src/text/abbreviations';
 
 describe('findAbbreviations', () => {
   it('learns "Name (ABBR)"', () => {
@@ -60,5 +60,18 @@ describe('learnAbbreviations', () => {
   it('returns a plain object that survives JSON', () => {
     const learnt = learnAbbreviations(['The Coastal Ferry Board (CFB) sails.']);
     expect(JSON.parse(JSON.stringify(learnt))).toEqual({ cfb: 'Coastal Ferry Board' });
+  });
+});
+
+describe('namesByInitials', () => {
+  it('keys a name of capitalised words by their initials, small words inside it kept but giving no letter', () => {
+    expect(namesByInitials('The Coastal Ferry Board sails to the Council of the Isles every day.')).toEqual([
+      { key: 'cfb', name: 'Coastal Ferry Board' },
+      { key: 'ci', name: 'Council of the Isles' },
+    ]);
+  });
+
+  it('makes no name of one capitalised word, nor across punctuation', () => {
+    expect(namesByInitials('Ferries leave Alba. Vesterby, Northmouth and Kelmsgate wait.')).toEqual([]);
   });
 });

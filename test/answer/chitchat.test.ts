@@ -1,0 +1,23 @@
+import { chitchatIntent, withoutLeadingSmallTalk } from '../../src/answer/chitchat';
+
+describe('chitchatIntent', () => {
+  it('reads greetings in the supported languages, also several in a row', () => {
+    for (const text of ['hi', 'Hello there!', 'hallo, goedemorgen', 'hola, ¿qué tal?', 'hi there, how are you?', 'Bonjour, ça va ?', 'Guten Tag, wie geht es Ihnen?', 'ciao, come va?']) {
+      expect(chitchatIntent(text)).toBe('greeting');
+    }
+  });
+
+  it('reads thanks, goodbyes, help and identity questions', () => {
+    expect(chitchatIntent('thanks a lot!')).toBe('thanks');
+    expect(chitchatIntent('tot ziens')).toBe('bye');
+    expect(chitchatIntent('what can you do?')).toBe('help');
+    expect(chitchatIntent('who are you?')).toBe('identity');
+    expect(chitchatIntent('  ')).toBe('empty');
+  });
+
+  it('leaves questions alone, also those that start with a greeting', () => {
+    expect(chitchatIntent('hello, who is the vice chair?')).toBeNull();
+    expect(chitchatIntent('good morning to all members: when is the meeting?')).toBeNull();
+    expect(withoutLeadingSmallTalk('Hi! Who is the vice chair?')).toBe('Who is the vice chair?');
+  });
+});
