@@ -216,6 +216,9 @@ const SEASON_RE = /\b(spring|summer|autumn|winter|lente|zomer|herfst|printemps|e
 // A number, but not a year: "How many living labs?" is not answered by "in 2006".
 const NUMBER_RE = /\d+(?:[.,]\d+)?\s*%|\b(?!(?:1[0-9]|20)\d\d\b)\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|several)\b/i;
 // A capitalised word that does not start a sentence: a name.
+// "Label: Name", the name a word of two letters or more ("Vice chair: Laia Bonet", not "Examples: E.g. …").
+const LABELLED_NAME_RE = /^[^:]{2,60}:\s+["'“(]?\p{Lu}[\p{L}'’-]+(?![.\p{L}])/u;
+const LABEL_RE = /^[^:]{2,60}:\s/;
 const NAME_RE = /(?<=[^\s.!?;:]\s+)["'“(]?\p{Lu}[\p{L}'’-]+/gu;
 
 /**
@@ -254,11 +257,13 @@ export function satisfies(expects: Expectation | null, span: string, q: Analyzed
       return acronymsInSpan;
     case 'person':
     case 'place': {
-      // A labelled fact names its holder after the label: a person, not a place.
-      if (expects === 'person' && /^[^:]{2,60}:\s/.test(span)) return true;
-      // A capitalised word the question itself uses, or shares a stem with ("Presidency" for "president"), names no one new.
+      // A labelled fact names its holder after the label ("Vice chair: Laia Bonet"): a person, not a place.
+      if (expects === 'person' && LABELLED_NAME_RE.test(span)) return true;
+      // A capitalised word the question itself uses, or shares a stem with ("Presidency" for "president"), names no one
+      // new; nor does a label's ("Digitally Enabled citizens: …").
       const { asked, askedStems } = askedWordsOf(q);
-      for (const m of span.matchAll(NAME_RE)) {
+      const label = LABEL_RE.exec(span);
+      for (const m of (label ? span.slice(label[0].length) : span).matchAll(NAME_RE)) {
         const name = fold(m[0].replace(/^["'“(]/, ''));
         if (!asked.has(name) && !known.has(name) && !askedStems.has(stem(name, q.lang))) return true;
       }

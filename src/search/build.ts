@@ -159,7 +159,8 @@ export function buildIndex(knowledge: Pick<LoadedKnowledge, 'documents' | 'warni
     }
     documents.push(info);
   });
-  addNameInitials(passages.map((p, i): [string, number] => [p.passage.text, i]), acronyms);
+  const titles = documents.filter((d) => d.passages.length).map((d): [string, number] => [d.title, d.passages[0]]);
+  addNameInitials([...titles, ...passages.map((p, i): [string, number] => [p.passage.text, i])], acronyms);
   const documentFrequency = documentFrequencies(passages);
   const lexicon = buildLexicalLinks(documentFrequency.keys(), {
     words: englishWords(passages, documents),

@@ -188,6 +188,8 @@ function initialsNearby(text: string): AbbreviationDefinition[] {
 
 // Small words inside a name ("Council of the Isles"); "and" joins two names more often than it sits in one.
 const NAME_JOINER_RE = /^(of|the|for|de|des|du|van|der|het)$/i;
+// Words a name may have: "Presidency of the Council of the European Union" has eight (initials of more say nothing).
+const MAX_NAME_WORDS = 8;
 
 /** A name written in capitalised words ("European Commission") and the key its initials spell ("ec"). */
 export interface NameInitials {
@@ -210,12 +212,14 @@ export function namesByInitials(text: string): NameInitials[] {
     if (capitalised.length >= 2) out.push({ key: capitalised.map((t) => fold(t.text)[0]).join(''), name: text.slice(run[0].start, run[run.length - 1].end) });
     run = [];
   };
-  for (const token of tokens) {
+  tokens.forEach((token, i) => {
     const capitalised = /^\p{Lu}\p{Ll}/u.test(token.text) && !isAbbreviationToken(token.text);
     if (capitalised || (run.length && NAME_JOINER_RE.test(token.text))) run.push(token);
     else flush();
-    if (token.breakAfter) flush();
-  }
+    // A name ends at punctuation and at a line's end (a list's items are names of their own), and is not a sentence.
+    const next = tokens[i + 1];
+    if (token.breakAfter || run.length >= MAX_NAME_WORDS || (next && text.slice(token.end, next.start).includes('\n'))) flush();
+  });
   flush();
   return out;
 }

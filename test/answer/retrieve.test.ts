@@ -1,5 +1,5 @@
 import { analyzeQuestion } from '../../src/answer/question';
-import { resolveWords, searchPassages } from '../../src/answer/retrieve';
+import { resolveWords, satisfies, searchPassages } from '../../src/answer/retrieve';
 import type { SearchIndex } from '../../src/search/build';
 import { doc, indexedTree } from '../core/helpers';
 
@@ -80,5 +80,24 @@ describe('searchPassages', () => {
     expect(results.length).toBeGreaterThan(0);
     expect(index.passages[results[0].id].passage.source.title).toBe('Ferry timetable');
     for (let i = 1; i < results.length; i++) expect(results[i].score).toBeLessThanOrEqual(results[i - 1].score);
+  });
+});
+
+describe('satisfies', () => {
+  const q = (text: string) => analyzeQuestion(text, ['en']);
+
+  it('finds a person in a labelled fact\'s holder or a name the question does not use', () => {
+    expect(satisfies('person', 'Vice chair: Laia Bonet, deputy mayor', q('Who is the vice chair?'), false)).toBe(true);
+    expect(satisfies('person', 'The terminal was moved by Anna Weiss in 2006.', q('Who moved the terminal?'), false)).toBe(true);
+  });
+
+  it('finds no person in a label, an example list or the names the question itself uses', () => {
+    expect(satisfies('person', 'Digitally Enabled citizens: E.g. participatory budgeting (such as the Bristol pound).', q('Who invented the Bristol pound?'), false)).toBe(false);
+    expect(satisfies('person', 'Ferries leave Port Alba every hour.', q('Who runs the ferries of Port Alba?'), false)).toBe(false);
+  });
+
+  it('finds dates and numbers by their form', () => {
+    expect(satisfies('date', 'The council decided in 2006.', q('When did the council decide?'), false)).toBe(true);
+    expect(satisfies('number', 'The council has no members yet.', q('How many members?'), false)).toBe(false);
   });
 });

@@ -73,5 +73,6 @@ describe('namesByInitials', () => {
 
   it('makes no name of one capitalised word, nor across punctuation', () => {
     expect(namesByInitials('Ferries leave Alba. Vesterby, Northmouth and Kelmsgate wait.')).toEqual([]);
+    expect(namesByInitials('Members:\n- Port Alba\n- Vesterby\n- North Mouth').map((n) => n.name)).toEqual(['Port Alba', 'North Mouth']);
   });
 });
