@@ -5,7 +5,7 @@ import { LANG_NAMES } from '../text/lang';
 import type { Answer, AskContext, Source } from '../types';
 import type { Candidate } from './candidate';
 import { chitchatIntent, chitchatReply, withoutLeadingSmallTalk } from './chitchat';
-import { bestPassageCandidate, type ScoredCandidate } from './general';
+import { bestPassageCandidate, finishCandidate, type ScoredCandidate } from './general';
 import { intentCandidates } from './intents';
 import { parseMembership } from './lists';
 import { confidenceOf, MODEL } from './model';
@@ -89,9 +89,7 @@ export function createAnswerer(index: SearchIndex, options: AnswererOptions = {}
     // One model scores the structured intents' candidates and the passages' best one alike; the best answers if sure enough.
     let best: ScoredCandidate | null = bestPassageCandidate(index, q, words);
     for (const c of intentCandidates(index, q, words)) if (!best || c.score > best.score) best = c;
-    if (!best) return null;
-    const confidence = confidenceOf(best.score);
-    return confidence >= threshold ? { ...best.candidate, confidence } : null;
+    return best && confidenceOf(best.score) >= threshold ? finishCandidate(index, best, q, words) : null;
   }
 
   function reply(partial: Omit<Answer, 'id' | 'related'> & { related?: string[] }): Answer {

@@ -2,9 +2,6 @@
  * What the answer model sees of one candidate answer: a fixed list of numbers, each from a small pure function.
  * The model (model.ts) weighs them; `npm run train` fits the weights (src/answer/model/weights.json).
  */
-import { words } from '../text/analyze';
-import { hasNegation } from '../text/negation';
-import type { Lang } from '../types';
 
 /** The features, in the order of the model's weights. Adding or reordering one needs `npm run train`. */
 export const FEATURE_NAMES = [
@@ -95,11 +92,6 @@ export function bitCount(mask: number): number {
  */
 export function antonymWithoutWord(antonymMask: number, wordMask: number): boolean {
   return (antonymMask & ~wordMask) !== 0;
-}
-
-/** Whether one of the question and the candidate is negated and the other is not. */
-export function negationMismatch(questionWords: readonly string[], questionLang: Lang, candidate: string, candidateLang: Lang): boolean {
-  return hasNegation(questionWords, questionLang) !== hasNegation(words(candidate), candidateLang);
 }
 
 const NUMBER_RE = /\d+(?:[.,]\d+)?/g;

@@ -369,19 +369,22 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
   return out;
 }
 
-/**
- * The general path: the candidate the model scores highest, with its calibrated confidence; an over-long
- * sentence is cut to the clauses that hold the question's words.
- */
+/** The general path: the passage candidate the model scores highest, or null when the passages hold none. */
 export function bestPassageCandidate(index: SearchIndex, q: AnalyzedQuestion, words: ResolvedWord[]): ScoredCandidate | null {
   let best: ScoredCandidate | null = null;
   for (const c of generalCandidates(index, q, words, 'best')) if (!best || c.score > best.score) best = c;
-  if (!best) return null;
+  return best;
+}
+
+/**
+ * The reply a chosen candidate makes, with its calibrated confidence; a sentence over the span limit is cut to the
+ * clauses that hold the question's words. Done for the winner only, whichever kind of candidate won.
+ */
+export function finishCandidate(index: SearchIndex, best: ScoredCandidate, q: AnalyzedQuestion, words: ResolvedWord[]): Candidate {
   const { candidate } = best;
   const confidence = confidenceOf(best.score);
-  if (candidate.kind !== 'fact' || best.features.paired_next) return { ...best, candidate: { ...candidate, confidence } };
-  const text = tightSpan(candidate.text, words, q, index.passages[candidate.passage].passage.lang);
-  return { ...best, candidate: { ...candidate, confidence, text } };
+  if (candidate.kind !== 'fact' || best.features.paired_next) return { ...candidate, confidence };
+  return { ...candidate, confidence, text: tightSpan(candidate.text, words, q, index.passages[candidate.passage].passage.lang) };
 }
 
 /** Question words left uncovered at which the missing-words feature is full: three unanswered words say enough. */

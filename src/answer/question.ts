@@ -33,6 +33,9 @@ export interface AnalyzedQuestion {
   cueWords: Set<string>;
   /** The category a "what kind of X" question asks within: the answer is a kind of X, often without the word X. */
   category: Set<string>;
+  /** `allWords` as a set, and every stem of `words`: what a candidate's names are checked against. */
+  asked: ReadonlySet<string>;
+  askedStems: ReadonlySet<string>;
 }
 
 // Words that frame a question rather than say what it is about.
@@ -108,5 +111,7 @@ export function analyzeQuestion(text: string, langs: readonly Lang[]): AnalyzedQ
     });
   }
   const category = new Set([...folded.matchAll(/\b(?:kind|kinds|type|types|sort|sorts) of (\S+)/g)].map((m) => m[1]));
-  return { text: tidy, allWords, lang, spoken, words: questionWords, expects, capitalized, cueWords: dropped, category };
+  const asked = new Set(allWords);
+  const askedStems = new Set(questionWords.flatMap((w) => w.stems));
+  return { text: tidy, allWords, lang, spoken, words: questionWords, expects, capitalized, cueWords: dropped, category, asked, askedStems };
 }

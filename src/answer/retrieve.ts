@@ -237,14 +237,10 @@ export function holdsNumber(span: string): boolean {
   return NUMBER_RE.test(span);
 }
 
-// The question's words and stems as sets, made once per question: `satisfies` runs for every candidate sentence.
-const askedWords = new WeakMap<AnalyzedQuestion, { asked: Set<string>; askedStems: Set<string> }>();
-function askedWordsOf(q: AnalyzedQuestion): { asked: Set<string>; askedStems: Set<string> } {
-  let sets = askedWords.get(q);
-  if (!sets) askedWords.set(q, (sets = { asked: new Set(q.allWords), askedStems: new Set(q.words.flatMap((w) => w.stems)) }));
-  return sets;
-}
-
+/**
+ * Whether a span holds what the question expects: a date, a number, an expansion, or a name the question does not
+ * itself use (for *who* and *where*). `known` holds further words that name no one new (the titles of the documents the question names).
+ */
 export function satisfies(expects: Expectation | null, span: string, q: AnalyzedQuestion, acronymsInSpan: boolean, known: ReadonlySet<string> = new Set()): boolean {
   switch (expects) {
     case null:
@@ -261,7 +257,7 @@ export function satisfies(expects: Expectation | null, span: string, q: Analyzed
       if (expects === 'person' && LABELLED_NAME_RE.test(span)) return true;
       // A capitalised word the question itself uses, or shares a stem with ("Presidency" for "president"), names no one
       // new; nor does a label's ("Digitally Enabled citizens: …").
-      const { asked, askedStems } = askedWordsOf(q);
+      const { asked, askedStems } = q;
       const label = LABEL_RE.exec(span);
       for (const m of (label ? span.slice(label[0].length) : span).matchAll(NAME_RE)) {
         const name = fold(m[0].replace(/^["'“(]/, ''));

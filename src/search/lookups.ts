@@ -5,6 +5,7 @@
  * (`SearchableMap`), whose `fuzzyGet` walks only the branches within an edit distance of the name.
  */
 import type { DocumentInfo, SearchIndex } from './build';
+import { addWordPrefixes } from '../util/word-prefixes';
 
 /** MiniSearch's radix tree, as far as it is used here (its subpath export has no types under this project's resolution). */
 interface RadixTree {
@@ -76,8 +77,7 @@ export function subjectsNamedIn(index: SearchIndex, words: readonly string[], mi
         const docs = exact.subjects.get(subject);
         if (!docs) exact.subjects.set(subject, [doc]);
         else if (docs[docs.length - 1] !== doc) docs.push(doc);
-        const parts = subject.split(' ');
-        for (let n = 1; n < parts.length; n++) exact.starts.add(parts.slice(0, n).join(' '));
+        addWordPrefixes(subject, exact.starts);
       }
     }
     exactOf.set(index, exact);

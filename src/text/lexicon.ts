@@ -3,6 +3,7 @@ import { RecentCache } from '../util/recent-cache';
 import { fold } from './fold';
 import { irregularFormsOf, lemmaCandidates, lemmas } from './lemmatize';
 import { wordNet, type WordNetTable } from './wordnet';
+import { addWordPrefixes } from '../util/word-prefixes';
 
 /** How a question term relates to an index term through WordNet. */
 export type LexicalKind = 'synonym' | 'derived';
@@ -303,12 +304,11 @@ const phraseIndexes = new WeakMap<LexicalLinks, { firstWords: Set<string>; prefi
 function phraseIndex(links: LexicalLinks): { firstWords: Set<string>; prefixes: Set<string> } {
   let index = phraseIndexes.get(links);
   if (!index) {
-    // Every collocation's first word, and every run of its words from the first ("come up", "come up with").
+    // Every collocation's first word, and every run of its words from the first ("come", "come up", "come up with").
     index = { firstWords: new Set(), prefixes: new Set() };
     for (const phrase of Object.keys(links.phrases)) {
-      const parts = phrase.split(' ');
-      index.firstWords.add(parts[0]);
-      for (let n = 2; n <= parts.length; n++) index.prefixes.add(parts.slice(0, n).join(' '));
+      index.firstWords.add(phrase.split(' ', 1)[0]);
+      addWordPrefixes(phrase, index.prefixes);
     }
     phraseIndexes.set(links, index);
   }

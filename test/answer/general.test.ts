@@ -1,4 +1,5 @@
-import { bestPassageCandidate, changesRole, generalCandidates } from '../../src/answer/general';
+import { bestPassageCandidate, changesRole, finishCandidate, generalCandidates } from '../../src/answer/general';
+import { confidenceOf } from '../../src/answer/model';
 import { analyzeQuestion } from '../../src/answer/question';
 import { resolveWords } from '../../src/answer/retrieve';
 import type { SearchIndex } from '../../src/search/build';
@@ -77,14 +78,12 @@ describe('general candidates', () => {
   });
 
   it('abstains on a contradicted question where the plain sentence would have answered', () => {
-    const q = analyzeQuestion("Who is the country's smallest digital subscription broadcaster?", index.langs);
-    const answer = bestPassageCandidate(index, q, resolveWords(index, q))?.candidate;
-    expect(answer && answer.confidence).toBeLessThan(
-      (() => {
-        const plain = analyzeQuestion("Who is the country's largest digital subscription broadcaster?", index.langs);
-        return bestPassageCandidate(index, plain, resolveWords(index, plain))?.candidate?.confidence ?? 0;
-      })(),
-    );
+    const confidence = (text: string) => {
+      const q = analyzeQuestion(text, index.langs);
+      const best = bestPassageCandidate(index, q, resolveWords(index, q));
+      return best ? confidenceOf(best.score) : 0;
+    };
+    expect(confidence("Who is the country's smallest digital subscription broadcaster?")).toBeLessThan(confidence("Who is the country's largest digital subscription broadcaster?"));
   });
 
   it('marks another role and another attribute of a fact holder', () => {
@@ -97,9 +96,12 @@ describe('general candidates', () => {
 
   it('gives a calibrated confidence between 0 and 1', () => {
     const q = analyzeQuestion('When did the council decide to move the studios?', index.langs);
-    const answer = bestPassageCandidate(index, q, resolveWords(index, q))?.candidate;
+    const words = resolveWords(index, q);
+    const best = bestPassageCandidate(index, q, words);
+    const answer = best && finishCandidate(index, best, q, words);
     expect(answer?.confidence).toBeGreaterThan(0);
     expect(answer?.confidence).toBeLessThan(1);
+    expect(answer?.confidence).toBe(best && confidenceOf(best.score));
   });
 });
 
