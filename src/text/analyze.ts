@@ -1,19 +1,24 @@
 import { createHash } from 'node:crypto';
 import type { Lang } from '../types';
 import germanStopwords from './data/stopwords-de.json';
+import questionWords from './data/question-words.json';
 import { fold, WORD_RE } from './fold';
 import { naturalStopwords, stemmers } from './natural';
 
 // natural ships no German list; src/text/data/stopwords-de.json holds the common core of German function words.
 const GERMAN_STOPWORDS: string[] = germanStopwords.words;
 
+// Question words and auxiliaries those lists lack ("cuáles", "eran", "welke"): src/text/data/question-words.json.
+const QUESTION_WORDS: Partial<Record<Lang, string[]>> = questionWords;
+const stopwordsOf = (lang: Lang, words: string[]): ReadonlySet<string> => new Set([...words, ...(QUESTION_WORDS[lang] ?? [])].map(fold));
+
 const STOPWORDS: Record<Lang, ReadonlySet<string>> = {
-  en: new Set(naturalStopwords.en.map(fold)),
-  nl: new Set(naturalStopwords.nl.map(fold)),
-  fr: new Set(naturalStopwords.fr.map(fold)),
-  de: new Set(GERMAN_STOPWORDS.map(fold)),
-  es: new Set(naturalStopwords.es.map(fold)),
-  it: new Set(naturalStopwords.it.map(fold)),
+  en: stopwordsOf('en', naturalStopwords.en),
+  nl: stopwordsOf('nl', naturalStopwords.nl),
+  fr: stopwordsOf('fr', naturalStopwords.fr),
+  de: stopwordsOf('de', GERMAN_STOPWORDS),
+  es: stopwordsOf('es', naturalStopwords.es),
+  it: stopwordsOf('it', naturalStopwords.it),
 };
 
 const STEM_CACHE_LIMIT = 200_000;

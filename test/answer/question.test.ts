@@ -16,6 +16,11 @@ describe('analyzeQuestion', () => {
     expect(asked('¿Cuándo se fundó la red europea de Living Labs?').spoken).toBe('es');
   });
 
+  it('drops the question words and auxiliaries of other languages that natural\'s stop word lists lack', () => {
+    expect(wordsOf('¿cuáles eran las prioridades de 2015?')).toEqual(['prioridades', '2015']);
+    expect(wordsOf('Quali sono le città della rete?')).not.toContain('quali');
+  });
+
   it('keeps the words of an English question that are function words in other languages ("per", "con", "hat")', () => {
     expect(wordsOf('how many cities per country are members?')).toContain('per');
     expect(wordsOf('what did the con artist say?')).toContain('con');
