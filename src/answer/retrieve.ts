@@ -7,7 +7,7 @@ import { editDistance } from '../text/edit-distance';
 import { metaphone } from '../text/natural';
 import { isStopwordAnywhere, stem, terms as terms_ } from '../text/analyze';
 import { MONTH_RE, WEEKDAY_RE } from '../text/calendar';
-import { fold } from '../text/fold';
+import { fold, foldedWords } from '../text/fold';
 import { RecentCache } from '../util/recent-cache';
 import { englishFor, equivalentsOf, synonymsOf } from '../text/glossary';
 import { antonymIndexTermsOfWord, phraseLinks, relatedIndexTermsOfWord } from '../text/lexicon';
@@ -217,7 +217,7 @@ const SEASON_RE = /\b(spring|summer|autumn|winter|lente|zomer|herfst|printemps|e
 const NUMBER_RE = /\d+(?:[.,]\d+)?\s*%|\b(?!(?:1[0-9]|20)\d\d\b)\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|several)\b/i;
 // A capitalised word that does not start a sentence: a name.
 // "Label: Name", the name a word of two letters or more ("Vice chair: Laia Bonet", not "Examples: E.g. …").
-const LABELLED_NAME_RE = /^[^:]{2,60}:\s+["'“(]?\p{Lu}[\p{L}'’-]+(?![.\p{L}])/u;
+const LABELLED_NAME_RE = /^[^:]{2,60}:\s+["'“(]?(\p{Lu}[\p{L}'’-]+)(?![.\p{L}])/u;
 const LABEL_RE = /^[^:]{2,60}:\s/;
 const NAME_RE = /(?<=[^\s.!?;:]\s+)["'“(]?\p{Lu}[\p{L}'’-]+/gu;
 
@@ -253,11 +253,13 @@ export function satisfies(expects: Expectation | null, span: string, q: Analyzed
       return acronymsInSpan;
     case 'person':
     case 'place': {
-      // A labelled fact names its holder after the label ("Vice chair: Laia Bonet"): a person, not a place.
-      if (expects === 'person' && LABELLED_NAME_RE.test(span)) return true;
+      const { asked, askedStems } = q;
+      // A labelled fact names its holder after the label ("Vice chair: Laia Bonet"): a person, not a place. Unless the
+      // question names both the role and its holder ("who was vice chair before Laia Bonet?"): then it asks for another.
+      const holder = expects === 'person' ? LABELLED_NAME_RE.exec(span) : null;
+      if (holder) return !asked.has(fold(holder[1])) || !foldedWords(span.slice(0, span.indexOf(':'))).some((w) => asked.has(w));
       // A capitalised word the question itself uses, or shares a stem with ("Presidency" for "president"), names no one
       // new; nor does a label's ("Digitally Enabled citizens: …").
-      const { asked, askedStems } = q;
       const label = LABEL_RE.exec(span);
       for (const m of (label ? span.slice(label[0].length) : span).matchAll(NAME_RE)) {
         const name = fold(m[0].replace(/^["'“(]/, ''));

@@ -91,6 +91,12 @@ describe('satisfies', () => {
     expect(satisfies('person', 'The terminal was moved by Anna Weiss in 2006.', q('Who moved the terminal?'), false)).toBe(true);
   });
 
+  it('finds no one new in a labelled fact whose role and holder the question both names ("who was chair before X?")', () => {
+    const fact = 'Vice chair: Laia Bonet, deputy mayor (Harbour Council)';
+    expect(satisfies('person', fact, q('Who was vice chair before Laia Bonet?'), false)).toBe(false);
+    expect(satisfies('person', fact, q('Who is Laia Bonet?'), false)).toBe(true);
+  });
+
   it('finds no person in a label, an example list or the names the question itself uses', () => {
     expect(satisfies('person', 'Digitally Enabled citizens: E.g. participatory budgeting (such as the Bristol pound).', q('Who invented the Bristol pound?'), false)).toBe(false);
     expect(satisfies('person', 'Ferries leave Port Alba every hour.', q('Who runs the ferries of Port Alba?'), false)).toBe(false);
