@@ -27,6 +27,8 @@ const DEFINITION_PATTERNS: RegExp[] = [
   /^(?:was|wer) (?:ist|sind) (?:der |die |das |ein |eine )?(.+)$/,
   /^(?:que|quien) (?:es|son) (?:el |la |los |las |un |una )?(.+)$/,
   /^(?:che )?(?:cos|cosa) e (?:il |la |lo |l |un |una )?(.+)$/,
+  // Chat style, the name first: "eurocities wat is dat", "oasc what is that", "enoll c est quoi".
+  /^(?:the |de |het |le |la |l )?(.+?) (?:what is (?:that|it|this)|whats that|wat is (?:dat|het)|c est quoi|qu est ce que c est|was ist das|que es eso|cos e)$/,
 ];
 
 export function definitionSubject(q: AnalyzedQuestion): string | null {
