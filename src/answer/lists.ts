@@ -38,7 +38,8 @@ const MEMBERSHIP_PATTERNS: RegExp[] = [
 ];
 
 // "Does the forum include Utrecht?": the container first, the name last.
-const CONTAINS_RE = /^(?:does|do)\s+(?:the\s+)?(.+?)\s+(?:include|contain|list|count|have)s?\s+(.+?)(?:\s+(?:as (?:a )?members?|among (?:its|the) members))?$/;
+// The container is a name of one to three words: "does the forum want every citizen to have ICT access?" asks no membership.
+const CONTAINS_RE = /^(?:does|do)\s+(?:the\s+)?(\S+(?:\s+\S+){0,2}?)\s+(?:include|contain|list|count|have)s?\s+(.+?)(?:\s+(?:as (?:a )?members?|among (?:its|the) members))?$/;
 // Not a name: "Are there any Dutch cities in the forum?" asks for a list, not about one member.
 const NOT_A_NAME_RE = /^(there|any|some|all|which|what|who|whose|when|where|why|how|many|was|were|is|are|does|do|did|can|could|will|would|has|have|had|it|its|they|wie|wat|wanneer|waar|welke|hoeveel)\b|\b(cities|members|towns|organisations|organizations|any)\b/;
 

@@ -52,6 +52,9 @@ describe('intentCandidates', () => {
     expect(candidatesFor('lisbon in the league?')[0]?.candidate.text).toMatch(/^No: Lisbon/);
     expect(candidatesFor('Vesterby fa parte della rete?')[0]?.candidate.text).toMatch(/^Yes: Vesterby/);
     expect(candidatesFor('Vesterby maakt deel uit van het netwerk?')[0]?.candidate.text).toMatch(/^Yes: Vesterby/);
+    expect(candidatesFor('Does the league include Northmouth?')[0]?.candidate.text).toMatch(/^Yes: Northmouth/);
+    // Nor does a sentence whose verb comes late: "does the league want every town to have tide tables?"
+    expect(candidatesFor('does the league want every town to have tide tables?').filter((c) => c.candidate.kind === 'membership')).toEqual([]);
     // "in the …" says nothing of membership when the rest does not name what the list belongs to.
     expect(candidatesFor('tide tables in the summer?').filter((c) => c.candidate.kind === 'membership')).toEqual([]);
   });
