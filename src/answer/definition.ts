@@ -4,7 +4,7 @@ import { englishFor } from '../text/glossary';
 import { editDistance } from '../text/edit-distance';
 import { documentsNamed } from '../search/lookups';
 import type { Candidate } from './candidate';
-import type { AnalyzedQuestion } from './question';
+import { type AnalyzedQuestion, isFrameWord } from './question';
 
 // On folded words joined by spaces; group 1 is the subject asked about.
 const DEFINITION_PATTERNS: RegExp[] = [
@@ -35,7 +35,11 @@ export function definitionSubject(q: AnalyzedQuestion): string | null {
   const folded = q.allWords.join(' ');
   for (const re of DEFINITION_PATTERNS) {
     const m = re.exec(folded);
-    if (m) return m[1].trim();
+    if (!m) continue;
+    // "wat is eurocities eigenlijk?", "what is oasc exactly": the framing word is no part of the name.
+    const words = m[1].trim().split(' ');
+    while (words.length > 1 && isFrameWord(words[words.length - 1])) words.pop();
+    return words.join(' ');
   }
   return null;
 }

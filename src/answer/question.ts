@@ -46,6 +46,9 @@ const FRAME_WORDS = new Set(
    vertel noem graag weet alsjeblieft dis moi est ce qu que quoi sais sagen bitte dime dimmi cosa che qual quale cual`.split(/\s+/),
 );
 
+/** Whether a word only frames a question ("please", "actually", "eigenlijk") and says nothing of its topic. */
+export const isFrameWord = (word: string): boolean => FRAME_WORDS.has(word);
+
 interface Cue {
   re: RegExp;
   expects: Expectation;

@@ -73,7 +73,7 @@ describe('intentCandidates', () => {
     expect(definition.candidate.kind).toBe('definition');
     expect(definition.candidate.text).toContain('association of port towns');
     expect(definition.features).toMatchObject({ definition_answer: 1, name_match: 1 });
-    for (const chat of ['HL what is that?', 'harbour league wat is dat']) {
+    for (const chat of ['HL what is that?', 'harbour league wat is dat', 'what is HL exactly?', 'wat is harbour league eigenlijk?']) {
       expect(candidatesFor(chat).find((c) => c.candidate.kind === 'definition')?.candidate.text).toContain('association of port towns');
     }
   });
