@@ -49,6 +49,9 @@ const FRAME_WORDS = new Set(
 /** Whether a word only frames a question ("please", "actually", "eigenlijk") and says nothing of its topic. */
 export const isFrameWord = (word: string): boolean => FRAME_WORDS.has(word);
 
+// English verbs that, followed by "to", lead to the verb that says what is asked.
+const CATENATIVE_VERBS = new Set('want wants wanted try tries trying tried supposed going intend intends intended hope hopes hoping seek seeks seeking'.split(' '));
+
 interface Cue {
   re: RegExp;
   expects: Expectation;
@@ -86,6 +89,11 @@ export function analyzeQuestion(text: string, langs: readonly Lang[]): AnalyzedQ
       break;
     }
   }
+  // "What is OASC trying to achieve?", "which charter did they want to advance?": a verb that only leads to another
+  // ("want to", "trying to", "supposed to") says what is asked about no more than "please" does.
+  allWords.forEach((w, i) => {
+    if (CATENATIVE_VERBS.has(w) && allWords[i + 1] === 'to') dropped.add(w);
+  });
   const otherLangs = langs.filter((l) => l !== lang);
   // A question in a language the knowledge lacks ("de" in a Spanish one) has that language's function words too.
   // The detector runs only when two words are function words of another language: most questions have none, and one

@@ -16,6 +16,12 @@ describe('analyzeQuestion', () => {
     expect(asked('¿Cuándo se fundó la red europea de Living Labs?').spoken).toBe('es');
   });
 
+  it('drops a verb that only leads to another ("trying to achieve", "want to advance")', () => {
+    expect(wordsOf('What is the council trying to achieve?')).toEqual(['council', 'achieve']);
+    expect(wordsOf('Which charter did the council want to advance?')).toEqual(['charter', 'council', 'advance']);
+    expect(wordsOf('What do the members want?')).toContain('want');
+  });
+
   it('drops the question words and auxiliaries of other languages that natural\'s stop word lists lack', () => {
     expect(wordsOf('¿cuáles eran las prioridades de 2015?')).toEqual(['prioridades', '2015']);
     expect(wordsOf('Quali sono le città della rete?')).not.toContain('quali');
