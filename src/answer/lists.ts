@@ -2,6 +2,7 @@ import type { SearchIndex } from '../search/build';
 import { listPassageIds } from '../search/lookups';
 import { itemHead } from '../search/segments';
 import { isStopwordAnywhere, stem } from '../text/analyze';
+import { editDistance } from '../text/edit-distance';
 import { foldedWords } from '../text/fold';
 import type { Candidate } from './candidate';
 import { bestNameMatches } from './names';
@@ -43,8 +44,19 @@ const CONTAINS_RE = /^(?:does|do)\s+(?:the\s+)?(\S+(?:\s+\S+){0,2}?)\s+(?:includ
 // Not a name: "Are there any Dutch cities in the forum?" asks for a list, not about one member.
 const NOT_A_NAME_RE = /^(there|any|some|all|which|what|who|whose|when|where|why|how|many|was|were|is|are|does|do|did|can|could|will|would|has|have|had|it|its|they|wie|wat|wanneer|waar|welke|hoeveel)\b|\b(cities|members|towns|organisations|organizations|any)\b/;
 
+// The words membership is asked with, and how a typo in one is still read as it ("memeber", "membr").
+const MEMBERSHIP_WORDS = ['member', 'members', 'membership', 'listed'];
+const TYPO_EDITS = 1;
+
+/** A word read as the membership word it misspells by one edit, or as itself. */
+function membershipWord(word: string): string {
+  // The membership words of the other languages ("membre", "membro") are words, not typos.
+  if (word.length < 5 || MEMBER_RE.test(word) || MEMBERSHIP_WORDS.includes(word)) return word;
+  return MEMBERSHIP_WORDS.find((m) => editDistance(word, m, TYPO_EDITS) <= TYPO_EDITS) ?? word;
+}
+
 export function parseMembership(q: AnalyzedQuestion): MembershipQuestion | null {
-  const folded = q.allWords.join(' ');
+  const folded = q.allWords.map(membershipWord).join(' ');
   // The question's own grammar words never end a name: "torino e membro" asks about Torino, "sevilla es miembro" about Sevilla.
   const strip = (name: string) => {
     const words = name.replace(/^(the|de|het|le|la|les|der|die|das|el|il)\s+/, '').split(' ');

@@ -53,6 +53,8 @@ describe('intentCandidates', () => {
     expect(candidatesFor('Vesterby fa parte della rete?')[0]?.candidate.text).toMatch(/^Yes: Vesterby/);
     expect(candidatesFor('Vesterby maakt deel uit van het netwerk?')[0]?.candidate.text).toMatch(/^Yes: Vesterby/);
     expect(candidatesFor('Does the league include Northmouth?')[0]?.candidate.text).toMatch(/^Yes: Northmouth/);
+    expect(candidatesFor('kelmsgate memeber?')[0]?.candidate.text).toMatch(/^Yes: Kelmsgate/);
+    expect(candidatesFor('Est-ce que Kelmsgate est membre ?')[0]?.candidate.text).toMatch(/^Yes: Kelmsgate/);
     // Nor does a sentence whose verb comes late: "does the league want every town to have tide tables?"
     expect(candidatesFor('does the league want every town to have tide tables?').filter((c) => c.candidate.kind === 'membership')).toEqual([]);
     // "in the …" says nothing of membership when the rest does not name what the list belongs to.
