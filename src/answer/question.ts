@@ -42,7 +42,7 @@ export interface AnalyzedQuestion {
 const FRAME_WORDS = new Set(
   `actually really exactly eigenlijk precies nou pls plz please hi hey hello thanks thx cheers ok okay
    whats whos wheres whens hows kinds types sorts whose whom whichever whatever tell me please know mention mentioned mentions say says said describe explain give show list name named called kind type
-   anything something information info thing things exactly briefly according document documents text page pages bot
+   anything something anywhere somewhere information info thing things exactly briefly according document documents text page pages bot
    vertel noem graag weet alsjeblieft dis moi est ce qu que quoi sais sagen bitte dime dimmi cosa che qual quale cual`.split(/\s+/),
 );
 
