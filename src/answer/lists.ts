@@ -47,11 +47,13 @@ const NOT_A_NAME_RE = /^(there|any|some|all|which|what|who|whose|when|where|why|
 // The words membership is asked with, and how a typo in one is still read as it ("memeber", "membr").
 const MEMBERSHIP_WORDS = ['member', 'members', 'membership', 'listed'];
 const TYPO_EDITS = 1;
+// A word of four letters or fewer is one edit from too many others to be read as a typo ("mem", "meme").
+const MIN_TYPO_LENGTH = 5;
 
 /** A word read as the membership word it misspells by one edit, or as itself. */
 function membershipWord(word: string): string {
   // The membership words of the other languages ("membre", "membro") are words, not typos.
-  if (word.length < 5 || MEMBER_RE.test(word) || MEMBERSHIP_WORDS.includes(word)) return word;
+  if (word.length < MIN_TYPO_LENGTH || MEMBER_RE.test(word) || MEMBERSHIP_WORDS.includes(word)) return word;
   return MEMBERSHIP_WORDS.find((m) => editDistance(word, m, TYPO_EDITS) <= TYPO_EDITS) ?? word;
 }
 
