@@ -115,6 +115,9 @@ export function changesRole(labelWords: readonly string[], isAsked: (word: strin
 }
 
 /** The question's words as bit masks over index terms, with their weights: what every feature is measured with. */
+/** Question words held as bits of one integer mask: 31, the sign bit kept free. */
+const MASK_WORDS = 31;
+
 class QuestionTerms {
   readonly total: number;
   readonly weights: number[];
@@ -123,9 +126,9 @@ class QuestionTerms {
   private readonly antonyms = new Map<string, number>();
 
   constructor(readonly words: readonly ResolvedWord[]) {
-    this.weights = words.slice(0, 31).map((w) => w.weight);
+    this.weights = words.slice(0, MASK_WORDS).map((w) => w.weight);
     this.total = this.weights.reduce((sum, w) => sum + w, 0) || 1;
-    words.slice(0, 31).forEach((w, i) => {
+    words.slice(0, MASK_WORDS).forEach((w, i) => {
       for (const t of w.terms) this.primary.set(t, (this.primary.get(t) ?? 0) | (1 << i));
       for (const t of w.lexical) this.lexical.set(t, (this.lexical.get(t) ?? 0) | (1 << i));
       for (const t of w.antonyms) this.antonyms.set(t, (this.antonyms.get(t) ?? 0) | (1 << i));
@@ -186,7 +189,8 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
   const results = searchPassages(index, words, RERANK_DEPTH);
   if (!results.length) return [];
   const qt = new QuestionTerms(words);
-  const all = (1 << Math.min(words.length, 31)) - 1;
+  const masked = words.slice(0, MASK_WORDS);
+  const all = (1 << masked.length) - 1;
   const topScore = results[0].score;
   const askedAcronyms = q.allWords.filter((w) => index.acronyms.has(w));
   const askedTerms = new Set(words.flatMap((w) => w.terms));
@@ -203,16 +207,16 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
   const namedWords = new Set([...named].flatMap((d) => foldedWords(index.documents[d].title)));
   const attributeMask = all & ~namedMask;
   let roleMask = 0;
-  words.slice(0, 31).forEach((w, i) => {
+  masked.forEach((w, i) => {
     if (ROLE_TERMS.has(stem(w.word, 'en')) || w.terms.some((t) => ROLE_TERMS.has(t))) roleMask |= 1 << i;
   });
   let capitalMask = 0;
   let rarest = 0;
-  words.slice(0, 31).forEach((w, i) => {
+  masked.forEach((w, i) => {
     if (q.capitalized.has(w.word)) capitalMask |= 1 << i;
     if (!rarest || w.weight > words[31 - Math.clz32(rarest)].weight) rarest = 1 << i;
   });
-  const unknownShare = qt.share(words.slice(0, 31).reduce((m, w, i) => (w.terms.length ? m : m | (1 << i)), 0));
+  const unknownShare = qt.share(masked.reduce((m, w, i) => (w.terms.length ? m : m | (1 << i)), 0));
   // One word that several passages use ("Europe", "include") does not say which sentence is meant.
   const lone = words.length === 1 && (index.documentFrequency.get(words[0].terms[0] ?? '') ?? 0) > 1;
   const questionNumbers = numbersIn(q.text);
@@ -234,10 +238,10 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
   // Answering keeps only the best candidate: one scratch feature record is reused, and a candidate's record and
   // text are copied only when it leads (fewer allocations: garbage collection pauses were the tail of ask()).
   const f = noFeatures();
-  const coverSlots = words.slice(0, 31).map((w) => COVER_SLOT[w.how]);
+  const coverSlots = masked.map((w) => COVER_SLOT[w.how]);
   // Question words matched as themselves by their stem: whether the sentence writes them as the question does.
   let exactMask = 0;
-  words.slice(0, 31).forEach((w, i) => {
+  masked.forEach((w, i) => {
     if (w.how === 'exact') exactMask |= 1 << i;
   });
   const asWritten = (segment: Segment, mask: number): number => {

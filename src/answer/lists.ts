@@ -2,10 +2,9 @@ import type { SearchIndex } from '../search/build';
 import { listPassageIds } from '../search/lookups';
 import { itemHead } from '../search/segments';
 import { isStopwordAnywhere, stem } from '../text/analyze';
-import { editDistance } from '../text/edit-distance';
 import { foldedWords } from '../text/fold';
 import type { Candidate } from './candidate';
-import { bestNameMatches } from './names';
+import { bestNameMatches, wordsClose } from './names';
 import type { AnalyzedQuestion } from './question';
 import type { ResolvedWord } from './retrieve';
 
@@ -44,17 +43,14 @@ const CONTAINS_RE = /^(?:does|do)\s+(?:the\s+)?(\S+(?:\s+\S+){0,2}?)\s+(?:includ
 // Not a name: "Are there any Dutch cities in the forum?" asks for a list, not about one member.
 const NOT_A_NAME_RE = /^(there|any|some|all|which|what|who|whose|when|where|why|how|many|was|were|is|are|does|do|did|can|could|will|would|has|have|had|it|its|they|wie|wat|wanneer|waar|welke|hoeveel)\b|\b(cities|members|towns|organisations|organizations|any)\b/;
 
-// The words membership is asked with, and how a typo in one is still read as it ("memeber", "membr").
+// The words membership is asked with; a typo in one ("memeber", "membr") is read as it, by the names' typo rule.
 const MEMBERSHIP_WORDS = ['member', 'members', 'membership', 'listed'];
-const TYPO_EDITS = 1;
-// A word of four letters or fewer is one edit from too many others to be read as a typo ("mem", "meme").
-const MIN_TYPO_LENGTH = 5;
 
-/** A word read as the membership word it misspells by one edit, or as itself. */
+/** A word read as the membership word it misspells, or as itself. */
 function membershipWord(word: string): string {
   // The membership words of the other languages ("membre", "membro") are words, not typos.
-  if (word.length < MIN_TYPO_LENGTH || MEMBER_RE.test(word) || MEMBERSHIP_WORDS.includes(word)) return word;
-  return MEMBERSHIP_WORDS.find((m) => editDistance(word, m, TYPO_EDITS) <= TYPO_EDITS) ?? word;
+  if (MEMBER_RE.test(word) || MEMBERSHIP_WORDS.includes(word)) return word;
+  return MEMBERSHIP_WORDS.find((m) => wordsClose(word, m)) ?? word;
 }
 
 export function parseMembership(q: AnalyzedQuestion): MembershipQuestion | null {

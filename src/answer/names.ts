@@ -4,7 +4,8 @@ import { otherPlaceNames } from '../text/placenames';
 
 const allowedEdits = (length: number): number => (length >= 9 ? 2 : length >= 5 ? 1 : 0);
 
-function wordsClose(a: string, b: string): boolean {
+/** Whether two folded words are the same but for a typo: one edit from five letters on, two from nine. */
+export function wordsClose(a: string, b: string): boolean {
   if (a === b) return true;
   const edits = allowedEdits(Math.min(a.length, b.length));
   return edits > 0 && Math.abs(a.length - b.length) <= edits && editDistance(a, b, edits) <= edits;

@@ -216,9 +216,9 @@ const SEASON_RE = /\b(spring|summer|autumn|winter|lente|zomer|herfst|printemps|e
 // A number, but not a year: "How many living labs?" is not answered by "in 2006".
 const NUMBER_RE = /\d+(?:[.,]\d+)?\s*%|\b(?!(?:1[0-9]|20)\d\d\b)\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|several)\b/i;
 // A capitalised word that does not start a sentence: a name.
-// "Label: Name", the name a word of two letters or more ("Vice chair: Laia Bonet", not "Examples: E.g. …").
-const LABELLED_NAME_RE = /^[^:]{2,60}:\s+["'“(]?(\p{Lu}[\p{L}'’-]+)(?![.\p{L}])/u;
+// A fact's label ("Vice chair: "), and the name after it: a word of two letters or more ("Laia", not "E.g.").
 const LABEL_RE = /^[^:]{2,60}:\s/;
+const HOLDER_RE = /^\s*["'“(]?(\p{Lu}[\p{L}'’-]+)(?![.\p{L}])/u;
 const NAME_RE = /(?<=[^\s.!?;:]\s+)["'“(]?\p{Lu}[\p{L}'’-]+/gu;
 
 /**
@@ -254,14 +254,15 @@ export function satisfies(expects: Expectation | null, span: string, q: Analyzed
     case 'person':
     case 'place': {
       const { asked, askedStems } = q;
+      const label = LABEL_RE.exec(span);
+      const afterLabel = label ? span.slice(label[0].length) : span;
       // A labelled fact names its holder after the label ("Vice chair: Laia Bonet"): a person, not a place. Unless the
       // question names both the role and its holder ("who was vice chair before Laia Bonet?"): then it asks for another.
-      const holder = expects === 'person' ? LABELLED_NAME_RE.exec(span) : null;
-      if (holder) return !asked.has(fold(holder[1])) || !foldedWords(span.slice(0, span.indexOf(':'))).some((w) => asked.has(w));
+      const holder = expects === 'person' && label ? HOLDER_RE.exec(afterLabel) : null;
+      if (label && holder) return !asked.has(fold(holder[1])) || !foldedWords(label[0]).some((w) => asked.has(w));
       // A capitalised word the question itself uses, or shares a stem with ("Presidency" for "president"), names no one
       // new; nor does a label's ("Digitally Enabled citizens: …").
-      const label = LABEL_RE.exec(span);
-      for (const m of (label ? span.slice(label[0].length) : span).matchAll(NAME_RE)) {
+      for (const m of afterLabel.matchAll(NAME_RE)) {
         const name = fold(m[0].replace(/^["'“(]/, ''));
         if (!asked.has(name) && !known.has(name) && !askedStems.has(stem(name, q.lang))) return true;
       }
