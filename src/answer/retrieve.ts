@@ -114,9 +114,12 @@ export function resolveWords(index: SearchIndex, q: AnalyzedQuestion): ResolvedW
     // (English "red" or "rat" must stay themselves).
     if (q.lang !== 'en' || !terms.length) {
       const before = terms.length;
+      // A translation brings the maintainers' synonyms of its English word along ("Ziel" → goal → objective).
       for (const english of englishFor(word, q.spoken ?? q.lang)) {
-        const t = stem(english, 'en');
-        if (known(t) && !terms.includes(t)) terms.push(t);
+        for (const form of [english, ...synonymsOf(english)]) {
+          const t = stem(form, 'en');
+          if (known(t) && !terms.includes(t)) terms.push(t);
+        }
       }
       if (!before && terms.length) how = 'translation';
     }

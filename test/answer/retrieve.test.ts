@@ -1,6 +1,8 @@
 import { analyzeQuestion } from '../../src/answer/question';
 import { resolveWords, satisfies, searchPassages } from '../../src/answer/retrieve';
 import type { SearchIndex } from '../../src/search/build';
+import { NO_SYNONYMS } from '../../src/knowledge/synonyms';
+import { useDomainVocabulary } from '../../src/text/glossary';
 import { doc, indexedTree } from '../core/helpers';
 
 // Invented documents: the test checks how question words reach the index, not what any real text says.
@@ -53,6 +55,17 @@ describe('resolveWords', () => {
     const unknown = words.find((w) => w.word === 'unemployment');
     expect(unknown?.terms).toEqual([]);
     expect(unknown?.weight).toBe(Math.max(...words.filter((w) => w.terms.length).map((w) => w.weight)));
+  });
+
+  it("brings the maintainers' synonyms of a translation's English word along", () => {
+    const at = { file: 'synonyms.yml', line: 1 };
+    useDomainVocabulary({ groups: [{ words: ['agenda', 'minutes'], ...at }], translations: [{ lang: 'de', word: 'tagesordnung', english: ['agenda'], ...at }] });
+    try {
+      expect(word('Wann veröffentlicht der Rat die Tagesordnung?', 'tagesordnung')).toMatchObject({ how: 'translation', terms: ['minut'] });
+    } finally {
+      useDomainVocabulary(NO_SYNONYMS);
+    }
+    expect(word('Wann veröffentlicht der Rat die Tagesordnung?', 'tagesordnung')?.terms).toEqual([]);
   });
 
   it('does not turn the cue of an expansion question into a topic word', () => {
