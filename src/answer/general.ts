@@ -84,7 +84,7 @@ function negated(segment: Segment, lang: Passage['lang']): boolean {
 }
 
 /** Whether a segment holds what the question expects (`satisfies`), remembered for dates and numbers. */
-function holdsExpected(segment: Segment, q: AnalyzedQuestion, namedWords: ReadonlySet<string>): boolean {
+function holdsExpected(segment: Segment, passage: Passage, q: AnalyzedQuestion, namedWords: ReadonlySet<string>): boolean {
   if (q.expects === 'date') {
     const memo = memoOf(segment);
     return (memo.dated ??= holdsDate(segment.text));
@@ -93,7 +93,8 @@ function holdsExpected(segment: Segment, q: AnalyzedQuestion, namedWords: Readon
     const memo = memoOf(segment);
     return (memo.numbered ??= holdsNumber(segment.text));
   }
-  return satisfies(q.expects, segment.text, q, false, namedWords);
+  const factLabel = passage.kind === 'facts' ? passage.facts?.[segment.item ?? 0]?.label : undefined;
+  return satisfies(q.expects, segment.text, q, { known: namedWords, factLabel });
 }
 
 /** Whether a segment starts by pointing back ("It also plays…"). */
@@ -269,7 +270,7 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
     const expectedIn: (boolean | undefined)[] = [];
     const pairsIn: (number | undefined)[] = [];
     const pairsAt = (k: number): number => (pairsIn[k] ??= qt.pairsOf(entry.segments[k].terms));
-    const expectedAt = (k: number): boolean => (expectedIn[k] ??= holdsExpected(entry.segments[k], q, namedWords));
+    const expectedAt = (k: number): boolean => (expectedIn[k] ??= holdsExpected(entry.segments[k], passage, q, namedWords));
     /** Adds the candidate made of segments `parts` (one, or two side by side). */
     const { segments } = entry;
     /**

@@ -218,16 +218,13 @@ const YEAR_RE = /\b(1[0-9]{3}|20[0-9]{2})s?\b|\b\d{1,2}(st|nd|rd|th)\b|\b(centur
 const SEASON_RE = /\b(spring|summer|autumn|winter|lente|zomer|herfst|printemps|ete|automne|hiver|fruhling|sommer|herbst|primavera|verano|otono|invierno|estate|autunno|inverno)\b/i;
 // A number, but not a year: "How many living labs?" is not answered by "in 2006".
 const NUMBER_RE = /\d+(?:[.,]\d+)?\s*%|\b(?!(?:1[0-9]|20)\d\d\b)\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|several)\b/i;
-// A capitalised word that does not start a sentence: a name.
-// A fact's label ("Vice chair: "), and the name after it: a word of two letters or more ("Laia", not "E.g.").
+// What reads as a label at the start of a span ("Digitally Enabled citizens: "): its capitalised words name no one.
 const LABEL_RE = /^[^:]{2,60}:\s/;
+// The holder named after a fact's label: a word of two letters or more ("Laia", not "E.g.").
 const HOLDER_RE = /^\s*["'“(]?(\p{Lu}[\p{L}'’-]+)(?![.\p{L}])/u;
+// A capitalised word that does not start a sentence: a name.
 const NAME_RE = /(?<=[^\s.!?;:]\s+)["'“(]?\p{Lu}[\p{L}'’-]+/gu;
 
-/**
- * Whether a span holds the kind of thing the question asks for.
- * @param known words that do not count as a name: the question's own, and the names of the subject it asks about
- */
 /** Whether a text names a date: a year, a month, a weekday or a season. */
 export function holdsDate(span: string): boolean {
   if (YEAR_RE.test(span)) return true;
@@ -240,11 +237,19 @@ export function holdsNumber(span: string): boolean {
   return NUMBER_RE.test(span);
 }
 
+/** What `satisfies` may know of a span besides its text. */
+export interface SpanFacts {
+  /** Words that name no one new: the titles of the documents the question names. */
+  known?: ReadonlySet<string>;
+  /** The label of the labelled fact the span is ("Vice chair" of "Vice chair: Laia Bonet, …"), as the passage holds it. */
+  factLabel?: string;
+}
+
 /**
- * Whether a span holds what the question expects: a date, a number, an expansion, or a name the question does not
- * itself use (for *who* and *where*). `known` holds further words that name no one new (the titles of the documents the question names).
+ * Whether a span holds what the question expects: a date, a number, or a name the question does not itself use (for
+ * *who* and *where*). An expansion is checked against the index's abbreviations instead (general.ts): never here.
  */
-export function satisfies(expects: Expectation | null, span: string, q: AnalyzedQuestion, acronymsInSpan: boolean, known: ReadonlySet<string> = new Set()): boolean {
+export function satisfies(expects: Expectation | null, span: string, q: AnalyzedQuestion, facts: SpanFacts = {}): boolean {
   switch (expects) {
     case null:
       return true;
@@ -253,21 +258,23 @@ export function satisfies(expects: Expectation | null, span: string, q: Analyzed
     case 'number':
       return holdsNumber(span);
     case 'expansion':
-      return acronymsInSpan;
+      return false;
     case 'person':
     case 'place': {
       const { asked, askedStems } = q;
-      const label = LABEL_RE.exec(span);
-      const afterLabel = label ? span.slice(label[0].length) : span;
-      // A labelled fact names its holder after the label ("Vice chair: Laia Bonet"): a person, not a place. Unless the
-      // question names both the role and its holder ("who was vice chair before Laia Bonet?"): then it asks for another.
-      const holder = expects === 'person' && label ? HOLDER_RE.exec(afterLabel) : null;
-      if (label && holder) return !asked.has(fold(holder[1])) || !foldedWords(label[0]).some((w) => asked.has(w));
+      const { known, factLabel } = facts;
+      if (factLabel && span.startsWith(factLabel)) {
+        // A labelled fact names its holder after the label ("Vice chair: Laia Bonet"): a person, not a place. Unless
+        // the question names both the role and its holder ("who was vice chair before Laia Bonet?"): then it asks for another.
+        const holder = expects === 'person' ? HOLDER_RE.exec(span.slice(factLabel.length).replace(/^\s*:/, '')) : null;
+        if (holder) return !asked.has(fold(holder[1])) || !foldedWords(factLabel).some((w) => asked.has(w));
+      }
       // A capitalised word the question itself uses, or shares a stem with ("Presidency" for "president"), names no one
       // new; nor does a label's ("Digitally Enabled citizens: …").
+      const afterLabel = span.replace(LABEL_RE, '');
       for (const m of afterLabel.matchAll(NAME_RE)) {
         const name = fold(m[0].replace(/^["'“(]/, ''));
-        if (!asked.has(name) && !known.has(name) && !askedStems.has(stem(name, q.lang))) return true;
+        if (!asked.has(name) && !known?.has(name) && !askedStems.has(stem(name, q.lang))) return true;
       }
       return false;
     }
