@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { LoadedKnowledge } from '../knowledge/load';
-import { findAbbreviations, namesByInitials } from '../text/abbreviations';
+import { type AbbreviationDefinition, initialsOf, type NameInitials } from '../text/abbreviations';
 import { terms } from '../text/analyze';
 import { fold, foldedWords } from '../text/fold';
 import { buildLexicalLinks, type LexicalLinks } from '../text/lexicon';
@@ -90,8 +90,8 @@ function subjectsOf(title: string): string[] {
  * (ICTs)") or by the initials of a phrase nearby ("NGOs" near "non-governmental organisations"), under the
  * folded abbreviation and its singular ("icts", "ict"). The first definition of each wins.
  */
-function findAcronyms(text: string, passage: number, into: Map<string, Acronym>): void {
-  for (const found of findAbbreviations(text)) {
+function addAcronyms(defined: readonly AbbreviationDefinition[], passage: number, into: Map<string, Acronym>): void {
+  for (const found of defined) {
     for (const key of new Set([fold(found.abbreviation).replace(/[^a-z0-9]/g, ''), found.key])) {
       if (!into.has(key)) into.set(key, { expansion: found.expansion, passage });
     }
@@ -102,10 +102,10 @@ function findAcronyms(text: string, passage: number, into: Map<string, Acronym>)
  * Adds the initials of the names the texts write out ("European Commission" → "ec") where no abbreviation is defined:
  * a key two different names share says nothing and is left out.
  */
-function addNameInitials(texts: Iterable<[string, number]>, into: Map<string, Acronym>): void {
+function addNameInitials(found: Iterable<[readonly NameInitials[], number]>, into: Map<string, Acronym>): void {
   const names = new Map<string, Acronym | null>();
-  for (const [text, passage] of texts) {
-    for (const { key, name } of namesByInitials(text)) {
+  for (const [named, passage] of found) {
+    for (const { key, name } of named) {
       if (into.has(key)) continue;
       const seen = names.get(key);
       if (seen === undefined) names.set(key, { expansion: name, passage, fromName: true });
@@ -134,6 +134,9 @@ export function buildIndex(knowledge: Pick<LoadedKnowledge, 'documents' | 'warni
   const documents: DocumentInfo[] = [];
   const passages: IndexedPassage[] = [];
   const acronyms = new Map<string, Acronym>();
+  // Names by their initials, per passage: used once every defined abbreviation is known (a definition wins).
+  const namesOfTitles: [NameInitials[], number][] = [];
+  const namesOfPassages: [NameInitials[], number][] = [];
   knowledge.documents.forEach((doc: KnowledgeDocument) => {
     const info: DocumentInfo = {
       file: doc.file,
@@ -145,10 +148,14 @@ export function buildIndex(knowledge: Pick<LoadedKnowledge, 'documents' | 'warni
       ...(doc.url ? { url: doc.url } : {}),
     };
     const titleTerms = terms(doc.title, doc.lang);
-    findAcronyms(doc.title, passages.length, acronyms);
+    const titleInitials = initialsOf(doc.title);
+    addAcronyms(titleInitials.abbreviations, passages.length, acronyms);
+    if (doc.passages.length) namesOfTitles.push([titleInitials.names, passages.length]);
     for (const passage of doc.passages) {
       info.passages.push(passages.length);
-      findAcronyms(passage.text, passages.length, acronyms);
+      const initials = initialsOf(passage.text);
+      addAcronyms(initials.abbreviations, passages.length, acronyms);
+      namesOfPassages.push([initials.names, passages.length]);
       passages.push({
         passage,
         doc: documents.length,
@@ -159,8 +166,7 @@ export function buildIndex(knowledge: Pick<LoadedKnowledge, 'documents' | 'warni
     }
     documents.push(info);
   });
-  const titles = documents.filter((d) => d.passages.length).map((d): [string, number] => [d.title, d.passages[0]]);
-  addNameInitials([...titles, ...passages.map((p, i): [string, number] => [p.passage.text, i])], acronyms);
+  addNameInitials([...namesOfTitles, ...namesOfPassages], acronyms);
   const documentFrequency = documentFrequencies(passages);
   const lexicon = buildLexicalLinks(documentFrequency.keys(), {
     words: englishWords(passages, documents),

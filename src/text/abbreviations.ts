@@ -50,6 +50,19 @@ function expansionFor(words: string[], capitals: string): string | null {
 
 /** Abbreviations a text spells out: "information and communication technologies (ICTs)", or "NGOs" used near "non-governmental organisations". */
 export function findAbbreviations(text: string): AbbreviationDefinition[] {
+  return abbreviationsIn(text, tokensOf(text));
+}
+
+/**
+ * A text's abbreviations (`findAbbreviations`) and its names by their initials (`namesByInitials`), the text read
+ * into words once for both: an index build asks both of every passage.
+ */
+export function initialsOf(text: string): { abbreviations: AbbreviationDefinition[]; names: NameInitials[] } {
+  const tokens = tokensOf(text);
+  return { abbreviations: abbreviationsIn(text, tokens), names: namesIn(text, tokens) };
+}
+
+function abbreviationsIn(text: string, tokens: readonly Token[]): AbbreviationDefinition[] {
   const out: AbbreviationDefinition[] = [];
   const defined = new Set<string>();
   if (text.includes('(')) {
@@ -65,7 +78,7 @@ export function findAbbreviations(text: string): AbbreviationDefinition[] {
       }
     }
   }
-  for (const found of initialsNearby(text)) {
+  for (const found of initialsNearby(text, tokens)) {
     if (defined.has(found.key)) continue;
     defined.add(found.key);
     out.push(found);
@@ -151,8 +164,7 @@ function isPhrase(words: readonly string[]): boolean {
  * abbreviation's capitals, nearest to its first use. A two-letter abbreviation needs a phrase of capitalised
  * words ("European Union"), since two initials are met by chance in any long text.
  */
-function initialsNearby(text: string): AbbreviationDefinition[] {
-  const tokens = tokensOf(text);
+function initialsNearby(text: string, tokens: readonly Token[]): AbbreviationDefinition[] {
   const out: AbbreviationDefinition[] = [];
   const seen = new Set<string>();
   tokens.forEach((token, at) => {
@@ -202,8 +214,11 @@ export interface NameInitials {
  * the initials of their capitalised words, so that a question may use initials the text never writes ("EC").
  */
 export function namesByInitials(text: string): NameInitials[] {
+  return namesIn(text, tokensOf(text));
+}
+
+function namesIn(text: string, tokens: readonly Token[]): NameInitials[] {
   const out: NameInitials[] = [];
-  const tokens = tokensOf(text);
   let run: Token[] = [];
   const flush = (): void => {
     while (run.length && isSmallWord(run[run.length - 1].text)) run.pop();

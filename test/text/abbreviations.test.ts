@@ -1,4 +1,4 @@
-import { abbreviationKey, findAbbreviations, learnAbbreviations, namesByInitials } from '../../src/text/abbreviations';
+import { abbreviationKey, findAbbreviations, initialsOf, learnAbbreviations, namesByInitials } from '../../src/text/abbreviations';
 
 describe('findAbbreviations', () => {
   it('learns "Name (ABBR)"', () => {
@@ -74,5 +74,16 @@ describe('namesByInitials', () => {
   it('makes no name of one capitalised word, nor across punctuation', () => {
     expect(namesByInitials('Ferries leave Alba. Vesterby, Northmouth and Kelmsgate wait.')).toEqual([]);
     expect(namesByInitials('Members:\n- Port Alba\n- Vesterby\n- North Mouth').map((n) => n.name)).toEqual(['Port Alba', 'North Mouth']);
+  });
+});
+
+describe('initialsOf', () => {
+  it('finds what findAbbreviations and namesByInitials find, reading the text once', () => {
+    const text = 'The European Commission works with non-governmental organisations. NGOs and the Committee of the Regions (CoR) advise it.';
+    const { abbreviations, names } = initialsOf(text);
+    expect(abbreviations).toEqual(findAbbreviations(text));
+    expect(names).toEqual(namesByInitials(text));
+    expect(abbreviations.map((a) => a.key)).toEqual(expect.arrayContaining(['ngo', 'cor']));
+    expect(names.map((n) => n.key)).toContain('ec');
   });
 });
