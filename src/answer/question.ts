@@ -122,7 +122,24 @@ export function analyzeQuestion(text: string, langs: readonly Lang[]): AnalyzedQ
     });
   }
   const category = new Set([...folded.matchAll(/\b(?:kind|kinds|type|types|sort|sorts) of (\S+)/g)].map((m) => m[1]));
-  const asked = new Set(allWords);
-  const askedStems = new Set(questionWords.flatMap((w) => w.stems));
-  return { text: tidy, allWords, lang, spoken, words: questionWords, expects, capitalized, cueWords: dropped, category, asked, askedStems };
+  // Only who- and where-questions read these (satisfies in retrieve.ts): made the first time they are read.
+  let asked: Set<string> | undefined;
+  let askedStems: Set<string> | undefined;
+  return {
+    text: tidy,
+    allWords,
+    lang,
+    spoken,
+    words: questionWords,
+    expects,
+    capitalized,
+    cueWords: dropped,
+    category,
+    get asked() {
+      return (asked ??= new Set(allWords));
+    },
+    get askedStems() {
+      return (askedStems ??= new Set(questionWords.flatMap((w) => w.stems)));
+    },
+  };
 }

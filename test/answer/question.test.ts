@@ -71,3 +71,13 @@ describe('the cue words of the expected answer', () => {
     }
   });
 });
+
+describe('analyzeQuestion: the words a reply is checked against', () => {
+  it('holds every folded word of the question, and the stems of its topic words', () => {
+    const q = asked('Who chairs the Presidency?');
+    expect([...q.asked]).toEqual(expect.arrayContaining(['who', 'chairs', 'the', 'presidency']));
+    expect(q.askedStems.has('presid')).toBe(true);
+    expect(q.askedStems.has('who')).toBe(false);
+    expect(q.asked).toBe(q.asked);
+  });
+});
