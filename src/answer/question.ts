@@ -70,6 +70,8 @@ const CUES: Cue[] = [
   { re: /^(where|waar|ou|wo|donde|dove)\b|\b(which|what|in which|in what) (city|town|country|region|place)\b/, expects: 'place', drop: ['where', 'waar', 'ou', 'wo', 'donde', 'dove'] },
 ];
 
+const DESCRIBE_RE = /^(?:what|which)\b.*\b(cover|covers|include|includes|involve|involves|entail|entails|comprise|comprises|mean|means|achieve|accomplish)$/;
+
 /**
  * Analyses a question: its language (among `langs`), what it expects, and its meaningful words
  * with their stems in each of the knowledge's languages.
@@ -94,6 +96,10 @@ export function analyzeQuestion(text: string, langs: readonly Lang[]): AnalyzedQ
   allWords.forEach((w, i) => {
     if (CATENATIVE_VERBS.has(w) && allWords[i + 1] === 'to') dropped.add(w);
   });
+  // "What does the Smart Technologies priority cover?", "what is OASC trying to achieve?": a verb that ends a
+  // what-question asks for a description of its subject, in whatever words the documents give it.
+  const describe = DESCRIBE_RE.exec(folded);
+  if (describe) dropped.add(describe[1]);
   const otherLangs = langs.filter((l) => l !== lang);
   // A question in a language the knowledge lacks ("de" in a Spanish one) has that language's function words too.
   // The detector runs only when two words are function words of another language: most questions have none, and one

@@ -17,7 +17,7 @@ describe('analyzeQuestion', () => {
   });
 
   it('drops a verb that only leads to another ("trying to achieve", "want to advance")', () => {
-    expect(wordsOf('What is the council trying to achieve?')).toEqual(['council', 'achieve']);
+    expect(wordsOf('Why is the council trying to achieve this?')).toEqual(['council', 'achieve']);
     expect(wordsOf('Which charter did the council want to advance?')).toEqual(['charter', 'council', 'advance']);
     expect(wordsOf('What do the members want?')).toContain('want');
   });
@@ -79,5 +79,17 @@ describe('analyzeQuestion: the words a reply is checked against', () => {
     expect(q.askedStems.has('presid')).toBe(true);
     expect(q.askedStems.has('who')).toBe(false);
     expect(q.asked).toBe(q.asked);
+  });
+});
+
+describe('analyzeQuestion: a what-question that ends on a verb of describing', () => {
+  it('asks for a description of its subject: the verb is no topic word', () => {
+    expect(wordsOf('What does the Smart Technologies priority cover?')).toEqual(['smart', 'technologies', 'priority']);
+    expect(wordsOf('what is OASC trying to achieve')).toEqual(['oasc']);
+  });
+
+  it('keeps the verb where it says what is asked about', () => {
+    expect(wordsOf('Does the forum cover housing?')).toContain('cover');
+    expect(wordsOf('What does the charter cover in housing?')).toContain('cover');
   });
 });
