@@ -10,7 +10,7 @@ describe('chitchatIntent', () => {
   it('reads thanks, goodbyes, help and identity questions', () => {
     expect(chitchatIntent('thanks a lot!')).toBe('thanks');
     expect(chitchatIntent('tot ziens')).toBe('bye');
-    for (const text of ['what can you do?', 'cosa puoi fare?', 'Que peux-tu faire ?', 'was kannst du?', '¿qué puedes hacer?', 'wat kan je doen?']) expect(chitchatIntent(text)).toBe('help');
+    for (const text of ['what can you do?', 'cosa puoi fare?', 'Que peux-tu faire ?', 'was kannst du?', '¿qué puedes hacer?', 'wat kan je doen?', 'wat kun je?']) expect(chitchatIntent(text)).toBe('help');
     expect(chitchatIntent('who are you?')).toBe('identity');
     expect(chitchatIntent('  ')).toBe('empty');
   });

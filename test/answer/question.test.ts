@@ -43,6 +43,12 @@ describe('analyzeQuestion', () => {
     expect(asked('What is OASC?').expects).toBeNull();
   });
 
+  it('reads "full name" as asking for an expansion only of an abbreviation', () => {
+    expect(asked("OASC - what's the full name?").expects).toBe('expansion');
+    expect(asked('wat is de volledige naam van ENoLL').expects).toBe('expansion');
+    expect(asked('what is the full name of the vice chair?').expects).toBeNull();
+  });
+
   it('notes the names written with a capital inside the question, unless it is all capitals', () => {
     expect([...asked('is Bristol a member of EUROCITIES?').capitalized]).toEqual(['bristol', 'eurocities']);
     expect([...asked('IS BRISTOL A MEMBER?').capitalized]).toEqual([]);
