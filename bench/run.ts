@@ -11,6 +11,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MiniSearchBaseline, WinkBaseline } from './baselines';
+import { formatCliLatency, measureCliLatency } from './cli-latency';
 import { benchConversion, formatConversion } from './convert';
 import { OurSystem } from './ours';
 import { answerRecall, byQuestionType, passageMatch, percentile, summary, type QuestionOutcome } from './score';
@@ -328,6 +329,12 @@ export async function main(argv: string[]): Promise<number> {
       if (system instanceof OurSystem) for (const note of system.notes) progress(`[${name}] note: ${note}`);
     }
 
+    let cli: BenchResults['cli'];
+    if (options.systems.includes('ours')) {
+      progress('asking the same questions through network-qa ask --json --batch…');
+      const warmup = questions.slice(0, Math.min(options.warmup, questions.length)).map((q) => warmupQuestion(q.question));
+      cli = await measureCliLatency({ root: projectRoot(), knowledgeDir: corpus.dir, dataDir: join(work, 'cli-data') }, warmup, questions.map((q) => q.question));
+    }
     const squad2 = options.squad2 === null ? undefined : await runSquad2(squad2Options(work), progress);
     const out: BenchResults = {
       date: new Date().toISOString(),
@@ -341,11 +348,13 @@ export async function main(argv: string[]): Promise<number> {
       systems: results,
       targets: checkTargets(results),
       ...(squad2 === undefined ? {} : { squad2 }),
+      ...(cli === undefined ? {} : { cli }),
     };
     process.stdout.write(`\n${out.questions} questions over ${out.passages} passages, ${out.date.slice(0, 10)}, ${out.machine.cpu} (${out.machine.cores} cores), Node ${out.machine.node}\n\n`);
     process.stdout.write(formatTable(results) + '\n');
     process.stdout.write('\nBy question type: answer recall (passage accuracy)\n' + formatTypeTable(results) + '\n');
     if (out.targets.length > 0) process.stdout.write('\nTargets (issue 3):\n' + formatTargets(out.targets) + '\n');
+    if (cli !== undefined) process.stdout.write('\n' + formatCliLatency(cli, results.find((r) => r.name === 'wink-bm25')?.latencyUs) + '\n');
     if (options.markdown) process.stdout.write('\n' + formatMarkdown(results) + '\n');
     if (squad2 !== undefined) process.stdout.write('\n' + formatSquad2(squad2) + '\n');
     process.stdout.write('\n' + formatConversion(await benchConversion(articles)) + '\n');

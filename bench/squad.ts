@@ -23,7 +23,7 @@ import { join } from 'node:path';
 
 /** A mistake in the benchmark's input or options; the message says what and where. */
 export class BenchError extends Error {
-  readonly code: 'bench_usage' | 'bench_data_invalid' | 'bench_mapping';
+  readonly code: 'bench_usage' | 'bench_data_invalid' | 'bench_mapping' | 'bench_cli';
   constructor(code: BenchError['code'], message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'BenchError';

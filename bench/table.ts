@@ -1,3 +1,4 @@
+import type { CliLatency } from './cli-latency';
 /** Presenting the benchmark's results: one aligned text table, the target checks, and a JSON file. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -34,6 +35,8 @@ export interface BenchResults {
   targets: TargetCheck[];
   /** The SQuAD v2.0 part (check split); absent with --no-squad2. */
   squad2?: Squad2Results;
+  /** The same questions through `network-qa ask --json --batch` (bench/cli-latency.ts); absent when ours did not run. */
+  cli?: CliLatency;
 }
 
 /** One target of issue 3 and whether our system met it in this run. */
