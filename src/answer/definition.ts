@@ -85,11 +85,12 @@ export function answerDefinition(index: SearchIndex, q: AnalyzedQuestion): Candi
     if (text.length < 100 && segments[1]) text += ` ${segments[1].text}`;
     return { kind: 'definition', text, passage: first, confidence: 0, signals: { definition_answer: 1, name_match: doc.subjects.includes(asked) ? 1 : 0 } };
   }
-  const acronym = index.acronyms.get(subject) ?? index.acronyms.get(`${subject}s`);
+  const acronym = index.acronyms.get(subject);
   if (acronym) {
-    const marker = `(${index.acronyms.has(subject) ? subject : `${subject}s`})`;
-    const segment = index.passages[acronym.passage].segments.find((s) => fold(s.text).includes(marker));
-    if (segment) return { kind: 'definition', text: segment.text, passage: acronym.passage, confidence: 0, signals: { definition_answer: 1, name_match: index.acronyms.has(subject) ? 1 : 0 } };
+    // The index keeps "(TGOs)" under "tgo" too: the defining sentence may write either form.
+    const markers = [`(${subject})`, `(${subject}s)`];
+    const segment = index.passages[acronym.passage].segments.find((s) => markers.some((m) => fold(s.text).includes(m)));
+    if (segment) return { kind: 'definition', text: segment.text, passage: acronym.passage, confidence: 0, signals: { definition_answer: 1, name_match: 1 } };
   }
   return null;
 }

@@ -32,6 +32,7 @@ export const FEATURE_NAMES = [
   'other_language',
   // Subject and names.
   'name_missing',
+  'absent_place',
   'off_subject',
   'lone_common_word',
   'role_conflict',

@@ -2,6 +2,8 @@ import type { IndexedPassage, SearchIndex, Segment } from '../search/build';
 import { subjectsNamedIn } from '../search/lookups';
 import { stem, terms, words } from '../text/analyze';
 import { hasNegation } from '../text/negation';
+import { namesCountry } from '../text/glossary';
+import { otherPlaceNames } from '../text/placenames';
 import { fold, foldedWords } from '../text/fold';
 import type { Passage } from '../types';
 import type { Candidate } from './candidate';
@@ -217,6 +219,7 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
     if (q.capitalized.has(w.word)) capitalMask |= 1 << i;
     if (!rarest || w.weight > words[31 - Math.clz32(rarest)].weight) rarest = 1 << i;
   });
+  const absentPlace = masked.some((w) => !w.terms.length && (namesCountry(w.word) || otherPlaceNames(w.word).length > 0)) ? 1 : 0;
   const unknownShare = qt.share(masked.reduce((m, w, i) => (w.terms.length ? m : m | (1 << i)), 0));
   // One word that several passages use ("Europe", "include") does not say which sentence is meant.
   const lone = words.length === 1 && (index.documentFrequency.get(words[0].terms[0] ?? '') ?? 0) > 1;
@@ -331,6 +334,7 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
       }
       f.other_language = passage.lang === q.lang ? 0 : 1;
       f.name_missing = nameMissing ? 1 : 0;
+      f.absent_place = absentPlace;
       // A sentence from another document that does not itself name the subject (its title may) is likely about something else.
       f.off_subject = otherDocument && !(ownMask & namedMask) ? 1 : 0;
       f.lone_common_word = lone ? 1 : 0;

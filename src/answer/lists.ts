@@ -50,8 +50,12 @@ const MEMBERSHIP_WORDS = ['member', 'members', 'membership', 'listed'];
 function membershipWord(word: string): string {
   // The membership words of the other languages ("membre", "membro") are words, not typos.
   if (MEMBER_RE.test(word) || MEMBERSHIP_WORDS.includes(word)) return word;
-  return MEMBERSHIP_WORDS.find((m) => wordsClose(word, m)) ?? word;
+  // A letter typed twice, dropped or swapped ("memeber", "membr", "memebr"); one letter for another is as often
+  // another word ("lifted", "lasted" for "listed").
+  return MEMBERSHIP_WORDS.find((m) => wordsClose(word, m) && (word.length !== m.length || sameLetters(word, m))) ?? word;
 }
+
+const sameLetters = (a: string, b: string): boolean => [...a].sort().join('') === [...b].sort().join('');
 
 export function parseMembership(q: AnalyzedQuestion): MembershipQuestion | null {
   const folded = q.allWords.map(membershipWord).join(' ');
@@ -78,6 +82,9 @@ const listPassages = listPassageIds;
 const headingText = (index: SearchIndex, i: number): string => index.passages[i].passage.headings.join(' ') || '';
 const docTitle = (index: SearchIndex, i: number): string => index.documents[index.passages[i].doc].title;
 
+/** A document title after "of": "the EUROCITIES Knowledge Society forum", but "The Quay Compact" keeps its own article. */
+const theTitle = (title: string): string => (/^the\s/i.test(title) ? title : `the ${title}`);
+
 function titleCase(name: string): string {
   return name.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
 }
@@ -90,9 +97,9 @@ export function answerMembership(index: SearchIndex, q: AnalyzedQuestion): Candi
   const memberLists = lists.filter((i) => MEMBER_RE.test(foldedWords(headingText(index, i)).join(' ')));
   if (!memberLists.length) return null;
   if (!asked.explicit) {
-    // "Is X in the forum?" is about membership only when "the forum" is what the list belongs to.
+    // "Is X in the forum?" is about membership only when "the forum" is what the list belongs to ("the" says nothing).
     const context = new Set(memberLists.flatMap((i) => foldedWords(`${docTitle(index, i)} ${headingText(index, i)}`)));
-    if (!asked.tail.some((w) => context.has(w) || CONTAINER_WORDS.has(w))) return null;
+    if (!asked.tail.some((w) => !isStopwordAnywhere(w) && (context.has(w) || CONTAINER_WORDS.has(w)))) return null;
   }
   let best: { list: number; name: string; score: number; others: string[] } | null = null;
   for (const list of memberLists) {
@@ -106,7 +113,7 @@ export function answerMembership(index: SearchIndex, q: AnalyzedQuestion): Candi
     const also = best.others.length ? ` Also listed: ${best.others.join(', ')}.` : '';
     return {
       kind: 'membership',
-      text: `Yes: ${best.name} is listed as a member of the ${docTitle(index, best.list)} (one of ${count} listed members).${also}`,
+      text: `Yes: ${best.name} is listed as a member of ${theTitle(docTitle(index, best.list))} (one of ${count} listed members).${also}`,
       passage: best.list,
       confidence: 0,
       signals: { membership_yes: 1, name_match: best.score },
@@ -116,7 +123,7 @@ export function answerMembership(index: SearchIndex, q: AnalyzedQuestion): Candi
   const count = index.passages[list].passage.items?.length ?? 0;
   return {
     kind: 'membership',
-    text: `No: ${titleCase(asked.name)} is not listed among the ${count} members of the ${docTitle(index, list)}.`,
+    text: `No: ${titleCase(asked.name)} is not listed among the ${count} members of ${theTitle(docTitle(index, list))}.`,
     passage: list,
     confidence: 0,
     signals: { membership_no: 1 },

@@ -39,7 +39,8 @@ export function nameMatch(typed: string, listed: string): number {
     if (l.includes(w)) exact++;
     else if (!l.some((x) => w.length >= 5 && wordsClose(w, x))) return 0;
   }
-  const share = specific.length / l.length;
+  // Generic words count on neither side: "Marseille" is all of "City of Marseille".
+  const share = specific.length / (l.filter((w) => !GENERIC_NAME_WORDS.has(w)).length || l.length);
   return (exact === specific.length ? 0.8 : 0.7) + 0.15 * Math.min(1, share);
 }
 

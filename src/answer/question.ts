@@ -126,9 +126,9 @@ export function analyzeQuestion(text: string, langs: readonly Lang[]): AnalyzedQ
     questionWords.push({ word, stems });
     if (questionWords.length === MAX_QUESTION_WORDS) break;
   }
-  // Capitals mean names only where the question is not written in capitals throughout.
+  // Capitals mean names only where the question is not written in capitals throughout, nor in German (every noun).
   const capitalized = new Set<string>();
-  if (tidy !== tidy.toUpperCase()) {
+  if (tidy !== tidy.toUpperCase() && (spoken ?? lang) !== 'de') {
     const original = tidy.match(/[\p{L}\p{N}]+/gu) ?? [];
     original.slice(1).forEach((w) => {
       if (/^\p{Lu}/u.test(w)) capitalized.add(fold(w));

@@ -43,6 +43,13 @@ function groupLookup(groups: Iterable<readonly string[]>): Map<string, string[]>
   return lookup;
 }
 
+const PLACE_WORDS = new Set(equivalentsData.demonyms.flatMap((group) => group.split(' ')));
+
+/** Whether a folded word names a country or its people ("poland", "polish"), by the demonyms of the language data. */
+export function namesCountry(word: string): boolean {
+  return PLACE_WORDS.has(word);
+}
+
 const EQUIVALENTS = groupLookup([...equivalentsData.demonyms, ...equivalentsData.spellings].map((group) => group.split(' ')));
 
 /**

@@ -86,6 +86,12 @@ describe('general candidates', () => {
     expect(confidence("Who is the country's smallest digital subscription broadcaster?")).toBeLessThan(confidence("Who is the country's largest digital subscription broadcaster?"));
   });
 
+  it('marks a country, people or city the question names that the documents never mention', () => {
+    expect(best('Which Polish broadcaster moved its studios to Port Alba?').features.absent_place).toBe(1);
+    expect(best('Which broadcaster moved its studios to Port Alba?').features.absent_place).toBe(0);
+    expect(best('Did Northwave open a studio in Munich?').features.absent_place).toBe(1);
+  });
+
   it('marks another role and another attribute of a fact holder', () => {
     expect(changesRole(['vice', 'chair'], (w) => w === 'chair')).toBe(true);
     expect(changesRole(['vice', 'chair'], (w) => w === 'chair' || w === 'vice')).toBe(false);

@@ -99,3 +99,11 @@ describe('analyzeQuestion: a what-question that ends on a verb of describing', (
     expect(wordsOf('What does the charter cover in housing?')).toContain('cover');
   });
 });
+
+describe('analyzeQuestion: capitalised words', () => {
+  it('reads them as names, but not in German, which capitalises every noun', () => {
+    expect([...asked('Which Polish cities share data?').capitalized]).toEqual(['polish']);
+    expect([...asked('Wer ist der Präsident des Ausschusses der Regionen?').capitalized]).toEqual([]);
+    expect([...asked('WHO IS THE CHAIR?').capitalized]).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { loadSynonyms } from '../../src/knowledge/synonyms';
-import { createGlossary, englishFor, equivalentsOf, synonymsOf, useDomainVocabulary } from '../../src/text/glossary';
+import { createGlossary, englishFor, equivalentsOf, namesCountry, synonymsOf, useDomainVocabulary } from '../../src/text/glossary';
 import { BUNDLED_KNOWLEDGE } from '../core/helpers';
 
 const vocabulary = {
@@ -45,5 +45,15 @@ describe('the module-level glossary functions', () => {
     expect(synonymsOf('aim')).toEqual(expect.arrayContaining(['goal', 'objective']));
     expect(englishFor('leden')).toEqual(['members']);
     expect(equivalentsOf('dutch')).toEqual(['netherlands', 'holland']);
+  });
+});
+
+describe('namesCountry', () => {
+  it('knows a country and its people by the demonyms of the language data, and nothing else', () => {
+    expect(namesCountry('polish')).toBe(true);
+    expect(namesCountry('poland')).toBe(true);
+    expect(namesCountry('finnish')).toBe(true);
+    expect(namesCountry('polished')).toBe(false);
+    expect(namesCountry('network')).toBe(false);
   });
 });
