@@ -109,16 +109,19 @@ export function resolveWords(index: SearchIndex, q: AnalyzedQuestion): ResolvedW
   for (const { word, stems } of q.words) {
     let terms = stems.filter(known);
     let how: MatchKind = 'exact';
+    const translationSynonyms: string[] = [];
     // English equivalents of a word of another language ("leden" → member, "vicevoorzitter" → vice chair):
     // added in a question that is not in English, and in an English one only for a word the index lacks
     // (English "red" or "rat" must stay themselves).
     if (q.lang !== 'en' || !terms.length) {
       const before = terms.length;
-      // A translation brings the maintainers' synonyms of its English word along ("Ziel" → goal → objective).
       for (const english of englishFor(word, q.spoken ?? q.lang)) {
-        for (const form of [english, ...synonymsOf(english)]) {
-          const t = stem(form, 'en');
-          if (known(t) && !terms.includes(t)) terms.push(t);
+        const t = stem(english, 'en');
+        if (known(t) && !terms.includes(t)) terms.push(t);
+        // The maintainers' synonyms of the translation ("Ziel" → goal → objective) are related words, weighed as such.
+        for (const synonym of synonymsOf(english)) {
+          const s = stem(synonym, 'en');
+          if (known(s) && !translationSynonyms.includes(s)) translationSynonyms.push(s);
         }
       }
       if (!before && terms.length) how = 'translation';
@@ -165,7 +168,7 @@ export function resolveWords(index: SearchIndex, q: AnalyzedQuestion): ResolvedW
       }
     }
     const weight = terms.length ? Math.max(...terms.map((t) => idf(index, t))) : 0;
-    const lexical = how === 'wordnet' ? [] : wordNet.filter((t) => !terms.includes(t));
+    const lexical = how === 'wordnet' ? [] : [...new Set([...wordNet, ...translationSynonyms])].filter((t) => !terms.includes(t));
     const antonyms = english ? antonymIndexTermsOfWord(index.lexicon, word).filter((t) => known(t) && !terms.includes(t)) : [];
     // "What kind of organisations…": the answer names the kind, not necessarily the word "organisations".
     resolved.push({ word, terms, weight: q.category.has(word) ? weight * CATEGORY_WEIGHT : weight, how, lexical, antonyms });

@@ -57,15 +57,15 @@ describe('resolveWords', () => {
     expect(unknown?.weight).toBe(Math.max(...words.filter((w) => w.terms.length).map((w) => w.weight)));
   });
 
-  it("brings the maintainers' synonyms of a translation's English word along", () => {
+  it("relates a translation to the maintainers' synonyms of its English word, as words matched in sentences", () => {
     const at = { file: 'synonyms.yml', line: 1 };
-    useDomainVocabulary({ groups: [{ words: ['agenda', 'minutes'], ...at }], translations: [{ lang: 'de', word: 'tagesordnung', english: ['agenda'], ...at }] });
+    useDomainVocabulary({ groups: [{ words: ['council', 'minutes'], ...at }], translations: [{ lang: 'de', word: 'rat', english: ['council'], ...at }] });
     try {
-      expect(word('Wann veröffentlicht der Rat die Tagesordnung?', 'tagesordnung')).toMatchObject({ how: 'translation', terms: ['minut'] });
+      expect(word('Wann veröffentlicht der Rat die Tagesordnung?', 'rat')).toMatchObject({ how: 'translation', terms: ['council'], lexical: ['minut'] });
     } finally {
       useDomainVocabulary(NO_SYNONYMS);
     }
-    expect(word('Wann veröffentlicht der Rat die Tagesordnung?', 'tagesordnung')?.terms).toEqual([]);
+    expect(word('Wann veröffentlicht der Rat die Tagesordnung?', 'rat')?.lexical).toEqual([]);
   });
 
   it('does not turn the cue of an expansion question into a topic word', () => {
