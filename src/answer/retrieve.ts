@@ -225,6 +225,9 @@ const NUMBER_RE = /\d+(?:[.,]\d+)?\s*%|\b(?!(?:1[0-9]|20)\d\d\b)\d|\b(one|two|th
 const LABEL_RE = /^[^:]{2,60}:\s/;
 // The holder named after a fact's label: a word of two letters or more ("Laia", not "E.g.").
 const HOLDER_RE = /^\s*["'“(]?(\p{Lu}[\p{L}'’-]+)(?![.\p{L}])/u;
+// Capitalised words joined by "for": the name of a programme or a thing ("Digital Agenda for Europe"), never a person's.
+// ("of" joins people to places and bodies too: "Anna Weiss of the Committee of the Regions".)
+const TITLE_RE = /(?:\p{Lu}[\p{L}'’-]*\s+)*\p{Lu}[\p{L}'’-]*(?:\s+for(?:\s+the)?(?:\s+\p{Lu}[\p{L}'’-]*)+)+/gu;
 // A capitalised word that does not start a sentence: a name.
 const NAME_RE = /(?<=[^\s.!?;:]\s+)["'“(]?\p{Lu}[\p{L}'’-]+/gu;
 
@@ -274,7 +277,9 @@ export function satisfies(expects: Expectation | null, span: string, q: Analyzed
       }
       // A capitalised word the question itself uses, or shares a stem with ("Presidency" for "president"), names no one
       // new; nor does a label's ("Digitally Enabled citizens: …").
-      const afterLabel = span.replace(LABEL_RE, '');
+      let afterLabel = span.replace(LABEL_RE, '');
+      // The name of a programme is written with "for" between its capitalised words ("Digital Agenda for Europe"): no one.
+      if (expects === 'person') afterLabel = afterLabel.replace(TITLE_RE, ' ');
       for (const m of afterLabel.matchAll(NAME_RE)) {
         const name = fold(m[0].replace(/^["'“(]/, ''));
         if (!asked.has(name) && !known?.has(name) && !askedStems.has(stem(name, q.lang))) return true;

@@ -118,6 +118,14 @@ describe('satisfies', () => {
     expect(satisfies('person', 'Ferries leave Port Alba every hour.', q('Who runs the ferries of Port Alba?'))).toBe(false);
   });
 
+  it('finds no person in the name of a programme ("Digital Agenda for Europe"), but a body or a person "of" one answers who', () => {
+    expect(satisfies('person', 'Priorities: Digital Agenda for Europe', q('Who invented the pound?'))).toBe(false);
+    expect(satisfies('person', 'Funded by the Centre for Tide Studies.', q('Who funds the buoys?'))).toBe(false);
+    expect(satisfies('person', 'It advises the Committee of the Regions on ports.', q('Who advises on ports?'))).toBe(true);
+    expect(satisfies('person', 'It was founded by Anna Weiss of the Committee of the Regions.', q('Who founded it?'))).toBe(true);
+    expect(satisfies('place', 'The office moved to the Centre for Tide Studies.', q('Where did the office move?'))).toBe(true);
+  });
+
   it('finds dates and numbers by their form', () => {
     expect(satisfies('date', 'The council decided in 2006.', q('When did the council decide?'))).toBe(true);
     expect(satisfies('number', 'The council has no members yet.', q('How many members?'))).toBe(false);
