@@ -1,5 +1,5 @@
 /**
- * The project's own question set (test/eval/questions.jsonl), judged in-process with the rules of
+ * The project's own question sets (test/eval/*.jsonl but the fit sets), judged in-process with the rules of
  * ../shared/eval/score.mjs: folded matching, all/any/none/re, abstain/chitchat/accept_abstain, 700 characters.
  * Expectations come only from the documents in knowledge/.
  */
@@ -19,7 +19,16 @@ const readSet = (file: string): Item[] =>
 
 // questions.jsonl: written with the code in view; holdout.jsonl: written from the documents alone, by someone who never read the code.
 // holdout2.jsonl: chat-style (terse, lowercase, Dutch, abbreviations), written the same way; its floor is lower.
-const FLOORS: Record<string, number> = { 'questions.jsonl': MIN_ACCURACY, 'holdout.jsonl': MIN_ACCURACY, 'holdout2.jsonl': 0.85 };
+// holdout3–5.jsonl: people's own words in six languages, written from the seeds and the README only (the answer model's
+// checks, README "How answers are chosen"); floors a few points under their scores, so a regression shows.
+const FLOORS: Record<string, number> = {
+  'questions.jsonl': MIN_ACCURACY,
+  'holdout.jsonl': MIN_ACCURACY,
+  'holdout2.jsonl': 0.85,
+  'holdout3.jsonl': 0.8,
+  'holdout4.jsonl': MIN_ACCURACY,
+  'holdout5.jsonl': 0.7,
+};
 
 for (const [file, floor] of Object.entries(FLOORS)) {
   const items = readSet(file);
