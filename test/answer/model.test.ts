@@ -6,7 +6,7 @@ const model = (over: Partial<AnswerModel> = {}): AnswerModel => ({
   features: [...FEATURE_NAMES],
   weights: FEATURE_NAMES.map(() => 0),
   intercept: 0,
-  calibration: { slope: 1, intercept: 0 },
+  calibration: { kind: 'isotonic', scores: [-1, 1], values: [0.2, 0.8] },
   threshold: 0.5,
   fit: {},
   ...over,
@@ -35,11 +35,29 @@ describe('the answer model', () => {
     expect(rawScore(f, m)).toBeCloseTo(-3);
   });
 
-  it('turns a score into a probability through its calibration, rising with the score', () => {
-    const m = model({ calibration: { slope: 2, intercept: 0 } });
-    expect(confidenceOf(0, m)).toBeCloseTo(0.5);
-    expect(confidenceOf(1, m)).toBeCloseTo(1 / (1 + Math.exp(-2)));
-    expect(confidenceOf(-5, m)).toBeLessThan(confidenceOf(5, m));
+  it('turns a score into a probability through its calibration table: straight lines between points, flat beyond', () => {
+    const m = model({ calibration: { kind: 'isotonic', scores: [-2, 0, 1, 3], values: [0.1, 0.3, 0.3, 0.9] } });
+    expect(confidenceOf(-9, m)).toBe(0.1);
+    expect(confidenceOf(-2, m)).toBe(0.1);
+    expect(confidenceOf(-1, m)).toBeCloseTo(0.2);
+    expect(confidenceOf(0.5, m)).toBeCloseTo(0.3);
+    expect(confidenceOf(2, m)).toBeCloseTo(0.6);
+    expect(confidenceOf(3, m)).toBe(0.9);
+    expect(confidenceOf(9, m)).toBe(0.9);
+    const rising = [-3, -1.5, 0, 0.7, 1.2, 2.9, 4].map((s) => confidenceOf(s, m));
+    expect([...rising].sort((a, b) => a - b)).toEqual(rising);
+  });
+
+  it('refuses a calibration table that is not rising or not a probability, naming what to run', () => {
+    for (const calibration of [
+      { kind: 'isotonic' as const, scores: [], values: [] },
+      { kind: 'isotonic' as const, scores: [1, 0], values: [0.2, 0.4] },
+      { kind: 'isotonic' as const, scores: [0, 1], values: [0.6, 0.4] },
+      { kind: 'isotonic' as const, scores: [0, 1], values: [0.2, 1.4] },
+      { kind: 'isotonic' as const, scores: [0], values: [0.2, 0.3] },
+    ]) {
+      expect(() => checkModel(model({ calibration }))).toThrow(/calibration.*npm run train/);
+    }
   });
 
   it('weighs contradictions against an answer', () => {

@@ -32,7 +32,9 @@ maybe(`npm run train (skipped without ${DATA})`, () => {
     expect(fresh.features).toEqual(committed.features);
     fresh.weights.forEach((w, i) => expect(w).toBeCloseTo(committed.weights[i], 4));
     expect(fresh.intercept).toBeCloseTo(committed.intercept, 4);
-    expect(fresh.calibration.slope).toBeCloseTo(committed.calibration.slope, 4);
+    expect(fresh.calibration.scores.length).toBe(committed.calibration.scores.length);
+    fresh.calibration.scores.forEach((x, i) => expect(x).toBeCloseTo(committed.calibration.scores[i], 4));
+    fresh.calibration.values.forEach((y, i) => expect(y).toBeCloseTo(committed.calibration.values[i], 4));
     expect(fresh.threshold).toBe(committed.threshold);
   }, 120_000);
 });

@@ -1,0 +1,39 @@
+/**
+ * Isotonic calibration (pool adjacent violators): the share right as a non-decreasing function of the raw score,
+ * fit on the best candidate of each SQuAD fit question. Read back by `confidenceOf` (src/answer/model.ts), which
+ * interpolates linearly between the fitted points.
+ */
+import type { IsotonicCalibration } from '../../src/answer/model';
+
+/** One question's best candidate: its raw score and whether it was right. */
+export interface CalibrationPoint {
+  score: number;
+  right: boolean;
+}
+
+/**
+ * Pools neighbouring scores until the share right never falls as the score rises; each pool becomes one point at
+ * the middle of its scores.
+ * @example fitIsotonic([{ score: -1, right: false }, { score: 0, right: true }, { score: 1, right: false }, { score: 2, right: true }])
+ * // { kind: 'isotonic', scores: [-1, 0.5, 2], values: [0, 0.5, 1] }
+ */
+export function fitIsotonic(points: readonly CalibrationPoint[]): IsotonicCalibration {
+  if (!points.length) throw new Error('isotonic calibration needs at least one point');
+  const sorted = [...points].sort((a, b) => a.score - b.score);
+  const pools: { low: number; high: number; right: number; count: number }[] = [];
+  for (const p of sorted) {
+    pools.push({ low: p.score, high: p.score, right: p.right ? 1 : 0, count: 1 });
+    // Merge while the pool before is right as often or more: the function must rise.
+    while (pools.length > 1) {
+      const last = pools[pools.length - 1];
+      const before = pools[pools.length - 2];
+      if (before.right / before.count < last.right / last.count) break;
+      pools.pop();
+      before.high = last.high;
+      before.right += last.right;
+      before.count += last.count;
+    }
+  }
+  const round = (x: number) => Math.round(x * 1e6) / 1e6;
+  return { kind: 'isotonic', scores: pools.map((p) => round((p.low + p.high) / 2)), values: pools.map((p) => round(p.right / p.count)) };
+}

@@ -1,0 +1,28 @@
+import { fitIsotonic } from '../../../bench/train/calibrate';
+import { checkModel, confidenceOf, type AnswerModel } from '../../../src/answer/model';
+import { FEATURE_NAMES } from '../../../src/answer/features';
+
+describe('fitIsotonic', () => {
+  it('pools neighbouring scores until the share right never falls, one point in the middle of each pool', () => {
+    const fitted = fitIsotonic([
+      { score: 2, right: true },
+      { score: -1, right: false },
+      { score: 1, right: false },
+      { score: 0, right: true },
+    ]);
+    expect(fitted).toEqual({ kind: 'isotonic', scores: [-1, 0.5, 2], values: [0, 0.5, 1] });
+  });
+
+  it('keeps the shares of pools that already rise, and gives a table the answer model accepts', () => {
+    const points = [...Array(40)].map((_, i) => ({ score: i / 10, right: i % 4 !== 0 || i > 30 }));
+    const fitted = fitIsotonic(points);
+    for (let i = 1; i < fitted.values.length; i++) expect(fitted.values[i]).toBeGreaterThan(fitted.values[i - 1]);
+    const model: AnswerModel = { version: 1, features: [...FEATURE_NAMES], weights: FEATURE_NAMES.map(() => 0), intercept: 0, calibration: fitted, threshold: 0.5, fit: {} };
+    expect(() => checkModel(model)).not.toThrow();
+    expect(confidenceOf(10, model)).toBe(1);
+  });
+
+  it('refuses to fit nothing', () => {
+    expect(() => fitIsotonic([])).toThrow(/at least one point/);
+  });
+});
