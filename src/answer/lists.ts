@@ -9,7 +9,8 @@ import type { AnalyzedQuestion } from './question';
 import type { ResolvedWord } from './retrieve';
 
 const MEMBER_RE = /\b(member|members|membership|lid|leden|membre|membres|mitglied|mitglieder|miembro|miembros|membro|membri|participants?|partners?)\b/;
-const CONTAINER_WORDS = new Set(['forum', 'network', 'list', 'eurocities', 'netwerk', 'lijst', 'reseau', 'liste', 'netzwerk', 'red', 'rete']);
+const ENGLISH_CONTAINER_WORDS = new Set(['forum', 'network', 'list', 'eurocities']);
+const CONTAINER_WORDS = new Set([...ENGLISH_CONTAINER_WORDS, 'netwerk', 'lijst', 'reseau', 'liste', 'netzwerk', 'red', 'rete']);
 
 interface MembershipQuestion {
   name: string;
@@ -99,7 +100,9 @@ export function answerMembership(index: SearchIndex, q: AnalyzedQuestion): Candi
   if (!asked.explicit) {
     // "Is X in the forum?" is about membership only when "the forum" is what the list belongs to ("the" says nothing).
     const context = new Set(memberLists.flatMap((i) => foldedWords(`${docTitle(index, i)} ${headingText(index, i)}`)));
-    if (!asked.tail.some((w) => !isStopwordAnywhere(w) && (context.has(w) || CONTAINER_WORDS.has(w)))) return null;
+    // After English "the", only English words name it: "in the red" is no Spanish "la red" (network).
+    const containers = asked.tail.includes('the') ? ENGLISH_CONTAINER_WORDS : CONTAINER_WORDS;
+    if (!asked.tail.some((w) => !isStopwordAnywhere(w) && (context.has(w) || containers.has(w)))) return null;
   }
   let best: { list: number; name: string; score: number; others: string[] } | null = null;
   for (const list of memberLists) {

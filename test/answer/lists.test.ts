@@ -174,3 +174,10 @@ describe('answerMembership wording', () => {
     expect(membership('Is Kirkhaven a member?')?.text).toMatch(/member of the Tidewater League/);
   });
 });
+
+describe('answerMembership and other languages\' words for the list', () => {
+  it('reads "la red" as the network, but not English "in the red"', () => {
+    expect(membership('Is Kirkhaven in the red?')).toBeNull();
+    expect(membership('Kirkhaven forma parte de la red?')?.text).toMatch(/^Yes: Kirkhaven/);
+  });
+});
