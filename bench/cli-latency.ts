@@ -46,10 +46,15 @@ export function measureCliLatency(run: CliRun, warmup: readonly string[], questi
     child.on('error', reject);
     child.on('close', (code) => {
       if (code !== 0) return reject(new BenchError('bench_cli', `network-qa ask --batch exited with ${code}: ${err.trim().split('\n')[0] ?? ''}`));
-      const ms = out
-        .split('\n')
-        .filter((line) => line.trim())
-        .map((line) => (JSON.parse(line) as { ms?: unknown }).ms);
+      let ms: unknown[];
+      try {
+        ms = out
+          .split('\n')
+          .filter((line) => line.trim())
+          .map((line) => (JSON.parse(line) as { ms?: unknown }).ms);
+      } catch (error) {
+        return reject(new BenchError('bench_cli', `network-qa ask --batch wrote a line that is not JSON: ${(error as Error).message}`));
+      }
       if (ms.length !== warmup.length + questions.length || ms.some((m) => typeof m !== 'number')) {
         return reject(new BenchError('bench_cli', `network-qa ask --batch gave ${ms.length} replies with ms for ${warmup.length + questions.length} questions`));
       }

@@ -1,5 +1,5 @@
-import type { CliLatency } from './cli-latency';
 /** Presenting the benchmark's results: one aligned text table, the target checks, and a JSON file. */
+import type { CliLatency } from './cli-latency';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { QUESTION_TYPES, type Summary, type TypeBreakdown } from './score';

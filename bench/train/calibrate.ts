@@ -22,7 +22,12 @@ export function fitIsotonic(points: readonly CalibrationPoint[]): IsotonicCalibr
   const sorted = [...points].sort((a, b) => a.score - b.score);
   const pools: { low: number; high: number; right: number; count: number }[] = [];
   for (const p of sorted) {
-    pools.push({ low: p.score, high: p.score, right: p.right ? 1 : 0, count: 1 });
+    const last = pools[pools.length - 1];
+    // Equal scores are one pool whatever their order: the table's scores must rise.
+    if (last && last.high === p.score) {
+      last.right += p.right ? 1 : 0;
+      last.count++;
+    } else pools.push({ low: p.score, high: p.score, right: p.right ? 1 : 0, count: 1 });
     // Merge while the pool before is right as often or more: the function must rise.
     while (pools.length > 1) {
       const last = pools[pools.length - 1];
@@ -35,5 +40,16 @@ export function fitIsotonic(points: readonly CalibrationPoint[]): IsotonicCalibr
     }
   }
   const round = (x: number) => Math.round(x * 1e6) / 1e6;
-  return { kind: 'isotonic', scores: pools.map((p) => round((p.low + p.high) / 2)), values: pools.map((p) => round(p.right / p.count)) };
+  const scores: number[] = [];
+  const values: number[] = [];
+  for (const p of pools) {
+    const score = round((p.low + p.high) / 2);
+    // Two pools whose middles round alike keep the higher share (the later one): scores must rise strictly.
+    if (scores.length && score <= scores[scores.length - 1]) values[values.length - 1] = round(p.right / p.count);
+    else {
+      scores.push(score);
+      values.push(round(p.right / p.count));
+    }
+  }
+  return { kind: 'isotonic', scores, values };
 }

@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { FEATURE_NAMES } from '../../src/answer/features';
 import { generalCandidates } from '../../src/answer/general';
 import { intentCandidates } from '../../src/answer/intents';
-import { type AnswerModel, confidenceOf } from '../../src/answer/model';
+import { type AnswerModel, checkModel, confidenceOf } from '../../src/answer/model';
 import { analyzeQuestion } from '../../src/answer/question';
 import { resolveWords } from '../../src/answer/retrieve';
 import { withoutLeadingSmallTalk, chitchatIntent } from '../../src/answer/chitchat';
@@ -70,6 +70,11 @@ const TARGET_PRECISION = 0.94;
  * 100%, 78.4%, 88.2% and 54.6%; at 8 the own sets did not gain and SQuAD lost another point.
  */
 const OWN_WEIGHT = 3;
+/**
+ * Steps of the threshold search. 0.001, not 0.01: SQuAD's calibration keeps the own questions' confidences within
+ * about 0.3–0.8, where a step of 0.01 is a coarse cut of the score (the own sets scored 0.4 points apart between
+ * neighbouring steps, 2026-12-02).
+ */
 const THRESHOLD_STEP = 0.001;
 /** L2 penalty: the features are on a 0–1 scale, so 1 is mild; 0.1 and 10 gave the same check figures within 0.5 point. */
 const L2 = 1;
@@ -214,15 +219,17 @@ export async function main(argv: string[]): Promise<number> {
     const ownTop = topOutcomes([...own, ...thresholdGroups], lr.weights, lr.intercept);
     const precisionAt = (t: number) => {
       const answered = ownTop.filter((o) => o.score !== null && confidence(o.score) >= t);
-      return answered.length ? answered.filter((o) => o.right).length / answered.length : 1;
+      return answered.length ? answered.filter((o) => o.right).length / answered.length : Number.NaN;
     };
     // The lowest confidence that reaches it. Not "and every higher one too": the own fit questions' answers are about
     // 300, so one question moves precision by 0.3 points, and a one-question dip above the crossing moved the threshold
     // from 0.49 to 0.51 in a refit (2026-12-02), where every unseen own set lost 0–2 points for no fewer wrong answers.
-    let threshold = 0.95;
-    // In steps of 0.001: SQuAD's calibration keeps the own questions' confidences within about 0.3–0.8, where a step of
-    // 0.01 is a coarse cut of the score (the own sets scored 0.4 points apart between neighbouring steps).
-    for (let t = 0.94; t >= 0.05; t -= THRESHOLD_STEP) if (precisionAt(round(t)) >= TARGET_PRECISION) threshold = round(t);
+    // Searched down from the highest confidence the calibration gives (above it nothing is answered, and precision
+    // over no answers says nothing); none reaching the target is an error, not a model that never answers.
+    const highest = Math.max(...calibration.values);
+    let threshold: number | null = null;
+    for (let t = round(highest); t > 0; t = round(t - THRESHOLD_STEP)) if (precisionAt(t) >= TARGET_PRECISION) threshold = t;
+    if (threshold === null) throw new Error(`no threshold reaches the target precision ${TARGET_PRECISION} on the own questions`);
     useDomainVocabulary(NO_SYNONYMS);
     const checkIndex = await squadIndex(check, scratch, 'check');
     const checkGroups = squadGroups(checkIndex, check.flatMap((a) => a.paragraphs.flatMap((p) => p.qas)));
@@ -271,6 +278,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     console.log(`reliability (check): ${figures.checkSquad.reliability.map((b) => `${b.bin}: ${b.n}→${b.right ?? '-'}`).join(', ')}`);
     console.log(`fit in ${Math.round((Date.now() - started) / 1000)} s`);
+    // The bot refuses a model it cannot read: so does the trainer, before writing it.
+    checkModel(model, values.out as string);
     if (!values['dry-run']) writeFileSync(values.out as string, `${JSON.stringify(model, null, 1)}\n`);
     return 0;
   } finally {

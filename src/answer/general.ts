@@ -95,7 +95,7 @@ function holdsExpected(segment: Segment, passage: Passage, q: AnalyzedQuestion, 
     const memo = memoOf(segment);
     return (memo.numbered ??= holdsNumber(segment.text));
   }
-  const factLabel = passage.kind === 'facts' ? passage.facts?.[segment.item ?? 0]?.label : undefined;
+  const factLabel = passage.kind === 'facts' && segment.item !== undefined ? passage.facts?.[segment.item]?.label : undefined;
   return satisfies(q.expects, segment.text, q, { known: namedWords, factLabel });
 }
 

@@ -50,7 +50,7 @@ const MEMBERSHIP_WORDS = ['member', 'members', 'membership', 'listed'];
 /** A word read as the membership word it misspells, or as itself. */
 function membershipWord(word: string): string {
   // The membership words of the other languages ("membre", "membro") are words, not typos.
-  if (MEMBER_RE.test(word) || MEMBERSHIP_WORDS.includes(word)) return word;
+  if (MEMBER_RE.test(word) || MEMBERSHIP_WORDS.includes(word) || CONTAINER_WORDS.has(word)) return word;
   // A letter typed twice, dropped or swapped ("memeber", "membr", "memebr"); one letter for another is as often
   // another word ("lifted", "lasted" for "listed").
   return MEMBERSHIP_WORDS.find((m) => wordsClose(word, m) && (word.length !== m.length || sameLetters(word, m))) ?? word;

@@ -33,6 +33,8 @@ export interface IsotonicCalibration {
 function calibrationValid({ kind, scores, values }: IsotonicCalibration): boolean {
   return (
     kind === 'isotonic' &&
+    Array.isArray(scores) &&
+    Array.isArray(values) &&
     scores.length > 0 &&
     scores.length === values.length &&
     scores.every((s, i) => Number.isFinite(s) && (i === 0 || s > scores[i - 1])) &&

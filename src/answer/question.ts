@@ -57,12 +57,22 @@ interface Cue {
   expects: Expectation;
   /** Words of the cue that are no topic ("year" in "which year"). */
   drop: string[];
-  /** Whether the cue counts only in a question that writes an abbreviation ("OASC", "CoR"). */
+  /** Whether the cue counts only in a question about an abbreviation alone ("OASC", "CoR"). */
   abbreviated?: boolean;
 }
 
 // A word of two or more capitals: how an abbreviation is written.
-const ABBREVIATION_RE = /\b\p{Lu}[\p{L}&]*\p{Lu}/u;
+const ABBREVIATION_RE = /^\p{Lu}[\p{L}&]*\p{Lu}/u;
+
+/** Whether abbreviations are all a question is about, its cue aside ("OASC - what's the full name?", not "the CoR president's"). */
+function asksAbbreviation(text: string, lang: Lang, cue: Cue): boolean {
+  if (text === text.toUpperCase()) return false;
+  const topic = (text.match(/[\p{L}\p{N}&]+/gu) ?? []).filter((w) => {
+    const folded = fold(w);
+    return !cue.drop.includes(folded) && !FRAME_WORDS.has(folded) && isContentWord(folded, lang);
+  });
+  return topic.length > 0 && topic.every((w) => ABBREVIATION_RE.test(w));
+}
 
 // Matched against folded text.
 const CUES: Cue[] = [
@@ -71,10 +81,10 @@ const CUES: Cue[] = [
   { re: /^(when|wanneer|quand|wann|cuando|quando)\b|\b(since when|in welk jaar|en quelle annee|in welchem jahr|en que ano|in che anno)\b/, expects: 'date', drop: ['when', 'wanneer', 'quand', 'wann', 'cuando', 'quando', 'jaar', 'annee', 'jahr', 'ano', 'anno'] },
   { re: /\b(how (many|much|big|large|long|old|far|high|tall)|what (size|amount|percentage|proportion|share)|hoeveel|combien|wie viele?|cuant[oa]s?|quant[ie])\b/, expects: 'number', drop: ['many', 'much', 'big', 'large', 'long', 'old', 'far', 'high', 'tall', 'size', 'amount', 'hoeveel', 'combien', 'viele', 'viel', 'cuantos', 'cuantas', 'quanti', 'quante'] },
   { re: /\b(stand|stands|short) for\b|\b(abbreviation|acronym|afkorting|sigle)\b/, expects: 'expansion', drop: ['stand', 'stands', 'short', 'abbreviation', 'acronym', 'afkorting', 'sigle'] },
-  // "OASC - what's the full name?"; but the full name of a person ("the vice chair's full name") is no expansion.
-  { re: /\b(full|volledige) (name|form|naam)\b|\bnom complet\b/, expects: 'expansion', drop: ['full', 'name', 'form', 'volledige', 'naam', 'nom', 'complet'], abbreviated: true },
   { re: /^(who|whom|whose|who's|wie|qui|wer|quien|chi)\b/, expects: 'person', drop: ['who', 'whom', 'wie', 'qui', 'wer', 'quien', 'chi'] },
   { re: /^(where|waar|ou|wo|donde|dove)\b|\b(which|what|in which|in what) (city|town|country|region|place)\b/, expects: 'place', drop: ['where', 'waar', 'ou', 'wo', 'donde', 'dove'] },
+  // "OASC - what's the full name?"; but the full name of a person ("the vice chair's full name") is no expansion.
+  { re: /\b(full|volledige) (name|form|naam)\b|\bnom complet\b/, expects: 'expansion', drop: ['full', 'name', 'form', 'volledige', 'naam', 'nom', 'complet'], abbreviated: true },
 ];
 
 const DESCRIBE_RE = /^(?:what|which)\b.*\b(cover|covers|include|includes|involve|involves|entail|entails|comprise|comprises|mean|means|achieve|accomplish)$/;
@@ -92,7 +102,7 @@ export function analyzeQuestion(text: string, langs: readonly Lang[]): AnalyzedQ
   let expects: Expectation | null = null;
   const dropped = new Set<string>();
   for (const cue of CUES) {
-    if (cue.re.test(folded) && (!cue.abbreviated || ABBREVIATION_RE.test(tidy))) {
+    if (cue.re.test(folded) && (!cue.abbreviated || asksAbbreviation(tidy, lang, cue))) {
       expects = cue.expects;
       cue.drop.forEach((w) => dropped.add(w));
       break;

@@ -225,9 +225,12 @@ const NUMBER_RE = /\d+(?:[.,]\d+)?\s*%|\b(?!(?:1[0-9]|20)\d\d\b)\d|\b(one|two|th
 const LABEL_RE = /^[^:]{2,60}:\s/;
 // The holder named after a fact's label: a word of two letters or more ("Laia", not "E.g.").
 const HOLDER_RE = /^\s*["'“(]?(\p{Lu}[\p{L}'’-]+)(?![.\p{L}])/u;
-// Capitalised words joined by "for": the name of a programme or a thing ("Digital Agenda for Europe"), never a person's.
-// ("of" joins people to places and bodies too: "Anna Weiss of the Committee of the Regions".)
-const TITLE_RE = /(?:\p{Lu}[\p{L}'’-]*\s+)*\p{Lu}[\p{L}'’-]*(?:\s+for(?:\s+the)?(?:\s+\p{Lu}[\p{L}'’-]*)+)+/gu;
+// A span (a label aside) that is only capitalised words joined by "for": the name of a programme or a thing ("Digital
+// Agenda for Europe"), never a person's. Only a whole span: in prose a person may stand beside it ("Laia Bonet for the
+// Harbour Council signed it"). Bounded runs, so a long run of capitals costs no more than a short one.
+// Longer than any programme name; a longer span is prose.
+const MAX_TITLE_CHARS = 200;
+const TITLE_RE = /^\s*(?:\p{Lu}[\p{L}'’-]*\s+){1,3}for(?:\s+the)?(?:\s+\p{Lu}[\p{L}'’-]*){1,3}[\s.;,]*$/u;
 // A capitalised word that does not start a sentence: a name.
 const NAME_RE = /(?<=[^\s.!?;:]\s+)["'“(]?\p{Lu}[\p{L}'’-]+/gu;
 
@@ -277,9 +280,8 @@ export function satisfies(expects: Expectation | null, span: string, q: Analyzed
       }
       // A capitalised word the question itself uses, or shares a stem with ("Presidency" for "president"), names no one
       // new; nor does a label's ("Digitally Enabled citizens: …").
-      let afterLabel = span.replace(LABEL_RE, '');
-      // The name of a programme is written with "for" between its capitalised words ("Digital Agenda for Europe"): no one.
-      if (expects === 'person') afterLabel = afterLabel.replace(TITLE_RE, ' ');
+      const afterLabel = span.replace(LABEL_RE, '');
+      if (expects === 'person' && afterLabel.length <= MAX_TITLE_CHARS && TITLE_RE.test(afterLabel)) return false;
       for (const m of afterLabel.matchAll(NAME_RE)) {
         const name = fold(m[0].replace(/^["'“(]/, ''));
         if (!asked.has(name) && !known?.has(name) && !askedStems.has(stem(name, q.lang))) return true;

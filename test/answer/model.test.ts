@@ -55,6 +55,7 @@ describe('the answer model', () => {
       { kind: 'isotonic' as const, scores: [0, 1], values: [0.6, 0.4] },
       { kind: 'isotonic' as const, scores: [0, 1], values: [0.2, 1.4] },
       { kind: 'isotonic' as const, scores: [0], values: [0.2, 0.3] },
+      { kind: 'isotonic' as const } as unknown as AnswerModel['calibration'],
     ]) {
       expect(() => checkModel(model({ calibration }))).toThrow(/calibration.*npm run train/);
     }

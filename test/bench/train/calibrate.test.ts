@@ -22,6 +22,21 @@ describe('fitIsotonic', () => {
     expect(confidenceOf(10, model)).toBe(1);
   });
 
+  it('pools equal scores whatever their order, so the scores of the table rise', () => {
+    const ties = [
+      { score: 0, right: false },
+      { score: 0, right: true },
+      { score: 1, right: true },
+    ];
+    expect(fitIsotonic(ties)).toEqual(fitIsotonic([...ties].reverse()));
+    expect(fitIsotonic(ties)).toEqual({ kind: 'isotonic', scores: [0, 1], values: [0.5, 1] });
+    const close = fitIsotonic([
+      { score: 0.1000001, right: false },
+      { score: 0.1000002, right: true },
+    ]);
+    for (let i = 1; i < close.scores.length; i++) expect(close.scores[i]).toBeGreaterThan(close.scores[i - 1]);
+  });
+
   it('refuses to fit nothing', () => {
     expect(() => fitIsotonic([])).toThrow(/at least one point/);
   });
