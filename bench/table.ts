@@ -1,7 +1,7 @@
 /** Presenting the benchmark's results: one aligned text table, the target checks, and a JSON file. */
-import type { CliLatency } from './cli-latency';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { CliLatency } from './cli-latency';
 import { QUESTION_TYPES, type Summary, type TypeBreakdown } from './score';
 import type { Squad2Results } from './squad2-run';
 

@@ -89,7 +89,10 @@ export function answerDefinition(index: SearchIndex, q: AnalyzedQuestion): Candi
   if (acronym) {
     // The index keeps "(TGOs)" under "tgo" too: the defining sentence may write either form.
     const markers = [`(${subject})`, `(${subject}s)`];
-    const segment = index.passages[acronym.passage].segments.find((s) => markers.some((m) => fold(s.text).includes(m)));
+    const segment = index.passages[acronym.passage].segments.find((s) => {
+      const folded = fold(s.text);
+      return markers.some((m) => folded.includes(m));
+    });
     if (segment) return { kind: 'definition', text: segment.text, passage: acronym.passage, confidence: 0, signals: { definition_answer: 1, name_match: 1 } };
   }
   return null;

@@ -2,8 +2,7 @@ import type { IndexedPassage, SearchIndex, Segment } from '../search/build';
 import { subjectsNamedIn } from '../search/lookups';
 import { stem, terms, words } from '../text/analyze';
 import { hasNegation } from '../text/negation';
-import { namesCountry } from '../text/glossary';
-import { otherPlaceNames } from '../text/placenames';
+import { namesPlace } from '../text/glossary';
 import { fold, foldedWords } from '../text/fold';
 import type { Passage } from '../types';
 import type { Candidate } from './candidate';
@@ -219,7 +218,7 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
     if (q.capitalized.has(w.word)) capitalMask |= 1 << i;
     if (!rarest || w.weight > words[31 - Math.clz32(rarest)].weight) rarest = 1 << i;
   });
-  const absentPlace = masked.some((w) => !w.terms.length && (namesCountry(w.word) || otherPlaceNames(w.word).length > 0)) ? 1 : 0;
+  const absentPlace = masked.some((w) => !w.terms.length && namesPlace(w.word)) ? 1 : 0;
   const unknownShare = qt.share(masked.reduce((m, w, i) => (w.terms.length ? m : m | (1 << i)), 0));
   // One word that several passages use ("Europe", "include") does not say which sentence is meant.
   const lone = words.length === 1 && (index.documentFrequency.get(words[0].terms[0] ?? '') ?? 0) > 1;

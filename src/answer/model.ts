@@ -63,10 +63,13 @@ export function rawScore(features: Features, model: AnswerModel = MODEL): number
   return z;
 }
 
-
 /** The calibrated probability that a candidate with this raw score answers the question. */
 export function confidenceOf(score: number, model: AnswerModel = MODEL): number {
-  const { scores, values } = model.calibration;
+  return calibratedConfidence(score, model.calibration);
+}
+
+/** A raw score read through a calibration table (the trainer reads a table it has not yet written into a model). */
+export function calibratedConfidence(score: number, { scores, values }: IsotonicCalibration): number {
   const last = scores.length - 1;
   if (!(score > scores[0])) return values[0];
   if (score >= scores[last]) return values[last];

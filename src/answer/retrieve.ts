@@ -225,11 +225,11 @@ const NUMBER_RE = /\d+(?:[.,]\d+)?\s*%|\b(?!(?:1[0-9]|20)\d\d\b)\d|\b(one|two|th
 const LABEL_RE = /^[^:]{2,60}:\s/;
 // The holder named after a fact's label: a word of two letters or more ("Laia", not "E.g.").
 const HOLDER_RE = /^\s*["'“(]?(\p{Lu}[\p{L}'’-]+)(?![.\p{L}])/u;
+// Longer than any programme name; a longer span is prose.
+const MAX_TITLE_CHARS = 200;
 // A span (a label aside) that is only capitalised words joined by "for": the name of a programme or a thing ("Digital
 // Agenda for Europe"), never a person's. Only a whole span: in prose a person may stand beside it ("Laia Bonet for the
 // Harbour Council signed it"). Bounded runs, so a long run of capitals costs no more than a short one.
-// Longer than any programme name; a longer span is prose.
-const MAX_TITLE_CHARS = 200;
 const TITLE_RE = /^\s*(?:\p{Lu}[\p{L}'’-]*\s+){1,3}for(?:\s+the)?(?:\s+\p{Lu}[\p{L}'’-]*){1,3}[\s.;,]*$/u;
 // A capitalised word that does not start a sentence: a name.
 const NAME_RE = /(?<=[^\s.!?;:]\s+)["'“(]?\p{Lu}[\p{L}'’-]+/gu;

@@ -1,6 +1,7 @@
 import type { Lang } from '../types';
 import { stem } from './analyze';
 import equivalentsData from './data/equivalents.json';
+import { otherPlaceNames } from './placenames';
 
 /**
  * Word lists that let a question find words the documents use otherwise. Two sources:
@@ -48,6 +49,11 @@ const PLACE_WORDS = new Set(equivalentsData.demonyms.flatMap((group) => group.sp
 /** Whether a folded word names a country or its people ("poland", "polish"), by the demonyms of the language data. */
 export function namesCountry(word: string): boolean {
   return PLACE_WORDS.has(word);
+}
+
+/** Whether a folded word names a country, its people or a city the language data knows ("polish", "munchen"). */
+export function namesPlace(word: string): boolean {
+  return namesCountry(word) || otherPlaceNames(word).length > 0;
 }
 
 const EQUIVALENTS = groupLookup([...equivalentsData.demonyms, ...equivalentsData.spellings].map((group) => group.split(' ')));

@@ -1,5 +1,5 @@
 import { loadSynonyms } from '../../src/knowledge/synonyms';
-import { createGlossary, englishFor, equivalentsOf, namesCountry, synonymsOf, useDomainVocabulary } from '../../src/text/glossary';
+import { createGlossary, englishFor, equivalentsOf, namesCountry, namesPlace, synonymsOf, useDomainVocabulary } from '../../src/text/glossary';
 import { BUNDLED_KNOWLEDGE } from '../core/helpers';
 
 const vocabulary = {
@@ -55,5 +55,13 @@ describe('namesCountry', () => {
     expect(namesCountry('finnish')).toBe(true);
     expect(namesCountry('polished')).toBe(false);
     expect(namesCountry('network')).toBe(false);
+  });
+});
+
+describe('namesPlace', () => {
+  it('knows countries, their people and the cities of the place-name data', () => {
+    expect(namesPlace('polish')).toBe(true);
+    expect(namesPlace('munchen')).toBe(true);
+    expect(namesPlace('harbour')).toBe(false);
   });
 });
