@@ -2,20 +2,32 @@ import { fold } from '../text/fold';
 
 export type ChitchatIntent = 'greeting' | 'thanks' | 'help' | 'bye' | 'identity' | 'empty';
 
-const HELLO = "(hi|hello|hey|hiya|howdy|yo|greetings|good (morning|afternoon|evening|day)|hallo|hoi|goedemorgen|goedemiddag|goedenavond|bonjour|bonsoir|salut|coucou|guten (morgen|tag|abend)|servus|hola|buenos dias|buenas( tardes| noches)?|ciao|buongiorno|buonasera|salve)( there| all| everyone| bot| friend| team)?";
-const HOW_ARE_YOU = "(how are (you|u)( doing| today)?|how's it going|what's up|whats up|sup|hoe gaat het( met (je|jou|u))?|ca va|comment ca va|comment allez vous|wie geht's|wie gehts|wie geht es (dir|ihnen)|que tal|como estas|come stai|come va)";
+const HELLO = "(hi|hello|hey|hiya|howdy|yo|greetings|good (morning|afternoon|evening|day)|hallo|hoi|goedemorgen|goedemiddag|goedenavond|bonjour|bonsoir|salut|coucou|guten (morgen|tag|abend)|servus|hola|buenos dias|buenas( tardes| noches)?|ciao|buongiorno|buonasera|salve|ola|oi|bom dia|boa (tarde|noite))( there| all| everyone| bot| friend| team)?";
+const HOW_ARE_YOU = "(how are (you|u)( doing| today)?|how's it going|what's up|whats up|sup|hoe gaat het( met (je|jou|u))?|ca va|comment ca va|comment allez vous|wie geht's|wie gehts|wie geht es (dir|ihnen)|que tal|como estas|come stai|come va|tudo bem|como vai)";
 const GREETING = `(${HELLO}|${HOW_ARE_YOU})`;
 
 // Whole-message patterns on folded text with punctuation and emoji removed.
 const INTENTS: [ChitchatIntent, RegExp][] = [
   // One or more greetings in a row: "hallo, goedemorgen", "hola, ¿qué tal?", "hi there, how are you".
   ['greeting', new RegExp(`^${GREETING}( ${GREETING})*$`)],
-  ['thanks', /^((many |great |ok |okay )?(thanks|thank you|thx|ty|cheers|thank u|much appreciated|appreciated|dank je( wel)?|dankjewel|bedankt|merci( beaucoup)?|danke( schon| sehr)?|gracias|grazie( mille)?)( so much| very much| a lot| again| for (the|your) (help|answer|reply|information|info))?( bot)?|great thanks|perfect thanks|that helps|that helped|ok thanks|nice|great|perfect|awesome|cool)$/],
-  ['bye', /^(bye|goodbye|good bye|see you|see ya|cya|later|doei|dag|tot ziens|au revoir|tschuss|auf wiedersehen|adios|arrivederci)( now| then| bot)?$/],
-  ['thanks', /^(thanks|thank you|thx|cheers|merci|bedankt|dank je|danke|gracias|grazie)\b[^?]{0,40}$/],
+  ['thanks', /^((many |great |ok |okay )?(thanks|thank you|thx|ty|cheers|thank u|much appreciated|appreciated|dank je( wel)?|dankjewel|bedankt|merci( beaucoup)?|danke( schon| sehr)?|gracias|grazie( mille)?|obrigad[oa])( so much| very much| a lot| again| for (the|your) (help|answer|reply|information|info))?( bot)?|great thanks|perfect thanks|that helps|that helped|ok thanks|nice|great|perfect|awesome|cool)$/],
+  ['bye', /^(bye|goodbye|good bye|see you|see ya|cya|later|doei|dag|tot ziens|au revoir|tschuss|auf wiedersehen|adios|arrivederci|tchau|ate logo)( now| then| bot| later| soon)?$/],
+  // Well-wishing that closes a chat: "have a nice day", "fijne dag", "bonne journee".
+  ['bye', /^(have a (nice|good|great|lovely) (day|one|evening|weekend)|(nice|good) (day|evening|weekend)|fijne (dag|avond|middag)|prettige dag|bonne (journee|soiree)|schonen tag( noch)?|buen dia|buona giornata)$/],
   ['help', /^(help|help me|(can|could|would) you help( me)?|what can (you|u) help( me)? with|what (can|could) i ask( about)?|i need (some )?help|help please|please help( me)?|what can (you|u) do|what do you do|what do you know|what can i ask( you)?|how do(es)? (this|it) work|how do i use (this|you)|commands|usage|hulp|help mij|aide|aidez moi|hilfe|ayuda|aiuto|examples?|options|menu|start|wat (kan|kun|kunt) (je|jij|u)( (allemaal )?(doen|vragen))?|waarmee kan (je|jij|u) helpen|que (peux|pouvez) (tu|vous) faire|qu'est ce que (tu peux|vous pouvez) faire|was kannst du( tun| machen)?|was konnen sie( tun| machen)?|que puedes hacer|en que (me )?puedes ayudar|cosa (puoi|sai) fare|come (puoi|mi puoi) aiutar(e|mi))$/],
   ['identity', /^(who (are|r) (you|u)|what are (you|u)|are you a bot|are you human|what is your name|what's your name|wie ben jij|qui es tu)$/],
 ];
+
+// Thanks with a few words more ("thanks, that was quick"), but no question after them.
+const THANKS_AND_MORE_RE = /^(thanks|thank you|thx|cheers|merci|bedankt|dank je|danke|gracias|grazie)\b(?! (and |but |so |now )?(who|what|when|where|which|why|how|is|are|do|does|did|can|could)\b)[^?]{0,40}$/;
+
+/** A message of several small-talk parts ("hola! ¿qué puedes hacer?") means its most telling part: help first. */
+const INTENT_PRIORITY: readonly ChitchatIntent[] = ['help', 'identity', 'thanks', 'bye', 'greeting'];
+
+const intentOfPart = (part: string): ChitchatIntent | null => {
+  for (const [intent, re] of INTENTS) if (re.test(part)) return intent;
+  return null;
+};
 
 /** Recognises greetings, thanks, help requests and the like; returns null for anything else. */
 export function chitchatIntent(text: string): ChitchatIntent | null {
@@ -23,8 +35,14 @@ export function chitchatIntent(text: string): ChitchatIntent | null {
   if (!base.replace(/[?\s]/g, '')) return base ? 'help' : 'empty';
   const cleaned = base.replace(/\?/g, '').replace(/\s+/g, ' ').trim();
   if (!cleaned) return 'empty';
-  for (const [intent, re] of INTENTS) if (re.test(cleaned)) return intent;
-  return null;
+  const whole = intentOfPart(cleaned) ?? (THANKS_AND_MORE_RE.test(base) ? 'thanks' : null);
+  if (whole) return whole;
+  // Small talk only when every part of the message is: "hello, who is the vice chair?" is a question.
+  const parts = fold(text).split(/[!?.,;:¡¿]+/).map((p) => p.replace(/[^\p{L}\p{N}'\s]/gu, ' ').replace(/\s+/g, ' ').trim()).filter(Boolean);
+  if (parts.length < 2) return null;
+  const intents = parts.map(intentOfPart);
+  if (intents.some((i) => i === null)) return null;
+  return INTENT_PRIORITY.find((i) => intents.includes(i)) ?? null;
 }
 
 const LEADING_SMALL_TALK_RE = /^(?:hi|hello|hey|hallo|hoi|bonjour|good (?:morning|afternoon|evening)|thanks|thank you|thx|cheers|ok|okay|great|cool|perfect|dank je|bedankt|merci)(?: there| a lot| so much| again)?[\s,.!:;-]+(?=\S)/i;

@@ -15,9 +15,19 @@ describe('chitchatIntent', () => {
     expect(chitchatIntent('  ')).toBe('empty');
   });
 
+  it('reads a message of several small-talk parts by its most telling part', () => {
+    expect(chitchatIntent('hola! ¿qué puedes hacer?')).toBe('help');
+    expect(chitchatIntent('hi, who are you?')).toBe('identity');
+    expect(chitchatIntent('bye, have a nice day')).toBe('bye');
+    expect(chitchatIntent('thanks! have a good one')).toBe('thanks');
+    expect(chitchatIntent('olá, tudo bem?')).toBe('greeting');
+  });
+
   it('leaves questions alone, also those that start with a greeting', () => {
     expect(chitchatIntent('hello, who is the vice chair?')).toBeNull();
     expect(chitchatIntent('good morning to all members: when is the meeting?')).toBeNull();
+    expect(chitchatIntent('hi! what can you tell me about the budget?')).toBeNull();
+    expect(chitchatIntent('thanks, and who is the chair?')).toBeNull();
     expect(withoutLeadingSmallTalk('Hi! Who is the vice chair?')).toBe('Who is the vice chair?');
   });
 });

@@ -31,7 +31,8 @@ describe('createGlossary', () => {
 
   it('knows the language data without any vocabulary: peoples and countries, spellings', () => {
     const bare = createGlossary({ groups: [], translations: [] });
-    expect(bare.equivalentsOf('finnish')).toEqual(['finland']);
+    expect(bare.equivalentsOf('finnish')).toEqual(['finland', 'finn', 'finns']);
+    expect(bare.equivalentsOf('finns')).toEqual(['finnish', 'finland', 'finn']);
     expect(bare.equivalentsOf('adviser')).toEqual(['advisor']);
     expect(bare.synonymsOf('aim')).toEqual([]);
   });
@@ -44,7 +45,7 @@ describe('the module-level glossary functions', () => {
     useDomainVocabulary(loadSynonyms(BUNDLED_KNOWLEDGE));
     expect(synonymsOf('aim')).toEqual(expect.arrayContaining(['goal', 'objective']));
     expect(englishFor('leden')).toEqual(['members']);
-    expect(equivalentsOf('dutch')).toEqual(['netherlands', 'holland']);
+    expect(equivalentsOf('dutch')).toEqual(['netherlands', 'holland', 'dutchman', 'dutchmen']);
   });
 });
 
