@@ -5,11 +5,11 @@ import { termsNear } from '../search/minisearch-internals';
 import { topDocuments } from '../search/topk';
 import { editDistance } from '../text/edit-distance';
 import { metaphone } from '../text/natural';
-import { isStopwordAnywhere, stem, terms as terms_ } from '../text/analyze';
+import { isStopwordAnywhere, isStopwordTypo, stem, terms as terms_ } from '../text/analyze';
 import { MONTH_RE, WEEKDAY_RE } from '../text/calendar';
 import { fold, foldedWords } from '../text/fold';
 import { RecentCache } from '../util/recent-cache';
-import { englishFor, equivalentsOf, synonymsOf } from '../text/glossary';
+import { englishFor, equivalentsOf, namesPlace, synonymsOf } from '../text/glossary';
 import { antonymIndexTermsOfWord, phraseLinks, relatedIndexTermsOfWord } from '../text/lexicon';
 import { type AnalyzedQuestion, type Expectation, MAX_QUESTION_WORDS } from './question';
 
@@ -157,8 +157,9 @@ export function resolveWords(index: SearchIndex, q: AnalyzedQuestion): ResolvedW
     }
     if (!terms.length) {
       // A function word of another language than the one detected ("ist", "der") says nothing.
-      if (isStopwordAnywhere(word)) continue;
-      const nearest = correctTerm(index, stems[0]);
+      if (isStopwordAnywhere(word) || isStopwordTypo(word, q.spoken ?? q.lang)) continue;
+      // The stem of a typo may be further from any index term than the word is ("memeber" is one letter from "member").
+      const nearest = correctTerm(index, stems[0]) ?? (word !== stems[0] ? correctTerm(index, word) : null);
       if (nearest) {
         terms = [nearest.term];
         how = 'typo';
@@ -232,6 +233,8 @@ const MAX_TITLE_CHARS = 200;
 // Harbour Council signed it"). Bounded runs, so a long run of capitals costs no more than a short one.
 const TITLE_RE = /^\s*(?:\p{Lu}[\p{L}'’-]*\s+){1,3}for(?:\s+the)?(?:\s+\p{Lu}[\p{L}'’-]*){1,3}[\s.;,]*$/u;
 // A capitalised word that does not start a sentence: a name.
+// Words before a place's name that say it is one, in the supported languages ("in", "aus", "à", "desde"), maybe with an article.
+const LOCATIVE_BEFORE_RE = /(?:^|\s)(?:in|at|from|to|near|into|across|throughout|outside|within|around|inside|te|op|uit|bij|nabij|im|aus|nach|bei|à|au|aux|dans|en|desde|cerca|nel|nella|presso|vicino)\s+(?:(?:the|de|het|der|die|dem|den|le|la|les|l'|el|los|las|il|lo)\s+)?$/i;
 const NAME_RE = /(?<=[^\s.!?;:]\s+)["'“(]?\p{Lu}[\p{L}'’-]+/gu;
 
 /** Whether a text names a date: a year, a month, a weekday or a season. */
@@ -284,7 +287,10 @@ export function satisfies(expects: Expectation | null, span: string, q: Analyzed
       if (expects === 'person' && afterLabel.length <= MAX_TITLE_CHARS && TITLE_RE.test(afterLabel)) return false;
       for (const m of afterLabel.matchAll(NAME_RE)) {
         const name = fold(m[0].replace(/^["'“(]/, ''));
-        if (!asked.has(name) && !known?.has(name) && !askedStems.has(stem(name, q.lang))) return true;
+        if (asked.has(name) || known?.has(name) || askedStems.has(stem(name, q.lang))) continue;
+        // A place is said where it is: after "in", "at", "from" ("based in Brussels"), or it is a place the language data knows.
+        if (expects === 'place' && !namesPlace(name) && !LOCATIVE_BEFORE_RE.test(afterLabel.slice(Math.max(0, (m.index ?? 0) - 24), m.index))) continue;
+        return true;
       }
       return false;
     }

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Lang } from '../types';
 import germanStopwords from './data/stopwords-de.json';
+import chatWords from './data/chat-words.json';
 import questionWords from './data/question-words.json';
+import { editDistance } from './edit-distance';
 import { fold, WORD_RE } from './fold';
 import { naturalStopwords, stemmers } from './natural';
 
@@ -10,7 +12,9 @@ const GERMAN_STOPWORDS: string[] = germanStopwords.words;
 
 // Question words and auxiliaries those lists lack ("cuáles", "eran", "welke"): src/text/data/question-words.json.
 const QUESTION_WORDS: Partial<Record<Lang, string[]>> = questionWords;
-const stopwordsOf = (lang: Lang, words: string[]): ReadonlySet<string> => new Set([...words, ...(QUESTION_WORDS[lang] ?? [])].map(fold));
+// Hedges and discourse markers of chat ("actually", "eigenlijk"): src/text/data/chat-words.json.
+const CHAT_WORDS: Partial<Record<Lang, string[]>> = chatWords;
+const stopwordsOf = (lang: Lang, words: string[]): ReadonlySet<string> => new Set([...words, ...(QUESTION_WORDS[lang] ?? []), ...(CHAT_WORDS[lang] ?? [])].map(fold));
 
 const STOPWORDS: Record<Lang, ReadonlySet<string>> = {
   en: stopwordsOf('en', naturalStopwords.en),
@@ -41,6 +45,28 @@ export function isStopword(word: string, lang: Lang): boolean {
 }
 
 /** Whether a word is a stop word in any supported language ("ist", "der" in a question detected as Dutch). */
+/**
+ * Whether an unknown word is a typed-wrong function word of the language: one letter left out, added or swapped
+ * ("wich", "teh", "waht"), never one letter replaced, which makes other words ("fee" is not "few"). Function
+ * words of three letters or more only: a shorter one is a letter away from too much.
+ */
+export function isStopwordTypo(word: string, lang: Lang): boolean {
+  if (word.length < 3 || word.length > 7) return false;
+  for (const stopword of STOPWORDS[lang]) {
+    if (stopword.length < 3 || Math.abs(stopword.length - word.length) > 1) continue;
+    if (stopword.length === word.length && !swapsTwoLetters(stopword, word)) continue;
+    if (editDistance(stopword, word, 1) <= 1) return true;
+  }
+  return false;
+}
+
+/** Whether two words of one length differ by two neighbouring letters swapped ("teh", "the"). */
+function swapsTwoLetters(a: string, b: string): boolean {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
 export function isStopwordAnywhere(word: string): boolean {
   for (const lang in STOPWORDS) if (STOPWORDS[lang as Lang].has(word)) return true;
   return false;

@@ -15,6 +15,7 @@ const KNOWLEDGE = {
 The Harbour Council decided in 2006 to move the ferry terminal to Port Alba.
 It works with the EU and with non-governmental organisations on tide tables.
 The council publishes its minutes every month.
+Every member port sends a delegate.
 `,
   ),
   'ferries.md': doc(
@@ -48,6 +49,16 @@ describe('resolveWords', () => {
 
   it('corrects a typo to the nearest index term', () => {
     expect(word('who runs the harbur council?', 'harbur')).toMatchObject({ how: 'typo', terms: ['harbour'] });
+  });
+
+  it('corrects a typo by the word when its stem is further from any index term ("memeber" stems to "memeb")', () => {
+    expect(word('which memeber ports send a delegate?', 'memeber')).toMatchObject({ how: 'typo', terms: ['member'] });
+  });
+
+  it('drops a function word typed wrong instead of counting it as a word the documents lack', () => {
+    const words = resolved('wich council moved the terminal?').map((r) => r.word);
+    expect(words).not.toContain('wich');
+    expect(words).toEqual(expect.arrayContaining(['council', 'terminal']));
   });
 
   it('gives a word found nowhere the weight of the most telling known word', () => {
@@ -136,6 +147,13 @@ describe('satisfies', () => {
     satisfies('person', capitals, q('Who wrote it?'));
     // Bounded runs: linear in the text (a greedy pattern took seconds on a tenth of this).
     expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(1_000);
+  });
+
+  it('finds a place only where the text says one is: after "in", "to", "from", or a place the language data knows', () => {
+    expect(satisfies('place', 'The terminal moved to Port Alba.', q('Where did the terminal move?'))).toBe(true);
+    expect(satisfies('place', 'It works with the EU and Tide Tables Ltd.', q('Where does it work?'))).toBe(false);
+    expect(satisfies('place', 'The office of the Tide Table Office is in Brussels.', q('Where is the Tide Table Office?'))).toBe(true);
+    expect(satisfies('place', 'Staff contact: Anna Weiss, Brussels office.', q('Where is Anna Weiss?'))).toBe(true);
   });
 
   it('finds dates and numbers by their form', () => {

