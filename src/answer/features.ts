@@ -42,6 +42,7 @@ export const FEATURE_NAMES = [
   'antonym',
   'negation_mismatch',
   'number_mismatch',
+  'sequence_missing',
   // Candidates of the structured intents (intents.ts): which one, and how closely the name asked matched.
   'membership_yes',
   'membership_no',

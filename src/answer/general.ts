@@ -1,7 +1,7 @@
 import type { IndexedPassage, SearchIndex, Segment } from '../search/build';
 import { subjectsNamedIn } from '../search/lookups';
 import { stem, terms, words } from '../text/analyze';
-import { hasNegation } from '../text/negation';
+import { hasNegation, hasSequenceWord } from '../text/negation';
 import { namesPlace } from '../text/glossary';
 import { fold, foldedWords } from '../text/fold';
 import type { Passage } from '../types';
@@ -54,6 +54,7 @@ interface SegmentMemo {
   words?: Set<string>;
   numbers?: string[];
   negated?: boolean;
+  sequenced?: boolean;
   dated?: boolean;
   numbered?: boolean;
   pointsBack?: boolean;
@@ -84,8 +85,14 @@ function negated(segment: Segment, lang: Passage['lang']): boolean {
   return (memo.negated ??= hasNegation(surfaceWords(segment), lang));
 }
 
+/** Whether a segment places something before or after another ("after", "former"). */
+function sequenced(segment: Segment, lang: Passage['lang']): boolean {
+  const memo = memoOf(segment);
+  return (memo.sequenced ??= hasSequenceWord(surfaceWords(segment), lang));
+}
+
 /** Whether a segment holds what the question expects (`satisfies`), remembered for dates and numbers. */
-function holdsExpected(segment: Segment, passage: Passage, q: AnalyzedQuestion, namedWords: ReadonlySet<string>): boolean {
+function holdsExpected(segment: Segment, passage: Passage, q: AnalyzedQuestion, namedWords: ReadonlySet<string>, askedTerms: ReadonlySet<string>): boolean {
   if (q.expects === 'date') {
     const memo = memoOf(segment);
     return (memo.dated ??= holdsDate(segment.text));
@@ -95,7 +102,7 @@ function holdsExpected(segment: Segment, passage: Passage, q: AnalyzedQuestion, 
     return (memo.numbered ??= holdsNumber(segment.text));
   }
   const factLabel = passage.kind === 'facts' && segment.item !== undefined ? passage.facts?.[segment.item]?.label : undefined;
-  return satisfies(q.expects, segment.text, q, { known: namedWords, factLabel });
+  return satisfies(q.expects, segment.text, q, { known: namedWords, factLabel, askedTerms, lang: passage.lang });
 }
 
 /** Whether a segment starts by pointing back ("It also plays…"). */
@@ -224,6 +231,8 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
   const lone = words.length === 1 && (index.documentFrequency.get(words[0].terms[0] ?? '') ?? 0) > 1;
   const questionNumbers = numbersIn(q.text);
   const questionNegated = hasNegation(q.allWords, q.lang);
+  // "Who was vice chair before X?", "which country took over after Finland?": another one than a sentence without such a word names.
+  const questionSequenced = hasSequenceWord(q.allWords, q.spoken ?? q.lang);
   const antonymAsked = words.some((w) => w.antonyms.length > 0);
   // A labelled fact found through its holder's name answers who they are and what their role is, not any other attribute.
   const otherAttribute = (passage: Passage, item: number | undefined, matched: number): boolean => {
@@ -272,7 +281,7 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
     const expectedIn: (boolean | undefined)[] = [];
     const pairsIn: (number | undefined)[] = [];
     const pairsAt = (k: number): number => (pairsIn[k] ??= qt.pairsOf(entry.segments[k].terms));
-    const expectedAt = (k: number): boolean => (expectedIn[k] ??= holdsExpected(entry.segments[k], passage, q, namedWords));
+    const expectedAt = (k: number): boolean => (expectedIn[k] ??= holdsExpected(entry.segments[k], passage, q, namedWords, askedTerms));
     /** Adds the candidate made of segments `parts` (one, or two side by side). */
     const { segments } = entry;
     /**
@@ -286,6 +295,7 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
       let pairs = pairsAt(first);
       let antonyms = 0;
       let anyNegated = false;
+      let anySequenced = false;
       let anyExpected = false;
       for (let p = first; p <= last; p++) {
         spanLength += segments[p].text.length;
@@ -293,6 +303,7 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
         if (p > first) pairs |= pairsAt(p) | qt.pairOf(segments[p - 1].terms.at(-1), segments[p].terms[0]);
         if (antonymAsked) antonyms |= qt.antonymMaskOf(segments[p].terms);
         anyNegated ||= negated(segments[p], passage.lang);
+        if (questionSequenced) anySequenced ||= sequenced(segments[p], passage.lang);
         if (q.expects && q.expects !== 'expansion') anyExpected ||= expectedAt(p);
       }
       lexicalMask &= ~ownMask;
@@ -343,6 +354,7 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
       f.fact_unmatched = passage.kind === 'facts' ? qt.share(all & ~covered & ~roleMask) : 0;
       f.antonym = antonymAsked && antonymWithoutWord(antonyms, ownMask) ? 1 : 0;
       f.negation_mismatch = questionNegated !== anyNegated ? 1 : 0;
+      f.sequence_missing = questionSequenced && !anySequenced ? 1 : 0;
       f.number_mismatch = questionNumbers.length && numberMismatch(questionNumbers, first === last ? numbersOf(segment) : [...numbersOf(segments[first]), ...numbersOf(segments[last])]) ? 1 : 0;
       f.joined_previous = shape === 'previous' ? 1 : 0;
       f.paired_next = shape === 'next' ? 1 : 0;

@@ -1,10 +1,11 @@
 import { isContentWord, isStopword, isStopwordAnywhere, stem, words } from '../text/analyze';
 import { fold } from '../text/fold';
 import { detectLang, spokenLang } from '../text/lang';
+import frameWords from '../text/data/frame-words.json';
 import type { Lang } from '../types';
 
 /** What kind of thing the question asks for, when its wording says so ("when" → a date). */
-export type Expectation = 'date' | 'number' | 'person' | 'place' | 'expansion';
+export type Expectation = 'date' | 'number' | 'person' | 'place' | 'expansion' | 'reason';
 
 /** Meaningful words read from one question; the answerer tracks them in 31-bit masks. */
 export const MAX_QUESTION_WORDS = 31;
@@ -38,13 +39,8 @@ export interface AnalyzedQuestion {
   askedStems: ReadonlySet<string>;
 }
 
-// Words that frame a question rather than say what it is about.
-const FRAME_WORDS = new Set(
-  `actually really exactly eigenlijk precies nou pls plz please hi hey hello thanks thx cheers ok okay
-   whats whos wheres whens hows kinds types sorts whose whom whichever whatever tell me please know mention mentioned mentions say says said describe explain give show list name named called kind type
-   anything something anywhere somewhere information info thing things exactly briefly according document documents text page pages bot
-   vertel noem graag weet alsjeblieft dis moi est ce qu que quoi sais sagen bitte dime dimmi cosa che qual quale cual`.split(/\s+/),
-);
+// Words that frame a question rather than say what it is about: src/text/data/frame-words.json.
+const FRAME_WORDS: ReadonlySet<string> = new Set(frameWords.words);
 
 /** Whether a word only frames a question ("please", "actually", "eigenlijk") and says nothing of its topic. */
 export const isFrameWord = (word: string): boolean => FRAME_WORDS.has(word);
@@ -79,9 +75,14 @@ const CUES: Cue[] = [
   // "Which year…", and chat style that ends on the kind of date: "enoll founding yr?", "launch date?"
   { re: /\b(what|which|in what|in which) (year|date|month|day)\b|\b(year|yr|date)$/, expects: 'date', drop: ['year', 'yr', 'date', 'month', 'day'] },
   { re: /^(when|wanneer|quand|wann|cuando|quando)\b|\b(since when|in welk jaar|en quelle annee|in welchem jahr|en que ano|in che anno)\b/, expects: 'date', drop: ['when', 'wanneer', 'quand', 'wann', 'cuando', 'quando', 'jaar', 'annee', 'jahr', 'ano', 'anno'] },
-  { re: /\b(how (many|much|big|large|long|old|far|high|tall)|what (size|amount|percentage|proportion|share)|hoeveel|combien|wie viele?|cuant[oa]s?|quant[ie])\b/, expects: 'number', drop: ['many', 'much', 'big', 'large', 'long', 'old', 'far', 'high', 'tall', 'size', 'amount', 'hoeveel', 'combien', 'viele', 'viel', 'cuantos', 'cuantas', 'quanti', 'quante'] },
+  { re: /\b(how (many|much|big|large|long|old|far|high|tall)|what (size|amount|percentage|proportion|share)|hoeveel|combien|wie viele?|cuant[oa]s?|quant[oaie])\b/, expects: 'number', drop: ['many', 'much', 'big', 'large', 'long', 'old', 'far', 'high', 'tall', 'size', 'amount', 'hoeveel', 'combien', 'viele', 'viel', 'cuanto', 'cuanta', 'cuantos', 'cuantas', 'quanto', 'quanta', 'quanti', 'quante'] },
+  // What something costs is an amount: "what does membership cost?", "wat kost het lidmaatschap?"
+  { re: /\b(cost|costs|kost|kosten|kostet|coute|coutent|cuesta|cuestan|costa|costano)\b/, expects: 'number', drop: [] },
   { re: /\b(stand|stands|short) for\b|\b(abbreviation|acronym|afkorting|sigle)\b/, expects: 'expansion', drop: ['stand', 'stands', 'short', 'abbreviation', 'acronym', 'afkorting', 'sigle'] },
-  { re: /^(who|whom|whose|who's|wie|qui|wer|quien|chi)\b/, expects: 'person', drop: ['who', 'whom', 'wie', 'qui', 'wer', 'quien', 'chi'] },
+  // "Who is the vice chair?" asks for a name; "who are the members?" as often for a kind of people ("local governments").
+  { re: /^(who|whom|whose|who's|wie|qui|wer|quien|chi)\b(?! (are|were|zijn|waren|sont|etaient|sind|waren|son|eran|sono|erano)\b)/, expects: 'person', drop: ['who', 'whom', 'wie', 'qui', 'wer', 'quien', 'chi'] },
+  // A why-question asks for a reason, which a sentence may give and a labelled fact ("Vice chair: Laia Bonet") never does.
+  { re: /^(why|how come|waarom|pourquoi|warum|wieso|weshalb|por que|porque|perche|come mai)\b/, expects: 'reason', drop: ['why', 'come', 'waarom', 'pourquoi', 'warum', 'wieso', 'weshalb', 'porque', 'perche', 'mai'] },
   { re: /^(where|waar|ou|wo|donde|dove)\b|\b(which|what|in which|in what) (city|town|country|region|place)\b/, expects: 'place', drop: ['where', 'waar', 'ou', 'wo', 'donde', 'dove'] },
   // "OASC - what's the full name?"; but the full name of a person ("the vice chair's full name") is no expansion.
   { re: /\b(full|volledige) (name|form|naam)\b|\bnom complet\b/, expects: 'expansion', drop: ['full', 'name', 'form', 'volledige', 'naam', 'nom', 'complet'], abbreviated: true },

@@ -1,5 +1,6 @@
 import type MiniSearch from 'minisearch';
 import type { SearchIndex } from '../search/build';
+import type { Lang } from '../types';
 import { SEARCH_OPTIONS } from '../search/options';
 import { termsNear } from '../search/minisearch-internals';
 import { topDocuments } from '../search/topk';
@@ -255,6 +256,9 @@ export interface SpanFacts {
   known?: ReadonlySet<string>;
   /** The label of the labelled fact the span is ("Vice chair" of "Vice chair: Laia Bonet, …"), as the passage holds it. */
   factLabel?: string;
+  /** The index terms the question's words reached (translations included), and the span's language they are stems of. */
+  askedTerms?: ReadonlySet<string>;
+  lang?: Lang;
 }
 
 /**
@@ -271,6 +275,8 @@ export function satisfies(expects: Expectation | null, span: string, q: Analyzed
       return holdsNumber(span);
     case 'expansion':
       return false;
+    case 'reason':
+      return !(facts.factLabel && span.startsWith(facts.factLabel));
     case 'person':
     case 'place': {
       const { asked, askedStems } = q;
@@ -287,7 +293,9 @@ export function satisfies(expects: Expectation | null, span: string, q: Analyzed
       if (expects === 'person' && afterLabel.length <= MAX_TITLE_CHARS && TITLE_RE.test(afterLabel)) return false;
       for (const m of afterLabel.matchAll(NAME_RE)) {
         const name = fold(m[0].replace(/^["'“(]/, ''));
-        if (asked.has(name) || known?.has(name) || askedStems.has(stem(name, q.lang))) continue;
+        if (asked.has(name) || known?.has(name) || askedStems.has(stem(name, q.lang)) || facts.askedTerms?.has(stem(name, facts.lang ?? q.lang))) continue;
+        // A month, a weekday, a country or its people ("November", "Finnish") names no one.
+        if (expects === 'person' && (holdsDate(name) || namesPlace(name))) continue;
         // A place is said where it is: after "in", "at", "from" ("based in Brussels"), or it is a place the language data knows.
         if (expects === 'place' && !namesPlace(name) && !LOCATIVE_BEFORE_RE.test(afterLabel.slice(Math.max(0, (m.index ?? 0) - 24), m.index))) continue;
         return true;

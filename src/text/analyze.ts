@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Lang } from '../types';
 import germanStopwords from './data/stopwords-de.json';
-import chatWords from './data/chat-words.json';
 import questionWords from './data/question-words.json';
 import { editDistance } from './edit-distance';
 import { fold, WORD_RE } from './fold';
@@ -12,9 +11,7 @@ const GERMAN_STOPWORDS: string[] = germanStopwords.words;
 
 // Question words and auxiliaries those lists lack ("cuáles", "eran", "welke"): src/text/data/question-words.json.
 const QUESTION_WORDS: Partial<Record<Lang, string[]>> = questionWords;
-// Hedges and discourse markers of chat ("actually", "eigenlijk"): src/text/data/chat-words.json.
-const CHAT_WORDS: Partial<Record<Lang, string[]>> = chatWords;
-const stopwordsOf = (lang: Lang, words: string[]): ReadonlySet<string> => new Set([...words, ...(QUESTION_WORDS[lang] ?? []), ...(CHAT_WORDS[lang] ?? [])].map(fold));
+const stopwordsOf = (lang: Lang, words: string[]): ReadonlySet<string> => new Set([...words, ...(QUESTION_WORDS[lang] ?? [])].map(fold));
 
 const STOPWORDS: Record<Lang, ReadonlySet<string>> = {
   en: stopwordsOf('en', naturalStopwords.en),

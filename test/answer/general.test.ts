@@ -77,6 +77,19 @@ describe('general candidates', () => {
     expect(year.features.number_mismatch).toBe(1);
   });
 
+  it('flags a question about what came before or after when the sentence places nothing so', () => {
+    const before = candidatesFor('What did the council decide about the studios before 2006?').candidates;
+    expect(before.find((c) => c.candidate.text === 'The council decided in 2006 to move its studios to Port Alba.')?.features.sequence_missing).toBe(1);
+    const later = candidatesFor('What did Northwave open later?').candidates.find((c) => /later opened/.test(c.candidate.text));
+    expect(later?.features.sequence_missing).toBe(0);
+    expect(best('Which studio did Northwave open in Vesterby?').features.sequence_missing).toBe(0);
+  });
+
+  it('finds no reason in a labelled fact, and a why-question expects one', () => {
+    const why = candidatesFor('Why is Ilse Marr vice chair?').candidates.find((c) => /Ilse Marr/.test(c.candidate.text));
+    expect(why?.features.expected_missing).toBe(1);
+  });
+
   it('abstains on a contradicted question where the plain sentence would have answered', () => {
     const confidence = (text: string) => {
       const q = analyzeQuestion(text, index.langs);

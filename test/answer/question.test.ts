@@ -8,6 +8,12 @@ describe('analyzeQuestion', () => {
     expect(wordsOf('Could you please tell me who the vice chair of the forum is?')).toEqual(['vice', 'chair', 'forum']);
   });
 
+  it("drops chat's hedges and discourse markers, in the supported languages", () => {
+    expect(wordsOf('btw what does eurocities actually do atm, pls?')).toEqual(['eurocities']);
+    expect(wordsOf('wat doet eurocities eigenlijk tegenwoordig?')).toEqual(['eurocities']);
+    expect(wordsOf('Was macht eigentlich EUROCITIES?', ['en'])).toEqual(['macht', 'eurocities']);
+  });
+
   it('drops the function words of the language a question is written in when the knowledge lacks it', () => {
     const spanish = wordsOf('¿Cuándo se fundó la red europea de Living Labs?');
     expect(spanish).not.toContain('de');
@@ -41,6 +47,16 @@ describe('analyzeQuestion', () => {
     expect(asked('Who is the staff contact?').expects).toBe('person');
     expect(asked('Where is the office?').expects).toBe('place');
     expect(asked('What is OASC?').expects).toBeNull();
+    expect(asked('Why did the vice chair step down?').expects).toBe('reason');
+    expect(asked('Waarom is het forum opgericht?').expects).toBe('reason');
+    expect(asked('What does membership cost?').expects).toBe('number');
+    expect(asked('Quanto costa la quota?').expects).toBe('number');
+  });
+
+  it('expects a name of "who is", not of "who are" (a kind of people, as often as names)', () => {
+    expect(asked('Who is the vice chair?').expects).toBe('person');
+    expect(asked('Who are the members of EUROCITIES?').expects).toBeNull();
+    expect(asked('Wie zijn de leden?').expects).toBeNull();
   });
 
   it('reads "full name" as asking for an expansion only of an abbreviation', () => {

@@ -115,6 +115,16 @@ describe('satisfies', () => {
     expect(satisfies('person', 'The terminal was moved by Anna Weiss in 2006.', q('Who moved the terminal?'))).toBe(true);
   });
 
+  it('finds no person in a month, a weekday, a country or its people', () => {
+    expect(satisfies('person', 'It was founded in November 2006 under the Finnish Presidency.', q('Who is the president?'))).toBe(false);
+    expect(satisfies('person', 'It was founded by Anna Weiss under the Finnish Presidency.', q('Who founded it?'))).toBe(true);
+  });
+
+  it('finds a reason in a sentence, never in a labelled fact', () => {
+    expect(satisfies('reason', 'Vice chair: Laia Bonet, deputy mayor', q('Why is Laia Bonet vice chair?'), { factLabel: 'Vice chair' })).toBe(false);
+    expect(satisfies('reason', 'The council moved the terminal to free the old quay.', q('Why did the council move the terminal?'))).toBe(true);
+  });
+
   it('finds no one new in a labelled fact whose role and holder the question both names ("who was chair before X?")', () => {
     const fact = 'Vice chair: Laia Bonet, deputy mayor (Harbour Council)';
     const factLabel = 'Vice chair';

@@ -19,7 +19,7 @@ const readSet = (file: string): Item[] =>
 
 // questions.jsonl: written with the code in view; holdout.jsonl: written from the documents alone, by someone who never read the code.
 // holdout2.jsonl: chat-style (terse, lowercase, Dutch, abbreviations), written the same way; its floor is lower.
-// holdout3–5.jsonl: people's own words in six languages, written from the seeds and the README only (the answer model's
+// holdout3–7.jsonl: people's own words in six languages, written from the seeds and the README only (the answer model's
 // checks, README "How answers are chosen"); floors a few points under their scores, so a regression shows.
 const FLOORS: Record<string, number> = {
   'questions.jsonl': MIN_ACCURACY,
@@ -28,15 +28,18 @@ const FLOORS: Record<string, number> = {
   'holdout3.jsonl': 0.8,
   'holdout4.jsonl': MIN_ACCURACY,
   'holdout5.jsonl': 0.7,
-  // holdout6.jsonl: the same way, written 2026-12-02 and scored before any change it prompted (64.5%).
+  // holdout6.jsonl: the same way, written 2026-12-02 and scored before any change it prompted (64.5%); holdout7.jsonl
+  // (150) the same day by another helper, as a fit set with many near misses, then kept unseen (67.3% before this round's changes).
   'holdout6.jsonl': 0.63,
+  'holdout7.jsonl': 0.63,
 };
 /**
  * Out-of-scope questions a set's answers are known to answer, and why (README "Known limits"): holdout6 asks "where can
  * I spend Bristol pounds?" beside a priority that names the Bristol pound, and for the staff contact of another forum
- * than the one the documents name. Any more fails.
+ * than the one the documents name; holdout7 whether the European Parliament must approve the EU budget, beside the
+ * sentence on the Commission managing it. Any more fails.
  */
-const KNOWN_OUT_OF_SCOPE_ANSWERS: Record<string, number> = { 'holdout6.jsonl': 2 };
+const KNOWN_OUT_OF_SCOPE_ANSWERS: Record<string, number> = { 'holdout6.jsonl': 2, 'holdout7.jsonl': 1 };
 
 for (const [file, floor] of Object.entries(FLOORS)) {
   const items = readSet(file);
