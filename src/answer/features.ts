@@ -29,6 +29,8 @@ export const FEATURE_NAMES = [
   // Answer type and language.
   'expected_present',
   'expected_missing',
+  // The same, times the share of the question covered: when every word is there, the answer type is what decides.
+  'expected_missing_covered',
   'other_language',
   // Subject and names.
   'name_missing',

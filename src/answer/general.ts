@@ -1,6 +1,7 @@
 import type { IndexedPassage, SearchIndex, Segment } from '../search/build';
 import { subjectsNamedIn } from '../search/lookups';
 import { stem, terms, words } from '../text/analyze';
+import { isLemmaTerm } from '../text/lexicon';
 import { hasNegation, hasSequenceWord } from '../text/negation';
 import { namesPlace } from '../text/glossary';
 import { fold, foldedWords } from '../text/fold';
@@ -92,7 +93,7 @@ function sequenced(segment: Segment, lang: Passage['lang']): boolean {
 }
 
 /** Whether a segment holds what the question expects (`satisfies`), remembered for dates and numbers. */
-function holdsExpected(segment: Segment, passage: Passage, q: AnalyzedQuestion, namedWords: ReadonlySet<string>, askedTerms: ReadonlySet<string>): boolean {
+function holdsExpected(segment: Segment, passage: Passage, q: AnalyzedQuestion, namedWords: ReadonlySet<string>, askedTerms: ReadonlySet<string>, commonWord: (word: string) => boolean): boolean {
   if (q.expects === 'date') {
     const memo = memoOf(segment);
     return (memo.dated ??= holdsDate(segment.text));
@@ -102,7 +103,7 @@ function holdsExpected(segment: Segment, passage: Passage, q: AnalyzedQuestion, 
     return (memo.numbered ??= holdsNumber(segment.text));
   }
   const factLabel = passage.kind === 'facts' && segment.item !== undefined ? passage.facts?.[segment.item]?.label : undefined;
-  return satisfies(q.expects, segment.text, q, { known: namedWords, factLabel, askedTerms, lang: passage.lang });
+  return satisfies(q.expects, segment.text, q, { known: namedWords, factLabel, askedTerms, lang: passage.lang, commonWord: passage.lang === 'en' ? commonWord : undefined });
 }
 
 /** Whether a segment starts by pointing back ("It also plays…"). */
@@ -204,6 +205,7 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
   const askedAcronyms = q.allWords.filter((w) => index.acronyms.has(w));
   const askedTerms = new Set(words.flatMap((w) => w.terms));
   const isAsked = (lang: Passage['lang']) => (w: string) => askedTerms.has(stem(w, lang));
+  const commonWord = (w: string) => isLemmaTerm(index.lexicon, stem(w, 'en'));
   // Documents the question names by their subject ("the budget of EUROCITIES"). What it asks about them is the
   // rest of the question (the attribute: "budget").
   const named = new Set<number>();
@@ -281,7 +283,7 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
     const expectedIn: (boolean | undefined)[] = [];
     const pairsIn: (number | undefined)[] = [];
     const pairsAt = (k: number): number => (pairsIn[k] ??= qt.pairsOf(entry.segments[k].terms));
-    const expectedAt = (k: number): boolean => (expectedIn[k] ??= holdsExpected(entry.segments[k], passage, q, namedWords, askedTerms));
+    const expectedAt = (k: number): boolean => (expectedIn[k] ??= holdsExpected(entry.segments[k], passage, q, namedWords, askedTerms, commonWord));
     /** Adds the candidate made of segments `parts` (one, or two side by side). */
     const { segments } = entry;
     /**
@@ -342,6 +344,7 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
         f.expected_present = present ? 1 : 0;
         f.expected_missing = present ? 0 : 1;
       }
+      f.expected_missing_covered = f.expected_missing * qt.share(covered);
       f.other_language = passage.lang === q.lang ? 0 : 1;
       f.name_missing = nameMissing ? 1 : 0;
       f.absent_place = absentPlace;

@@ -259,6 +259,8 @@ export interface SpanFacts {
   /** The index terms the question's words reached (translations included), and the span's language they are stems of. */
   askedTerms?: ReadonlySet<string>;
   lang?: Lang;
+  /** Whether a folded word is a common word written large ("Council", "Agenda"), no person's name: WordNet knows it. */
+  commonWord?: (word: string) => boolean;
 }
 
 /**
@@ -294,8 +296,9 @@ export function satisfies(expects: Expectation | null, span: string, q: Analyzed
       for (const m of afterLabel.matchAll(NAME_RE)) {
         const name = fold(m[0].replace(/^["'“(]/, ''));
         if (asked.has(name) || known?.has(name) || askedStems.has(stem(name, q.lang)) || facts.askedTerms?.has(stem(name, facts.lang ?? q.lang))) continue;
-        // A month, a weekday, a country or its people ("November", "Finnish") names no one.
-        if (expects === 'person' && (holdsDate(name) || namesPlace(name))) continue;
+        // A month, a weekday, a country or its people ("November", "Finnish"), a common word ("Council") names no one.
+        // (An abbreviation may: "EUROCITIES" answers "who runs the forum?")
+        if (expects === 'person' && (holdsDate(name) || namesPlace(name) || facts.commonWord?.(name))) continue;
         // A place is said where it is: after "in", "at", "from" ("based in Brussels"), or it is a place the language data knows.
         if (expects === 'place' && !namesPlace(name) && !LOCATIVE_BEFORE_RE.test(afterLabel.slice(Math.max(0, (m.index ?? 0) - 24), m.index))) continue;
         return true;

@@ -74,6 +74,7 @@ function checkLexicon(value: unknown): void {
   const terms = strings(lexicon.terms, 'lexicon.terms');
   integer(lexicon.formatVersion, 'lexicon.formatVersion');
   string(lexicon.source, 'lexicon.source');
+  strings(lexicon.lemmaTerms, 'lexicon.lemmaTerms');
   for (const [name, limit] of [['related', terms.length * 2], ['phrases', terms.length * 2], ['antonyms', terms.length]] as const) {
     const record = object(lexicon[name], `lexicon.${name}`);
     for (const key of Object.keys(record)) {

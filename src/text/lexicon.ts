@@ -34,10 +34,15 @@ export interface LexicalLinks {
   antonyms: Record<string, number[]>;
   /** A WordNet collocation as lemmas joined by spaces ("come up with") → related index terms, coded as in `related`. */
   phrases: Record<string, number[]>;
+  /**
+   * Index terms of words WordNet knows ("council", "presidency", "agenda"), sorted: a capitalised one in a sentence is
+   * a common word written large, no person's name ("Laia", "Bonet" are not among them).
+   */
+  lemmaTerms: string[];
 }
 
 /** Bumped when the shape or meaning of `LexicalLinks` changes: links of another version are rebuilt. */
-export const LEXICAL_LINKS_VERSION = 1;
+export const LEXICAL_LINKS_VERSION = 2;
 
 const KINDS: readonly LexicalKind[] = ['synonym', 'derived'];
 const NONE: readonly never[] = [];
@@ -182,7 +187,18 @@ export function buildLexicalLinks(vocabulary: Iterable<string>, options: Lexical
   const encodedPhrases = encode(phrases);
   const encodedAntonyms: Record<string, number[]> = {};
   for (const [key, entry] of antonyms) encodedAntonyms[key] = [...entry].map(numberOf);
-  return { formatVersion: LEXICAL_LINKS_VERSION, source: table.source, terms, related: encodedRelated, antonyms: encodedAntonyms, phrases: encodedPhrases };
+  const lemmaTerms = [...new Set([...termsOfLemma.values()].flatMap((set) => [...set]))].sort();
+  return { formatVersion: LEXICAL_LINKS_VERSION, source: table.source, terms, related: encodedRelated, antonyms: encodedAntonyms, phrases: encodedPhrases, lemmaTerms };
+}
+
+// Per set of links, its lemma terms as a set: read for every capitalised word of a who-question's candidates.
+const lemmaTermSets = new WeakMap<LexicalLinks, ReadonlySet<string>>();
+
+/** Whether an index term is a word WordNet knows ("council"), not a name it lacks ("bonet"). */
+export function isLemmaTerm(links: LexicalLinks, term: string): boolean {
+  let set = lemmaTermSets.get(links);
+  if (!set) lemmaTermSets.set(links, (set = new Set(links.lemmaTerms ?? NONE)));
+  return set.has(term);
 }
 
 function decodeRelated(links: LexicalLinks, codes: readonly number[] | undefined): LexicalLink[] {

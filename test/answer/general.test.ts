@@ -85,6 +85,17 @@ describe('general candidates', () => {
     expect(best('Which studio did Northwave open in Vesterby?').features.sequence_missing).toBe(0);
   });
 
+  it('weighs a missing answer type by how much of the question the candidate covers', () => {
+    const { candidates } = candidatesFor('Which city is Ilse Marr harbour councillor of?');
+    const fact = candidates.find((c) => /Ilse Marr/.test(c.candidate.text));
+    const other = candidates.find((c) => /Northwave became/.test(c.candidate.text));
+    expect(fact?.features.expected_missing).toBe(1);
+    expect(fact?.features.expected_missing_covered).toBeGreaterThan(0.5);
+    expect(other?.features.expected_missing_covered ?? 0).toBeLessThan(fact?.features.expected_missing_covered ?? 0);
+    const who = candidatesFor('Who is the vice chair?').candidates.find((c) => /Ilse Marr/.test(c.candidate.text));
+    expect(who?.features.expected_missing_covered).toBe(0);
+  });
+
   it('finds no reason in a labelled fact, and a why-question expects one', () => {
     const why = candidatesFor('Why is Ilse Marr vice chair?').candidates.find((c) => /Ilse Marr/.test(c.candidate.text));
     expect(why?.features.expected_missing).toBe(1);

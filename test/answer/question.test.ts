@@ -51,12 +51,14 @@ describe('analyzeQuestion', () => {
     expect(asked('Waarom is het forum opgericht?').expects).toBe('reason');
     expect(asked('What does membership cost?').expects).toBe('number');
     expect(asked('Quanto costa la quota?').expects).toBe('number');
+    expect(asked("what's one harbour token worth?").expects).toBe('number');
   });
 
-  it('expects a name of "who is", not of "who are" (a kind of people, as often as names)', () => {
+  it('expects a name of "who is", not of "who are" or "whose" (a kind of people or a body, as often as names)', () => {
     expect(asked('Who is the vice chair?').expects).toBe('person');
     expect(asked('Who are the members of EUROCITIES?').expects).toBeNull();
     expect(asked('Wie zijn de leden?').expects).toBeNull();
+    expect(asked('Whose voice is the Committee of the Regions?').expects).toBeNull();
   });
 
   it('reads "full name" as asking for an expansion only of an abbreviation', () => {

@@ -115,8 +115,11 @@ describe('satisfies', () => {
     expect(satisfies('person', 'The terminal was moved by Anna Weiss in 2006.', q('Who moved the terminal?'))).toBe(true);
   });
 
-  it('finds no person in a month, a weekday, a country or its people', () => {
-    expect(satisfies('person', 'It was founded in November 2006 under the Finnish Presidency.', q('Who is the president?'))).toBe(false);
+  it('finds no person in a month, a weekday, a country or its people, nor in a common word written large', () => {
+    const commonWord = (w: string) => ['presidency', 'council'].includes(w);
+    expect(satisfies('person', 'It was founded in November 2006 under the Finnish Presidency.', q('Who is the president?'), { commonWord })).toBe(false);
+    expect(satisfies('person', 'It reports to the Harbour Council.', q('Who does it report to?'), { commonWord })).toBe(true);
+    expect(satisfies('person', 'It reports to the Council.', q('Who does it report to?'), { commonWord })).toBe(false);
     expect(satisfies('person', 'It was founded by Anna Weiss under the Finnish Presidency.', q('Who founded it?'))).toBe(true);
   });
 

@@ -4,6 +4,7 @@ import {
   antonymIndexTermsOfWord,
   buildLexicalLinks,
   type LexicalLinks,
+  isLemmaTerm,
   lookupTermsOfWord,
   phraseLinks,
   relatedIndexTerms,
@@ -30,6 +31,13 @@ const table = wordNetFromLists({
 describe('buildLexicalLinks', () => {
   const text = indexed('The board decided on its goals. It devised the largest plan for women.');
   const links = buildLexicalLinks(text.vocabulary, { words: text.words, table });
+
+  it('knows which index terms are words WordNet knows, and which are names it lacks', () => {
+    const named = indexed('Anna Weiss devised the plan with the board.');
+    const withNames = buildLexicalLinks(named.vocabulary, { words: named.words, table });
+    expect(isLemmaTerm(withNames, stem('devised', 'en'))).toBe(true);
+    expect(isLemmaTerm(withNames, stem('weiss', 'en'))).toBe(false);
+  });
 
   it('links a word to an indexed synonym', () => {
     expect(relatedIndexTerms(links, stem('aim', 'en'))).toEqual([{ term: stem('goals', 'en'), kind: 'synonym' }]);
