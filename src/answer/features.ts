@@ -31,6 +31,8 @@ export const FEATURE_NAMES = [
   'expected_missing',
   // The same, times the share of the question covered: when every word is there, the answer type is what decides.
   'expected_missing_covered',
+  // A who-question's name found only as common words written large ("Council", "Agenda"), none WordNet lacks.
+  'person_common_words_only',
   'other_language',
   // Subject and names.
   'name_missing',

@@ -93,7 +93,7 @@ function sequenced(segment: Segment, lang: Passage['lang']): boolean {
 }
 
 /** Whether a segment holds what the question expects (`satisfies`), remembered for dates and numbers. */
-function holdsExpected(segment: Segment, passage: Passage, q: AnalyzedQuestion, namedWords: ReadonlySet<string>, askedTerms: ReadonlySet<string>, commonWord: (word: string) => boolean): boolean {
+function holdsExpected(segment: Segment, passage: Passage, q: AnalyzedQuestion, namedWords: ReadonlySet<string>, askedTerms: ReadonlySet<string>, commonWord?: (word: string) => boolean): boolean {
   if (q.expects === 'date') {
     const memo = memoOf(segment);
     return (memo.dated ??= holdsDate(segment.text));
@@ -283,7 +283,11 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
     const expectedIn: (boolean | undefined)[] = [];
     const pairsIn: (number | undefined)[] = [];
     const pairsAt = (k: number): number => (pairsIn[k] ??= qt.pairsOf(entry.segments[k].terms));
-    const expectedAt = (k: number): boolean => (expectedIn[k] ??= holdsExpected(entry.segments[k], passage, q, namedWords, askedTerms, commonWord));
+    const expectedAt = (k: number): boolean => (expectedIn[k] ??= holdsExpected(entry.segments[k], passage, q, namedWords, askedTerms));
+    // For who-questions: whether the segment names someone by a word WordNet does not know ("Bonet"), not only by
+    // common words written large ("Council", "Agenda"); a feature of its own, weighed by the model.
+    const properNameIn: (boolean | undefined)[] = [];
+    const properNameAt = (k: number): boolean => (properNameIn[k] ??= holdsExpected(entry.segments[k], passage, q, namedWords, askedTerms, commonWord));
     /** Adds the candidate made of segments `parts` (one, or two side by side). */
     const { segments } = entry;
     /**
@@ -299,6 +303,7 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
       let anyNegated = false;
       let anySequenced = false;
       let anyExpected = false;
+      let anyProperName = false;
       for (let p = first; p <= last; p++) {
         spanLength += segments[p].text.length;
         lexicalMask |= lexicalMasks[p];
@@ -307,6 +312,7 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
         anyNegated ||= negated(segments[p], passage.lang);
         if (questionSequenced) anySequenced ||= sequenced(segments[p], passage.lang);
         if (q.expects && q.expects !== 'expansion') anyExpected ||= expectedAt(p);
+        if (q.expects === 'person' && anyExpected) anyProperName ||= properNameAt(p);
       }
       lexicalMask &= ~ownMask;
       let written = 0;
@@ -345,6 +351,7 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
         f.expected_missing = present ? 0 : 1;
       }
       f.expected_missing_covered = f.expected_missing * qt.share(covered);
+      f.person_common_words_only = q.expects === 'person' && anyExpected && !anyProperName ? 1 : 0;
       f.other_language = passage.lang === q.lang ? 0 : 1;
       f.name_missing = nameMissing ? 1 : 0;
       f.absent_place = absentPlace;

@@ -16,6 +16,7 @@ Northwave became the country's largest digital subscription broadcaster in 2004.
 The council decided in 2006 to move its studios to Port Alba.
 It later opened a second studio in Vesterby.
 The court found that Northwave infringed the trade mark.
+The Harbour Council approved the new pier.
 `,
   ),
   'people.md': doc(
@@ -94,6 +95,14 @@ describe('general candidates', () => {
     expect(other?.features.expected_missing_covered ?? 0).toBeLessThan(fact?.features.expected_missing_covered ?? 0);
     const who = candidatesFor('Who is the vice chair?').candidates.find((c) => /Ilse Marr/.test(c.candidate.text));
     expect(who?.features.expected_missing_covered).toBe(0);
+  });
+
+  it("tells a who-question's name WordNet lacks from common words written large", () => {
+    const marr = candidatesFor('Who is the harbour councillor?').candidates.find((c) => /Ilse Marr/.test(c.candidate.text));
+    expect(marr?.features.person_common_words_only).toBe(0);
+    const council = candidatesFor('Who approved the new pier?').candidates.find((c) => /Harbour Council approved/.test(c.candidate.text));
+    expect(council?.features.expected_present).toBe(1);
+    expect(council?.features.person_common_words_only).toBe(1);
   });
 
   it('finds no reason in a labelled fact, and a why-question expects one', () => {
