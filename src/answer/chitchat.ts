@@ -18,8 +18,10 @@ const INTENTS: [ChitchatIntent, RegExp][] = [
   ['identity', /^(who (are|r) (you|u)|what are (you|u)|are you a bot|are you human|what is your name|what's your name|wie ben jij|qui es tu)$/],
 ];
 
-// Thanks with a few words more ("thanks, that was quick"), but no question after them.
-const THANKS_AND_MORE_RE = /^(thanks|thank you|thx|cheers|merci|bedankt|dank je|danke|gracias|grazie)\b(?! (and |but |so |now )?(who|what|when|where|which|why|how|is|are|do|does|did|can|could)\b)[^?]{0,40}$/;
+// Thanks with a few words more ("thanks, that was quick"), but no question after them: no "?" and none of the words
+// that ask one in the supported languages ("merci, qui préside le comité", "thanks! btw what is the budget").
+const THANKS_AND_MORE_RE = /^(thanks|thank you|thx|cheers|merci|bedankt|dank je|danke|gracias|grazie)\b[^?]{0,40}$/;
+const ASKING_WORD_RE = /\b(who|what|when|where|which|why|how|wie|wat|wanneer|waar|welke|waarom|hoe|hoeveel|qui|quoi|quand|ou|comment|combien|pourquoi|quel|quelle|wer|wann|wo|welche|warum|quien|cuando|donde|cual|cuanto|chi|cosa|quando|dove|quale|perche)\b/;
 
 /** A message of several small-talk parts ("hola! ¿qué puedes hacer?") means its most telling part: help first. */
 const INTENT_PRIORITY: readonly ChitchatIntent[] = ['help', 'identity', 'thanks', 'bye', 'greeting'];
@@ -29,16 +31,23 @@ const intentOfPart = (part: string): ChitchatIntent | null => {
   return null;
 };
 
+/** The message's parts between sentence punctuation, each folded and cut to letters, digits and spaces. */
+const cleanParts = (text: string): string[] =>
+  fold(text)
+    .split(/[!?.,;:¡¿]+/)
+    .map((p) => p.replace(/[^\p{L}\p{N}'\s]/gu, ' ').replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+
 /** Recognises greetings, thanks, help requests and the like; returns null for anything else. */
 export function chitchatIntent(text: string): ChitchatIntent | null {
   const base = fold(text).replace(/[^\p{L}\p{N}?'\s]/gu, ' ').replace(/\s+/g, ' ').trim();
   if (!base.replace(/[?\s]/g, '')) return base ? 'help' : 'empty';
   const cleaned = base.replace(/\?/g, '').replace(/\s+/g, ' ').trim();
   if (!cleaned) return 'empty';
-  const whole = intentOfPart(cleaned) ?? (THANKS_AND_MORE_RE.test(base) ? 'thanks' : null);
+  const whole = intentOfPart(cleaned) ?? (THANKS_AND_MORE_RE.test(base) && !ASKING_WORD_RE.test(cleaned) ? 'thanks' : null);
   if (whole) return whole;
   // Small talk only when every part of the message is: "hello, who is the vice chair?" is a question.
-  const parts = fold(text).split(/[!?.,;:¡¿]+/).map((p) => p.replace(/[^\p{L}\p{N}'\s]/gu, ' ').replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const parts = cleanParts(text);
   if (parts.length < 2) return null;
   const intents = parts.map(intentOfPart);
   if (intents.some((i) => i === null)) return null;

@@ -2,7 +2,7 @@ import type { IndexedPassage, SearchIndex, Segment } from '../search/build';
 import { subjectsNamedIn } from '../search/lookups';
 import { stem, terms, words } from '../text/analyze';
 import { isLemmaTerm } from '../text/lexicon';
-import { hasNegation, hasSequenceWord } from '../text/negation';
+import { hasNegation, hasSequenceWord } from '../text/contradiction-words';
 import { namesPlace } from '../text/glossary';
 import { fold, foldedWords } from '../text/fold';
 import type { Passage } from '../types';
@@ -232,7 +232,8 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
   // One word that several passages use ("Europe", "include") does not say which sentence is meant.
   const lone = words.length === 1 && (index.documentFrequency.get(words[0].terms[0] ?? '') ?? 0) > 1;
   const questionNumbers = numbersIn(q.text);
-  const questionNegated = hasNegation(q.allWords, q.lang);
+  // In the language the question is written in: a French question put to English documents negates in French.
+  const questionNegated = hasNegation(q.allWords, q.spoken ?? q.lang);
   // "Who was vice chair before X?", "which country took over after Finland?": another one than a sentence without such a word names.
   const questionSequenced = hasSequenceWord(q.allWords, q.spoken ?? q.lang);
   const antonymAsked = words.some((w) => w.antonyms.length > 0);

@@ -76,15 +76,16 @@ const CUES: Cue[] = [
   { re: /\b(what|which|in what|in which) (year|date|month|day)\b|\b(year|yr|date)$/, expects: 'date', drop: ['year', 'yr', 'date', 'month', 'day'] },
   { re: /^(when|wanneer|quand|wann|cuando|quando)\b|\b(since when|in welk jaar|en quelle annee|in welchem jahr|en que ano|in che anno)\b/, expects: 'date', drop: ['when', 'wanneer', 'quand', 'wann', 'cuando', 'quando', 'jaar', 'annee', 'jahr', 'ano', 'anno'] },
   { re: /\b(how (many|much|big|large|long|old|far|high|tall)|what (size|amount|percentage|proportion|share)|hoeveel|combien|wie viele?|cuant[oa]s?|quant[oaie])\b/, expects: 'number', drop: ['many', 'much', 'big', 'large', 'long', 'old', 'far', 'high', 'tall', 'size', 'amount', 'hoeveel', 'combien', 'viele', 'viel', 'cuanto', 'cuanta', 'cuantos', 'cuantas', 'quanto', 'quanta', 'quanti', 'quante'] },
-  // What something costs or is worth is an amount: "what does membership cost?", "what's one Bristol pound worth?"
-  { re: /\b(cost|costs|worth|kost|kosten|kostet|waard|coute|coutent|vaut|cuesta|cuestan|vale|costa|costano)\b/, expects: 'number', drop: [] },
   { re: /\b(stand|stands|short) for\b|\b(abbreviation|acronym|afkorting|sigle)\b/, expects: 'expansion', drop: ['stand', 'stands', 'short', 'abbreviation', 'acronym', 'afkorting', 'sigle'] },
   // "Who is the vice chair?" asks for a name; "who are the members?", "whose voice is it?" as often for a kind of
   // people or a body ("local governments", "regions and cities").
-  { re: /^(who|whom|who's|wie|qui|wer|quien|chi)\b(?! (are|were|zijn|waren|sont|etaient|sind|waren|son|eran|sono|erano)\b)/, expects: 'person', drop: ['who', 'whom', 'wie', 'qui', 'wer', 'quien', 'chi'] },
+  { re: /^(who|whom|who's|wie|qui|wer|quien|chi)\b(?! (are|were|zijn|waren|sont|etaient|sind|son|eran|sono|erano)\b)/, expects: 'person', drop: ['who', 'whom', 'wie', 'qui', 'wer', 'quien', 'chi'] },
   // A why-question asks for a reason, which a sentence may give and a labelled fact ("Vice chair: Laia Bonet") never does.
-  { re: /^(why|how come|waarom|pourquoi|warum|wieso|weshalb|por que|porque|perche|come mai)\b/, expects: 'reason', drop: ['why', 'come', 'waarom', 'pourquoi', 'warum', 'wieso', 'weshalb', 'porque', 'perche', 'mai'] },
+  { re: /^(why|how come|waarom|pourquoi|warum|wieso|weshalb|por que|porque|perche|come mai)\b/, expects: 'reason', drop: ['why', 'waarom', 'pourquoi', 'warum', 'wieso', 'weshalb', 'porque', 'perche'] },
   { re: /^(where|waar|ou|wo|donde|dove)\b|\b(which|what|in which|in what) (city|town|country|region|place)\b/, expects: 'place', drop: ['where', 'waar', 'ou', 'wo', 'donde', 'dove'] },
+  // What something costs or is worth is an amount ("what does membership cost?", "what's one Bristol pound worth?"),
+  // after the cues that open a question: "who covers the costs?" asks for a name, "why does it cost so much?" a reason.
+  { re: /\b(cost|costs|worth|kost|kosten|kostet|waard|coute|coutent|vaut|cuesta|cuestan)\b/, expects: 'number', drop: [] },
   // "OASC - what's the full name?"; but the full name of a person ("the vice chair's full name") is no expansion.
   { re: /\b(full|volledige) (name|form|naam)\b|\bnom complet\b/, expects: 'expansion', drop: ['full', 'name', 'form', 'volledige', 'naam', 'nom', 'complet'], abbreviated: true },
 ];

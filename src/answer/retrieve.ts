@@ -233,9 +233,11 @@ const MAX_TITLE_CHARS = 200;
 // Agenda for Europe"), never a person's. Only a whole span: in prose a person may stand beside it ("Laia Bonet for the
 // Harbour Council signed it"). Bounded runs, so a long run of capitals costs no more than a short one.
 const TITLE_RE = /^\s*(?:\p{Lu}[\p{L}'’-]*\s+){1,3}for(?:\s+the)?(?:\s+\p{Lu}[\p{L}'’-]*){1,3}[\s.;,]*$/u;
-// A capitalised word that does not start a sentence: a name.
 // Words before a place's name that say it is one, in the supported languages ("in", "aus", "à", "desde"), maybe with an article.
-const LOCATIVE_BEFORE_RE = /(?:^|\s)(?:in|at|from|to|near|into|across|throughout|outside|within|around|inside|te|op|uit|bij|nabij|im|aus|nach|bei|à|au|aux|dans|en|desde|cerca|nel|nella|presso|vicino)\s+(?:(?:the|de|het|der|die|dem|den|le|la|les|l'|el|los|las|il|lo)\s+)?$/i;
+const LOCATIVE_BEFORE_RE = /(?:^|\s)(?:in|at|on|from|to|near|into|across|throughout|outside|within|around|inside|te|op|aan|uit|bij|nabij|im|am|aus|nach|bei|à|au|aux|dans|sur|en|desde|cerca|nel|nella|presso|vicino)\s+(?:(?:the|de|het|der|die|dem|den|le|la|les|el|los|las|il|lo)\s+)?$/i;
+/** How far before a name the locative word is looked for: the longest of them with an article ("throughout the "). */
+const LOCATIVE_REACH = 'throughout the '.length;
+// A capitalised word that does not start a sentence: a name.
 const NAME_RE = /(?<=[^\s.!?;:]\s+)["'“(]?\p{Lu}[\p{L}'’-]+/gu;
 
 /** Whether a text names a date: a year, a month, a weekday or a season. */
@@ -300,7 +302,7 @@ export function satisfies(expects: Expectation | null, span: string, q: Analyzed
         // (An abbreviation may: "EUROCITIES" answers "who runs the forum?")
         if (expects === 'person' && (holdsDate(name) || namesPlace(name) || facts.commonWord?.(name))) continue;
         // A place is said where it is: after "in", "at", "from" ("based in Brussels"), or it is a place the language data knows.
-        if (expects === 'place' && !namesPlace(name) && !LOCATIVE_BEFORE_RE.test(afterLabel.slice(Math.max(0, (m.index ?? 0) - 24), m.index))) continue;
+        if (expects === 'place' && !namesPlace(name) && !LOCATIVE_BEFORE_RE.test(afterLabel.slice(Math.max(0, (m.index ?? 0) - LOCATIVE_REACH), m.index))) continue;
         return true;
       }
       return false;

@@ -41,18 +41,15 @@ export function isStopword(word: string, lang: Lang): boolean {
   return STOPWORDS[lang].has(word);
 }
 
-/** Whether a word is a stop word in any supported language ("ist", "der" in a question detected as Dutch). */
 /**
- * Whether an unknown word is a typed-wrong function word of the language: one letter left out, added or swapped
- * ("wich", "teh", "waht"), never one letter replaced, which makes other words ("fee" is not "few"). Function
- * words of three letters or more only: a shorter one is a letter away from too much.
+ * Whether an unknown word is a function word of the language typed with one letter left out or two letters swapped
+ * ("wich", "teh", "waht"). Never one letter added or replaced: that makes other words ("hall" is not "all", "fee" is
+ * not "few"). Function words of three letters or more only: a shorter one is a letter away from too much.
  */
 export function isStopwordTypo(word: string, lang: Lang): boolean {
-  if (word.length < 3 || word.length > 7) return false;
   for (const stopword of STOPWORDS[lang]) {
-    if (stopword.length < 3 || Math.abs(stopword.length - word.length) > 1) continue;
-    if (stopword.length === word.length && !swapsTwoLetters(stopword, word)) continue;
-    if (editDistance(stopword, word, 1) <= 1) return true;
+    if (stopword.length < 3) continue;
+    if (stopword.length === word.length + 1 ? editDistance(stopword, word, 1) <= 1 : stopword.length === word.length && swapsTwoLetters(stopword, word)) return true;
   }
   return false;
 }
@@ -64,6 +61,7 @@ function swapsTwoLetters(a: string, b: string): boolean {
   return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
+/** Whether a word is a stop word in any supported language ("ist", "der" in a question detected as Dutch). */
 export function isStopwordAnywhere(word: string): boolean {
   for (const lang in STOPWORDS) if (STOPWORDS[lang as Lang].has(word)) return true;
   return false;

@@ -28,6 +28,10 @@ describe('chitchatIntent', () => {
     expect(chitchatIntent('good morning to all members: when is the meeting?')).toBeNull();
     expect(chitchatIntent('hi! what can you tell me about the budget?')).toBeNull();
     expect(chitchatIntent('thanks, and who is the chair?')).toBeNull();
+    for (const text of ['merci, qui préside le comité', 'danke, wer ist der Vorsitzende', 'thanks for that, who is the chair', 'thanks! btw what is the budget']) {
+      expect(chitchatIntent(text)).toBeNull();
+    }
+    expect(chitchatIntent('thanks, that was quick')).toBe('thanks');
     expect(withoutLeadingSmallTalk('Hi! Who is the vice chair?')).toBe('Who is the vice chair?');
   });
 });

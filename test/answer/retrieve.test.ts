@@ -167,6 +167,8 @@ describe('satisfies', () => {
     expect(satisfies('place', 'It works with the EU and Tide Tables Ltd.', q('Where does it work?'))).toBe(false);
     expect(satisfies('place', 'The office of the Tide Table Office is in Brussels.', q('Where is the Tide Table Office?'))).toBe(true);
     expect(satisfies('place', 'Staff contact: Anna Weiss, Brussels office.', q('Where is Anna Weiss?'))).toBe(true);
+    expect(satisfies('place', 'The office is on Rue Belliard.', q('Where is the office?'))).toBe(true);
+    expect(satisfies('place', 'Das Büro liegt am Rhein.', q('Where is the office?'))).toBe(true);
   });
 
   it('finds dates and numbers by their form', () => {

@@ -34,13 +34,13 @@ const FLOORS: Record<string, number> = {
   'holdout7.jsonl': 0.63,
 };
 /**
- * Out-of-scope questions a set's answers are known to answer, and why (README "Known limits"): holdout6 asks "where can
- * I spend Bristol pounds?" beside a priority that names the Bristol pound, and for the staff contact of another forum
- * than the one the documents name; holdout7 whether the European Parliament must approve the EU budget, beside the
- * sentence on the Commission managing it, and (in French) who presides the Committee of the Regions, where the
- * abbreviation "CoR" passes for a name. Any more fails.
+ * Out-of-scope questions a set's answers are known to answer (README "Known limits"), by id: holdout6 asks "where can
+ * I spend Bristol pounds?" beside a priority that names the Bristol pound (h6-050), and for the staff contact of another
+ * forum than the one the documents name (h6-076); holdout7 whether the European Parliament must approve the EU budget,
+ * beside the sentence on the Commission managing it (h7-045), and (in French) who presides the Committee of the Regions,
+ * where the abbreviation "CoR" passes for a name (h7-114). Any other fails.
  */
-const KNOWN_OUT_OF_SCOPE_ANSWERS: Record<string, number> = { 'holdout6.jsonl': 2, 'holdout7.jsonl': 2 };
+const KNOWN_OUT_OF_SCOPE_ANSWERS: Record<string, readonly string[]> = { 'holdout6.jsonl': ['h6-050', 'h6-076'], 'holdout7.jsonl': ['h7-045', 'h7-114'] };
 
 for (const [file, floor] of Object.entries(FLOORS)) {
   const items = readSet(file);
@@ -73,10 +73,10 @@ for (const [file, floor] of Object.entries(FLOORS)) {
       expect({ accuracy: accuracy >= floor, summary, failures }).toEqual({ accuracy: true, summary, failures: expect.any(Array) });
     });
 
-    const allowed = KNOWN_OUT_OF_SCOPE_ANSWERS[file] ?? 0;
-    it(allowed ? `answers at most ${allowed} out-of-scope questions` : 'never answers an out-of-scope question', () => {
-      const answered = items.filter((item) => item.abstain && qa.ask(item.question).status === 'answered').map((item) => item.question);
-      expect(answered.length <= allowed ? [] : answered).toEqual([]);
+    const known = KNOWN_OUT_OF_SCOPE_ANSWERS[file] ?? [];
+    it(known.length ? `answers no out-of-scope question but the known near misses (${known.join(', ')})` : 'never answers an out-of-scope question', () => {
+      const answered = items.filter((item) => item.abstain && !known.includes(item.id) && qa.ask(item.question).status === 'answered').map((item) => `${item.id} ${item.question}`);
+      expect(answered).toEqual([]);
     });
   });
 }

@@ -1,3 +1,7 @@
+/**
+ * The closed classes of words the answer model's contradiction features read, per supported language: negations
+ * ("not", "niet") and words that place something before or after another ("before", "former", "volgende").
+ */
 import type { Lang } from '../types';
 import NEGATIONS from './data/negations.json';
 import SEQUENCE_WORDS from './data/sequence-words.json';
