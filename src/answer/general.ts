@@ -124,10 +124,10 @@ export function changesRole(labelWords: readonly string[], isAsked: (word: strin
   return asksAboutLabel && labelWords.some((w) => ROLE_MODIFIERS.has(w) && !isAsked(w));
 }
 
-/** The question's words as bit masks over index terms, with their weights: what every feature is measured with. */
 /** Question words held as bits of one integer mask: 31, the sign bit kept free. */
 const MASK_WORDS = 31;
 
+/** The question's words as bit masks over index terms, with their weights: what every feature is measured with. */
 class QuestionTerms {
   readonly total: number;
   readonly weights: number[];
