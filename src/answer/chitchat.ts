@@ -18,10 +18,15 @@ const INTENTS: [ChitchatIntent, RegExp][] = [
   ['identity', /^(who (are|r) (you|u)|what are (you|u)|are you a bot|are you human|what is your name|what's your name|wie ben jij|qui es tu)$/],
 ];
 
-// Thanks with a few words more ("thanks, that was quick"), but no question after them: no "?" and none of the words
-// that ask one in the supported languages ("merci, qui préside le comité", "thanks! btw what is the budget").
-const THANKS_AND_MORE_RE = /^(thanks|thank you|thx|cheers|merci|bedankt|dank je|danke|gracias|grazie)\b[^?]{0,40}$/;
-const ASKING_WORD_RE = /\b(who|what|when|where|which|why|how|wie|wat|wanneer|waar|welke|waarom|hoe|hoeveel|qui|quoi|quand|ou|comment|combien|pourquoi|quel|quelle|wer|wann|wo|welche|warum|quien|cuando|donde|cual|cuanto|chi|cosa|quando|dove|quale|perche)\b/;
+// Thanks, and the words that ask a question, in the supported languages (folded).
+const THANKS_WORDS = 'thanks|thank you|thx|cheers|merci|bedankt|dank je|danke|gracias|grazie';
+const ASKING_WORDS =
+  'who|what|when|where|which|why|how|wie|wat|wanneer|waar|welke|waarom|hoe|hoeveel|qui|quoi|quand|ou|comment|combien|pourquoi|quel|quelle|' +
+  'wer|wann|wo|welche|warum|quien|cuando|donde|cual|cuanto|chi|cosa|quando|dove|quale|perche';
+// Thanks with a few words more ("thanks, that was quick"), but no question after them: no "?" and no asking word
+// ("merci, qui préside le comité", "thanks! btw what is the budget").
+const THANKS_AND_MORE_RE = new RegExp(`^(${THANKS_WORDS})\\b[^?]{0,40}$`);
+const ASKING_WORD_RE = new RegExp(`\\b(${ASKING_WORDS})\\b`);
 
 /** A message of several small-talk parts ("hola! ¿qué puedes hacer?") means its most telling part: help first. */
 const INTENT_PRIORITY: readonly ChitchatIntent[] = ['help', 'identity', 'thanks', 'bye', 'greeting'];
@@ -31,31 +36,33 @@ const intentOfPart = (part: string): ChitchatIntent | null => {
   return null;
 };
 
-/** The message's parts between sentence punctuation, each folded and cut to letters, digits and spaces. */
-const cleanParts = (text: string): string[] =>
-  fold(text)
+/** A folded message's parts between sentence punctuation, each cut to letters, digits and spaces. */
+const partsOf = (folded: string): string[] =>
+  folded
     .split(/[!?.,;:¡¿]+/)
     .map((p) => p.replace(/[^\p{L}\p{N}'\s]/gu, ' ').replace(/\s+/g, ' ').trim())
     .filter(Boolean);
 
 /** Recognises greetings, thanks, help requests and the like; returns null for anything else. */
 export function chitchatIntent(text: string): ChitchatIntent | null {
-  const base = fold(text).replace(/[^\p{L}\p{N}?'\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+  const folded = fold(text);
+  const base = folded.replace(/[^\p{L}\p{N}?'\s]/gu, ' ').replace(/\s+/g, ' ').trim();
   if (!base.replace(/[?\s]/g, '')) return base ? 'help' : 'empty';
   const cleaned = base.replace(/\?/g, '').replace(/\s+/g, ' ').trim();
   if (!cleaned) return 'empty';
   const whole = intentOfPart(cleaned) ?? (THANKS_AND_MORE_RE.test(base) && !ASKING_WORD_RE.test(cleaned) ? 'thanks' : null);
   if (whole) return whole;
   // Small talk only when every part of the message is: "hello, who is the vice chair?" is a question.
-  const parts = cleanParts(text);
+  const parts = partsOf(folded);
   if (parts.length < 2) return null;
   const intents = parts.map(intentOfPart);
   if (intents.some((i) => i === null)) return null;
   return INTENT_PRIORITY.find((i) => intents.includes(i)) ?? null;
 }
 
-const LEADING_SMALL_TALK_RE = /^(?:hi|hello|hey|hallo|hoi|bonjour|good (?:morning|afternoon|evening)|thanks|thank you|thx|cheers|ok|okay|great|cool|perfect|dank je|bedankt|merci)(?: there| a lot| so much| again)?[\s,.!:;-]+(?=\S)/i;
-const QUESTION_START_RE = /^(?:who|what|when|where|which|why|how|is|are|does|do|did|can|could|was|were|tell|list|name|wie|wat|wanneer|waar|welke|hoeveel|is|zijn|qui|que|quand|wer|was|wann)\b/i;
+const LEADING_SMALL_TALK_RE = new RegExp(`^(?:hi|hello|hey|hallo|hoi|bonjour|good (?:morning|afternoon|evening)|${THANKS_WORDS}|ok|okay|great|cool|perfect)(?: there| a lot| so much| again)?[\\s,.!:;-]+(?=\\S)`, 'i');
+// Read on folded text: an asking word, or a verb or request that opens a question.
+const QUESTION_START_RE = new RegExp(`^(?:${ASKING_WORDS}|is|are|does|do|did|can|could|was|were|tell|list|name|zijn|que)\\b`);
 
 /**
  * The question after a leading greeting or thanks ("Thanks! Who is the vice chair?" → "Who is the vice chair?"),
@@ -65,7 +72,7 @@ export function withoutLeadingSmallTalk(text: string): string {
   const m = LEADING_SMALL_TALK_RE.exec(text);
   if (!m) return text;
   const rest = text.slice(m[0].length).trim();
-  return rest.endsWith('?') || QUESTION_START_RE.test(rest) ? rest : text;
+  return rest.endsWith('?') || QUESTION_START_RE.test(fold(rest)) ? rest : text;
 }
 
 /** The short reply to a chitchat message. */

@@ -11,7 +11,7 @@ import { antonymWithoutWord, bitCount, type Features, largestMissing, lengthFeat
 import { confidenceOf, rawScore } from './model';
 import type { AnalyzedQuestion } from './question';
 import { MAX_SPAN_CHARS, tightSpan } from './span';
-import { holdsDate, holdsNumber, type MatchKind, type ResolvedWord, satisfies, searchPassages } from './retrieve';
+import { holdsDate, holdsNumber, type MatchKind, newNameIn, type ResolvedWord, satisfies, searchPassages } from './retrieve';
 
 /**
  * How many passages the search returns for sentence-level reranking. Measured with the model refit at each depth
@@ -92,18 +92,31 @@ function sequenced(segment: Segment, lang: Passage['lang']): boolean {
   return (memo.sequenced ??= hasSequenceWord(surfaceWords(segment), lang));
 }
 
-/** Whether a segment holds what the question expects (`satisfies`), remembered for dates and numbers. */
-function holdsExpected(segment: Segment, passage: Passage, q: AnalyzedQuestion, namedWords: ReadonlySet<string>, askedTerms: ReadonlySet<string>, commonWord?: (word: string) => boolean): boolean {
+/** How a segment holds what the question expects: not, only through common words written large (*who*), or fully. */
+const EXPECTED_NOT = 0;
+const EXPECTED_COMMON_WORDS = 1;
+const EXPECTED_HELD = 2;
+type Held = typeof EXPECTED_NOT | typeof EXPECTED_COMMON_WORDS | typeof EXPECTED_HELD;
+
+/** What a segment holds of what the question expects (`satisfies`, `newNameIn`), remembered for dates and numbers. */
+function holdsExpected(segment: Segment, passage: Passage, q: AnalyzedQuestion, namedWords: ReadonlySet<string>, askedTerms: ReadonlySet<string>, commonWord: (word: string) => boolean): Held {
+  const held = (yes: boolean): Held => (yes ? EXPECTED_HELD : EXPECTED_NOT);
   if (q.expects === 'date') {
     const memo = memoOf(segment);
-    return (memo.dated ??= holdsDate(segment.text));
+    return held((memo.dated ??= holdsDate(segment.text)));
   }
   if (q.expects === 'number') {
     const memo = memoOf(segment);
-    return (memo.numbered ??= holdsNumber(segment.text));
+    return held((memo.numbered ??= holdsNumber(segment.text)));
   }
   const factLabel = passage.kind === 'facts' && segment.item !== undefined ? passage.facts?.[segment.item]?.label : undefined;
-  return satisfies(q.expects, segment.text, q, { known: namedWords, factLabel, askedTerms, lang: passage.lang, commonWord: passage.lang === 'en' ? commonWord : undefined });
+  const facts = { known: namedWords, factLabel, askedTerms, lang: passage.lang };
+  if (q.expects === 'person') {
+    // Common words written large ("Council") are told apart in English, where WordNet knows them.
+    const found = newNameIn('person', segment.text, q, { ...facts, commonWord: passage.lang === 'en' ? commonWord : undefined });
+    return found === 'name' ? EXPECTED_HELD : found === 'common_words' ? EXPECTED_COMMON_WORDS : EXPECTED_NOT;
+  }
+  return held(satisfies(q.expects, segment.text, q, facts));
 }
 
 /** Whether a segment starts by pointing back ("It also plays…"). */
@@ -281,14 +294,14 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
     const otherDocument = named.size > 0 && !named.has(entry.doc);
     // Per segment of this passage, computed at most once per question.
     const lexicalMasks = entry.segments.map((s) => qt.lexicalMaskOf(s.terms));
-    const expectedIn: (boolean | undefined)[] = [];
+    const expectedIn: (Held | undefined)[] = [];
     const pairsIn: (number | undefined)[] = [];
     const pairsAt = (k: number): number => (pairsIn[k] ??= qt.pairsOf(entry.segments[k].terms));
-    const expectedAt = (k: number): boolean => (expectedIn[k] ??= holdsExpected(entry.segments[k], passage, q, namedWords, askedTerms));
+    const heldAt = (k: number): Held => (expectedIn[k] ??= holdsExpected(entry.segments[k], passage, q, namedWords, askedTerms, commonWord));
+    const expectedAt = (k: number): boolean => heldAt(k) !== EXPECTED_NOT;
     // For who-questions: whether the segment names someone by a word WordNet does not know ("Bonet"), not only by
     // common words written large ("Council", "Agenda"); a feature of its own, weighed by the model.
-    const properNameIn: (boolean | undefined)[] = [];
-    const properNameAt = (k: number): boolean => (properNameIn[k] ??= holdsExpected(entry.segments[k], passage, q, namedWords, askedTerms, commonWord));
+    const properNameAt = (k: number): boolean => heldAt(k) === EXPECTED_HELD;
     /** Adds the candidate made of segments `parts` (one, or two side by side). */
     const { segments } = entry;
     /**

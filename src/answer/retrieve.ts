@@ -282,30 +282,44 @@ export function satisfies(expects: Expectation | null, span: string, q: Analyzed
     case 'reason':
       return !(facts.factLabel && span.startsWith(facts.factLabel));
     case 'person':
-    case 'place': {
-      const { asked, askedStems } = q;
-      const { known, factLabel } = facts;
-      if (factLabel && span.startsWith(factLabel)) {
-        // A labelled fact names its holder after the label ("Vice chair: Laia Bonet"): a person, not a place. Unless
-        // the question names both the role and its holder ("who was vice chair before Laia Bonet?"): then it asks for another.
-        const holder = expects === 'person' ? HOLDER_RE.exec(span.slice(factLabel.length).replace(/^\s*:/, '')) : null;
-        if (holder) return !asked.has(fold(holder[1])) || !foldedWords(factLabel).some((w) => asked.has(w));
-      }
-      // A capitalised word the question itself uses, or shares a stem with ("Presidency" for "president"), names no one
-      // new; nor does a label's ("Digitally Enabled citizens: …").
-      const afterLabel = span.replace(LABEL_RE, '');
-      if (expects === 'person' && afterLabel.length <= MAX_TITLE_CHARS && TITLE_RE.test(afterLabel)) return false;
-      for (const m of afterLabel.matchAll(NAME_RE)) {
-        const name = fold(m[0].replace(/^["'“(]/, ''));
-        if (asked.has(name) || known?.has(name) || askedStems.has(stem(name, q.lang)) || facts.askedTerms?.has(stem(name, facts.lang ?? q.lang))) continue;
-        // A month, a weekday, a country or its people ("November", "Finnish"), a common word ("Council") names no one.
-        // (An abbreviation may: "EUROCITIES" answers "who runs the forum?")
-        if (expects === 'person' && (holdsDate(name) || namesPlace(name) || facts.commonWord?.(name))) continue;
-        // A place is said where it is: after "in", "at", "from" ("based in Brussels"), or it is a place the language data knows.
-        if (expects === 'place' && !namesPlace(name) && !LOCATIVE_BEFORE_RE.test(afterLabel.slice(Math.max(0, (m.index ?? 0) - LOCATIVE_REACH), m.index))) continue;
-        return true;
-      }
-      return false;
-    }
+    case 'place':
+      return newNameIn(expects, span, q, facts) === 'name';
   }
+}
+
+/**
+ * The new name a span gives a *who* or *where* question: 'name', or for *who* 'common_words' when its only new names
+ * are common words written large (`facts.commonWord`: "Council", "Agenda"), or null when it names nothing new.
+ */
+export function newNameIn(expects: 'person' | 'place', span: string, q: AnalyzedQuestion, facts: SpanFacts = {}): 'name' | 'common_words' | null {
+  const { asked, askedStems } = q;
+  const { known, factLabel } = facts;
+  if (factLabel && span.startsWith(factLabel)) {
+    // A labelled fact names its holder after the label ("Vice chair: Laia Bonet"): a person, not a place. Unless
+    // the question names both the role and its holder ("who was vice chair before Laia Bonet?"): then it asks for another.
+    const holder = expects === 'person' ? HOLDER_RE.exec(span.slice(factLabel.length).replace(/^\s*:/, '')) : null;
+    if (holder) return !asked.has(fold(holder[1])) || !foldedWords(factLabel).some((w) => asked.has(w)) ? 'name' : null;
+  }
+  // A capitalised word the question itself uses, or shares a stem with ("Presidency" for "president"), names no one
+  // new; nor does a label's ("Digitally Enabled citizens: …").
+  const afterLabel = span.replace(LABEL_RE, '');
+  if (expects === 'person' && afterLabel.length <= MAX_TITLE_CHARS && TITLE_RE.test(afterLabel)) return null;
+  let commonWords = false;
+  for (const m of afterLabel.matchAll(NAME_RE)) {
+    const name = fold(m[0].replace(/^["'“(]/, ''));
+    if (asked.has(name) || known?.has(name) || askedStems.has(stem(name, q.lang)) || facts.askedTerms?.has(stem(name, facts.lang ?? q.lang))) continue;
+    if (expects === 'person') {
+      // A month, a weekday, a country or its people ("November", "Finnish") names no one. (An abbreviation may:
+      // "EUROCITIES" answers "who runs the forum?")
+      if (holdsDate(name) || namesPlace(name)) continue;
+      if (facts.commonWord?.(name)) {
+        commonWords = true;
+        continue;
+      }
+    }
+    // A place is said where it is: after "in", "at", "from" ("based in Brussels"), or it is a place the language data knows.
+    if (expects === 'place' && !namesPlace(name) && !LOCATIVE_BEFORE_RE.test(afterLabel.slice(Math.max(0, (m.index ?? 0) - LOCATIVE_REACH), m.index))) continue;
+    return 'name';
+  }
+  return commonWords ? 'common_words' : null;
 }

@@ -197,7 +197,7 @@ const lemmaTermSets = new WeakMap<LexicalLinks, ReadonlySet<string>>();
 /** Whether an index term is a word WordNet knows ("council"), not a name it lacks ("bonet"). */
 export function isLemmaTerm(links: LexicalLinks, term: string): boolean {
   let set = lemmaTermSets.get(links);
-  if (!set) lemmaTermSets.set(links, (set = new Set(links.lemmaTerms ?? NONE)));
+  if (!set) lemmaTermSets.set(links, (set = new Set(links.lemmaTerms)));
   return set.has(term);
 }
 
