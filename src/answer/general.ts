@@ -83,7 +83,7 @@ function numbersOf(segment: Segment): string[] {
 /** Whether a segment holds a negation ("not", "niet"). */
 function negated(segment: Segment, lang: Passage['lang']): boolean {
   const memo = memoOf(segment);
-  return (memo.negated ??= hasNegation(surfaceWords(segment), lang));
+  return (memo.negated ??= hasNegation(segment.text, lang));
 }
 
 /** Whether a segment places something before or after another ("after", "former"). */
@@ -246,7 +246,7 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
   const lone = words.length === 1 && (index.documentFrequency.get(words[0].terms[0] ?? '') ?? 0) > 1;
   const questionNumbers = numbersIn(q.text);
   // In the language the question is written in: a French question put to English documents negates in French.
-  const questionNegated = hasNegation(q.allWords, q.spoken ?? q.lang);
+  const questionNegated = hasNegation(q.text, q.spoken ?? q.lang);
   // "Who was vice chair before X?", "which country took over after Finland?": another one than a sentence without such a word names.
   const questionSequenced = hasSequenceWord(q.allWords, q.spoken ?? q.lang);
   const antonymAsked = words.some((w) => w.antonyms.length > 0);

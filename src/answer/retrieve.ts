@@ -306,7 +306,8 @@ export function newNameIn(expects: 'person' | 'place', span: string, q: Analyzed
   if (expects === 'person' && afterLabel.length <= MAX_TITLE_CHARS && TITLE_RE.test(afterLabel)) return null;
   let commonWords = false;
   for (const m of afterLabel.matchAll(NAME_RE)) {
-    const name = fold(m[0].replace(/^["'“(]/, ''));
+    // A possessive names what it is of: "Finland’s Presidency" names Finland.
+    const name = fold(m[0].replace(/^["'“(]/, '').replace(/['’]s?$/u, ''));
     if (asked.has(name) || known?.has(name) || askedStems.has(stem(name, q.lang)) || facts.askedTerms?.has(stem(name, facts.lang ?? q.lang))) continue;
     if (expects === 'person') {
       // A month, a weekday, a country or its people ("November", "Finnish") names no one. (An abbreviation may:

@@ -3,16 +3,21 @@
  * ("not", "niet") and words that place something before or after another ("before", "former", "volgende").
  */
 import type { Lang } from '../types';
+import { words } from './analyze';
 import NEGATIONS from './data/negations.json';
 import SEQUENCE_WORDS from './data/sequence-words.json';
 
 /** Per language, the words of a closed class in one of src/text/data's word files. */
 function wordsByLang(data: Record<string, unknown>): Map<Lang, ReadonlySet<string>> {
-  return new Map(Object.entries(data).filter(([key]) => key !== '_source').map(([lang, list]) => [lang as Lang, new Set(list as string[])]));
+  return new Map(Object.entries(data).filter(([key]) => !key.startsWith('_')).map(([lang, list]) => [lang as Lang, new Set(list as string[])]));
 }
 
 const NEGATION_WORDS = wordsByLang(NEGATIONS);
 const BEFORE_AND_AFTER_WORDS = wordsByLang(SEQUENCE_WORDS);
+/** Per language and sequence word, the verbs it is a particle of after them ("looks after"). */
+const PARTICLE_OF = new Map(
+  Object.entries(SEQUENCE_WORDS._particles).map(([lang, byWord]) => [lang as Lang, new Map(Object.entries(byWord).map(([word, verbs]) => [word, new Set(verbs)]))]),
+);
 
 function holdsAny(folded: Iterable<string>, byLang: Map<Lang, ReadonlySet<string>>, lang: Lang): boolean {
   const set = byLang.get(lang);
@@ -20,12 +25,25 @@ function holdsAny(folded: Iterable<string>, byLang: Map<Lang, ReadonlySet<string
   return false;
 }
 
-/** Whether folded words (as `words()` makes them) hold a negation of `lang` ("not", "niet", "nie"). */
-export function hasNegation(folded: Iterable<string>, lang: Lang): boolean {
-  return holdsAny(folded, NEGATION_WORDS, lang);
+/** Words joined by hyphens ("not-for-profit", "non-binding"): one word, whose parts negate no clause. */
+const COMPOUND_RE = /\p{L}+(?:[-‐]\p{L}+)+/gu;
+
+/**
+ * Whether a text negates a clause in `lang` ("not", "niet", "nie", contracted forms included). A negation inside a
+ * hyphenated word does not: "is it a not-for-profit?" asks nothing negative.
+ */
+export function hasNegation(text: string, lang: Lang): boolean {
+  return holdsAny(words(text.replace(COMPOUND_RE, ' ')), NEGATION_WORDS, lang);
 }
 
-/** Whether folded words hold a word of `lang` that places something before or after another ("before", "after", "next"). */
-export function hasSequenceWord(folded: Iterable<string>, lang: Lang): boolean {
-  return holdsAny(folded, BEFORE_AND_AFTER_WORDS, lang);
+/**
+ * Whether folded words hold a word of `lang` that places something before or after another ("before", "after",
+ * "next"). Words in order (an array) are read as phrases too: "after" in "who looks after the budget?" is the
+ * verb's particle and places nothing.
+ */
+export function hasSequenceWord(folded: readonly string[] | ReadonlySet<string>, lang: Lang): boolean {
+  if (!Array.isArray(folded)) return holdsAny(folded, BEFORE_AND_AFTER_WORDS, lang);
+  const set = BEFORE_AND_AFTER_WORDS.get(lang);
+  const particles = PARTICLE_OF.get(lang);
+  return (folded as readonly string[]).some((w, i) => set?.has(w) && !(i > 0 && particles?.get(w)?.has(folded[i - 1] as string)));
 }

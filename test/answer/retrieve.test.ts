@@ -123,6 +123,14 @@ describe('satisfies', () => {
     expect(satisfies('person', 'It was founded by Anna Weiss under the Finnish Presidency.', q('Who founded it?'))).toBe(true);
   });
 
+  it('reads a possessive as the name it is of', () => {
+    const commonWord = (w: string) => ['presidency'].includes(w);
+    expect(satisfies('person', 'It supports Finland’s Presidency.', q('Who is the mayor?'), { commonWord })).toBe(false);
+    expect(satisfies('person', "It supports Finland's Presidency.", q('Who is the mayor?'), { commonWord })).toBe(false);
+    expect(satisfies('person', 'It supports Anna Weiss’s plan.', q('Who is the mayor?'), { commonWord })).toBe(true);
+    expect(satisfies('place', 'The office is in Brussels’ centre.', q('Where is the office?'))).toBe(true);
+  });
+
   it('finds a reason in a sentence, never in a labelled fact', () => {
     expect(satisfies('reason', 'Vice chair: Laia Bonet, deputy mayor', q('Why is Laia Bonet vice chair?'), { factLabel: 'Vice chair' })).toBe(false);
     expect(satisfies('reason', 'The council moved the terminal to free the old quay.', q('Why did the council move the terminal?'))).toBe(true);
