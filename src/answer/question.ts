@@ -1,4 +1,4 @@
-import { isContentWord, isStopword, isStopwordAnywhere, stem, words } from '../text/analyze';
+import { isContentWord, isStopword, isStopwordAnywhere, stem, words, writtenAsAbbreviation } from '../text/analyze';
 import { fold } from '../text/fold';
 import { detectLang, spokenLang } from '../text/lang';
 import frameWords from '../text/data/frame-words.json';
@@ -57,9 +57,6 @@ interface Cue {
   abbreviated?: boolean;
 }
 
-// A word of two or more capitals: how an abbreviation is written.
-const ABBREVIATION_RE = /^\p{Lu}[\p{L}&]*\p{Lu}/u;
-
 /** Whether abbreviations are all a question is about, its cue aside ("OASC - what's the full name?", not "the CoR president's"). */
 function asksAbbreviation(text: string, lang: Lang, cue: Cue): boolean {
   if (text === text.toUpperCase()) return false;
@@ -67,7 +64,7 @@ function asksAbbreviation(text: string, lang: Lang, cue: Cue): boolean {
     const folded = fold(w);
     return !cue.drop.includes(folded) && !FRAME_WORDS.has(folded) && isContentWord(folded, lang);
   });
-  return topic.length > 0 && topic.every((w) => ABBREVIATION_RE.test(w));
+  return topic.length > 0 && topic.every(writtenAsAbbreviation);
 }
 
 // Matched against folded text.

@@ -6,7 +6,7 @@ import { termsNear } from '../search/minisearch-internals';
 import { topDocuments } from '../search/topk';
 import { editDistance } from '../text/edit-distance';
 import { metaphone } from '../text/natural';
-import { isStopwordAnywhere, isStopwordTypo, stem, terms as terms_ } from '../text/analyze';
+import { isStopwordAnywhere, isStopwordTypo, stem, terms as terms_, writtenAsAbbreviation } from '../text/analyze';
 import { MONTH_RE, WEEKDAY_RE } from '../text/calendar';
 import { fold, foldedWords } from '../text/fold';
 import { RecentCache } from '../util/recent-cache';
@@ -97,9 +97,9 @@ function compoundParts(index: SearchIndex, word: string, q: AnalyzedQuestion): s
   return [];
 }
 
-/** Whether the text writes a folded word in capitals, maybe with a plural "s" ("EC", "NGOs"). */
+/** Whether the text writes a folded word as an abbreviation ("EC", "NGOs", "CoR"). */
 function writtenInCapitals(text: string, word: string): boolean {
-  for (const m of text.matchAll(/\p{Lu}{2,}s?/gu)) if (fold(m[0]) === word) return true;
+  for (const [written] of text.matchAll(/[\p{L}&]+/gu)) if (writtenAsAbbreviation(written) && fold(written) === word) return true;
   return false;
 }
 

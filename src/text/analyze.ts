@@ -47,11 +47,27 @@ export function isStopword(word: string, lang: Lang): boolean {
  * not "few"). Function words of three letters or more only: a shorter one is a letter away from too much.
  */
 export function isStopwordTypo(word: string, lang: Lang): boolean {
-  for (const stopword of STOPWORDS[lang]) {
-    if (stopword.length < 3) continue;
-    if (stopword.length === word.length + 1 ? editDistance(stopword, word, 1) <= 1 : stopword.length === word.length && swapsTwoLetters(stopword, word)) return true;
-  }
+  const byLength = stopwordsByLength(lang);
+  for (const stopword of byLength.get(word.length + 1) ?? []) if (editDistance(stopword, word, 1) <= 1) return true;
+  for (const stopword of byLength.get(word.length) ?? []) if (swapsTwoLetters(stopword, word)) return true;
   return false;
+}
+
+/** A language's stop words of three letters or more by length: a typo is read against those of its length or one more. */
+const STOPWORDS_BY_LENGTH = new Map<Lang, Map<number, string[]>>();
+function stopwordsByLength(lang: Lang): Map<number, string[]> {
+  let byLength = STOPWORDS_BY_LENGTH.get(lang);
+  if (!byLength) {
+    byLength = new Map();
+    for (const stopword of STOPWORDS[lang]) {
+      if (stopword.length < 3) continue;
+      const list = byLength.get(stopword.length);
+      if (list) list.push(stopword);
+      else byLength.set(stopword.length, [stopword]);
+    }
+    STOPWORDS_BY_LENGTH.set(lang, byLength);
+  }
+  return byLength;
 }
 
 /** Whether two words of one length differ by two neighbouring letters swapped ("teh", "the"). */
@@ -59,6 +75,14 @@ function swapsTwoLetters(a: string, b: string): boolean {
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;
   return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+// Two or more capitals, the first one leading: how an abbreviation is written ("EC", "NGOs", "CoR", "ENoLL").
+const ABBREVIATION_RE = /^\p{Lu}[\p{L}&]*\p{Lu}/u;
+
+/** Whether a word, as written, reads as an abbreviation ("OASC", "NGOs", "CoR"; not "Council"). */
+export function writtenAsAbbreviation(word: string): boolean {
+  return ABBREVIATION_RE.test(word);
 }
 
 /** Whether a word is a stop word in any supported language ("ist", "der" in a question detected as Dutch). */

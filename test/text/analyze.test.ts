@@ -1,4 +1,4 @@
-import { isStopword, isStopwordTypo } from '../../src/text/analyze';
+import { isStopword, isStopwordTypo, writtenAsAbbreviation } from '../../src/text/analyze';
 
 describe('stop words', () => {
   it("include the auxiliaries of questions natural's lists lack ('wat doet X?'), not English homographs ('font')", () => {
@@ -14,5 +14,15 @@ describe('isStopwordTypo', () => {
 
   it('never takes a word one letter added or replaced for a function word ("hall" is no "all"), nor a long or short one', () => {
     for (const word of ['hall', 'hero', 'hours', 'town', 'four', 'fee', 'cost', 'tram', 'budget', 'ab', 'membership']) expect(isStopwordTypo(word, 'en')).toBe(false);
+  });
+});
+
+describe('writtenAsAbbreviation', () => {
+  it('reads two or more capitals, the first leading, as an abbreviation, plural and mixed case included', () => {
+    for (const word of ['EC', 'OASC', 'NGOs', 'CoR', 'ENoLL']) expect(writtenAsAbbreviation(word)).toBe(true);
+  });
+
+  it('does not read a capitalised word or one in lower case as one', () => {
+    for (const word of ['Council', 'ngos', 'eC', 'A']) expect(writtenAsAbbreviation(word)).toBe(false);
   });
 });
