@@ -62,7 +62,8 @@ describe('the answer model', () => {
   });
 
   it('weighs contradictions against an answer', () => {
-    for (const name of ['antonym', 'expected_missing', 'other_attribute', 'role_conflict'] as const) {
+    // (other_attribute, a fact asked for another attribute, fires with fact_unmatched, which carries the weight.)
+    for (const name of ['antonym', 'expected_missing', 'fact_unmatched', 'negation_mismatch', 'number_mismatch', 'role_conflict'] as const) {
       expect({ name, weight: MODEL.weights[FEATURE_NAMES.indexOf(name)] < 0 }).toEqual({ name, weight: true });
     }
   });
