@@ -40,7 +40,8 @@ const MEMBERSHIP_PATTERNS: RegExp[] = [
 
 // "Does the forum include Utrecht?": the container first, the name last.
 // The container is a name of one to three words: "does the forum want every citizen to have ICT access?" asks no membership.
-const CONTAINS_RE = /^(?:does|do)\s+(?:the\s+)?(\S+(?:\s+\S+){0,2}?)\s+(?:include|contain|list|count|have)s?\s+(.+?)(?:\s+(?:as (?:a )?members?|among (?:its|the) members))?$/;
+// What something has after "a" or "an" is a kind of thing ("does eurocities have a youth programme?"), not a member.
+const CONTAINS_RE = /^(?:does|do)\s+(?:the\s+)?(\S+(?:\s+\S+){0,2}?)\s+(?:include|contain|list|count|have(?!\s+an?\s))s?\s+(.+?)(?:\s+(?:as (?:a )?members?|among (?:its|the) members))?$/;
 // Not a name: "Are there any Dutch cities in the forum?" asks for a list, not about one member.
 const NOT_A_NAME_RE = /^(there|any|some|all|which|what|who|whose|when|where|why|how|many|was|were|is|are|does|do|did|can|could|will|would|has|have|had|it|its|they|wie|wat|wanneer|waar|welke|hoeveel)\b|\b(cities|members|towns|organisations|organizations|any)\b/;
 
@@ -148,7 +149,7 @@ function namesAnotherSubject(index: SearchIndex, q: AnalyzedQuestion, list: numb
 }
 
 function coveredBy(words: ResolvedWord[], terms: Set<string>, except: Set<string>): boolean {
-  return words.every((w) => except.has(w.word) || w.terms.some((t) => terms.has(t)));
+  return words.every((w) => except.has(w.word) || ordinalOf(w.word) !== undefined || w.terms.some((t) => terms.has(t)));
 }
 
 function listTerms(index: SearchIndex, i: number): { heading: Set<string>; all: Set<string> } {
@@ -159,6 +160,15 @@ function listTerms(index: SearchIndex, i: number): { heading: Set<string>; all: 
 
 const NUMBER_WORDS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twee', 'drie', 'vier', 'vijf', 'deux', 'trois', 'quatre', 'zwei', 'drei', 'vier', 'dos', 'tres', 'cuatro', 'due', 'tre', 'quattro'];
 const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, last: -1, eerste: 1, tweede: 2, derde: 3, laatste: -1, premier: 1, premiere: 1, deuxieme: 2, troisieme: 3, dernier: -1, derniere: -1, erste: 1, zweite: 2, dritte: 3, letzte: -1, primero: 1, primera: 1, segundo: 2, segunda: 2, tercero: 3, tercera: 3, primo: 1, prima: 1, secondo: 2, seconda: 2, terzo: 3, terza: 3 };
+// An ordinal written in digits, in any of the languages: "2nd", "3rd", "2e", "2ème", "2º", "3te".
+const DIGIT_ORDINAL_RE = /^(\d{1,2})(?:st|nd|rd|th|e|de|ste|te|eme|er|re|o|a)$/;
+
+/** The position an ordinal word names ("second", "2nd", "tweede": 2; "last": -1), or undefined. */
+function ordinalOf(word: string): number | undefined {
+  if (Object.hasOwn(ORDINALS, word)) return ORDINALS[word];
+  const digits = DIGIT_ORDINAL_RE.exec(word);
+  return digits ? Number(digits[1]) : undefined;
+}
 const LIST_FRAME = new Set(['listed', 'list', 'there', 'total', 'all', 'current', 'currently', 'set', 'include', 'includes', 'included', 'contain', 'contains', 'exist', 'number', 'count', 'named', 'defined', ...NUMBER_WORDS, ...Object.keys(ORDINALS)]);
 
 /** "How many members …?": counts the items of the list the question names. */
@@ -195,7 +205,7 @@ export function answerList(index: SearchIndex, q: AnalyzedQuestion, words: Resol
     const p = index.passages[i].passage;
     const name = p.headings[p.headings.length - 1] ?? 'List';
     // "What is the second priority?": that item, whole.
-    const ordinal = q.allWords.map((w) => (Object.hasOwn(ORDINALS, w) ? ORDINALS[w] : undefined)).find((n) => n !== undefined);
+    const ordinal = q.allWords.map(ordinalOf).find((n) => n !== undefined && n !== 0);
     const listed = p.items ?? [];
     if (ordinal !== undefined && listed.length) {
       const position = ordinal < 0 ? listed.length : ordinal;

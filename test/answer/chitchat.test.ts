@@ -10,6 +10,7 @@ describe('chitchatIntent', () => {
   it('reads thanks, goodbyes, help and identity questions', () => {
     expect(chitchatIntent('thanks a lot!')).toBe('thanks');
     expect(chitchatIntent('tot ziens')).toBe('bye');
+    for (const text of ['à bientôt !', 'bis später', 'hasta pronto', 'ci vediamo', 'tot straks']) expect(chitchatIntent(text)).toBe('bye');
     for (const text of ['what can you do?', 'cosa puoi fare?', 'Que peux-tu faire ?', 'was kannst du?', '¿qué puedes hacer?', 'wat kan je doen?', 'wat kun je?']) expect(chitchatIntent(text)).toBe('help');
     expect(chitchatIntent('who are you?')).toBe('identity');
     expect(chitchatIntent('  ')).toBe('empty');
@@ -19,6 +20,7 @@ describe('chitchatIntent', () => {
     expect(chitchatIntent('hola! ¿qué puedes hacer?')).toBe('help');
     expect(chitchatIntent('hi, who are you?')).toBe('identity');
     expect(chitchatIntent('bye, have a nice day')).toBe('bye');
+    expect(chitchatIntent('ciao, a presto!')).toBe('bye');
     expect(chitchatIntent('thanks! have a good one')).toBe('thanks');
     expect(chitchatIntent('olá, tudo bem?')).toBe('greeting');
   });

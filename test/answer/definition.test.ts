@@ -79,6 +79,14 @@ describe('definitionSubject', () => {
     expect(subject("Cos'è la TWL?")).toBe('twl');
   });
 
+  it('reads "what does X mean" in the other languages', () => {
+    expect(subject('Que signifie TWL ?')).toBe('twl');
+    expect(subject('Was bedeutet TWL?')).toBe('twl');
+    expect(subject('¿Qué significa TWL?')).toBe('twl');
+    expect(subject('Cosa vuol dire TWL?')).toBe('twl');
+    expect(subject('O que significa TWL?')).toBe('twl');
+  });
+
   it('returns null for a question that asks no definition', () => {
     expect(subject('How many members does the league have?')).toBeNull();
     expect(subject('Is Saltmere a member?')).toBeNull();

@@ -77,6 +77,8 @@ describe('parseMembership', () => {
     expect(parse('When was the league founded?')).toBeNull();
     expect(parse('Are there any towns in the league?')).toBeNull();
     expect(parse('does the league want every town to have tide gauges?')).toBeNull();
+    expect(parse('does the league have a youth programme?')).toBeNull();
+    expect(parse('does the league have Dunmarrow?')).toMatchObject({ name: 'dunmarrow' });
   });
 
   // "lifted" is one letter from "listed", but a word of its own, not a typo of it.
@@ -158,6 +160,12 @@ describe('answerList', () => {
     expect(list('What is the first beacon?')?.text).toBe('Beacons (Tidewater League (TWL)), number 1 of 3: Red Tower - the oldest light, on the north mole');
     expect(list('Which is the last beacon?')?.text).toBe('Beacons (Tidewater League (TWL)), number 3 of 3: Old Lantern');
     expect(list('What is the fifth beacon?')).toBeNull();
+  });
+
+  it('reads an ordinal written in digits as its word ("2nd", "3e", "2º")', () => {
+    expect(list('What is the 2nd beacon?')?.text).toMatch(/^Beacons \(Tidewater League \(TWL\)\), number 2 of 3: /);
+    expect(list('Quel est le 3e beacon ?')?.text).toMatch(/number 3 of 3: Old Lantern$/);
+    expect(list('the 5th beacon?')).toBeNull();
   });
 
   it('returns null when no list is named (a facts block is no list), or a terse question has words outside the heading', () => {

@@ -25,22 +25,25 @@ const FLOORS: Record<string, number> = {
   'questions.jsonl': MIN_ACCURACY,
   'holdout.jsonl': MIN_ACCURACY,
   'holdout2.jsonl': 0.85,
-  'holdout3.jsonl': 0.8,
+  'holdout3.jsonl': 0.85,
   'holdout4.jsonl': MIN_ACCURACY,
-  'holdout5.jsonl': 0.7,
+  'holdout5.jsonl': 0.75,
   // holdout6.jsonl: the same way, written 2026-12-02 and scored before any change it prompted (64.5%); holdout7.jsonl
   // (150) the same day by another helper, as a fit set with many near misses, then kept unseen (67.3% before this round's changes).
-  'holdout6.jsonl': 0.63,
-  'holdout7.jsonl': 0.63,
+  'holdout6.jsonl': 0.7,
+  'holdout7.jsonl': 0.68,
+  // holdout8.jsonl (120): written in the third session of 2026-12-02 by a helper that read only the seeds and the
+  // README, after that session's model change; 72.5% with the model before it (ba5727b), 76.7% with it.
+  'holdout8.jsonl': 0.72,
 };
 /**
- * Out-of-scope questions a set's answers are known to answer (README "Known limits"), by id: holdout6 asks "where can
- * I spend Bristol pounds?" beside a priority that names the Bristol pound (h6-050), and for the staff contact of another
- * forum than the one the documents name (h6-076); holdout7 whether the European Parliament must approve the EU budget,
- * beside the sentence on the Commission managing it (h7-045), and (in French) who presides the Committee of the Regions,
- * where the abbreviation "CoR" passes for a name (h7-114). Any other fails.
+ * Out-of-scope questions a set's answers are known to answer (README "Known limits"), by id: holdout7 whether the
+ * European Parliament must approve the EU budget, beside the sentence on the Commission managing it (h7-045), and (in
+ * French) who presides the Committee of the Regions, where the abbreviation "CoR" passes for a name (h7-114); holdout8
+ * how to sign a city up for the forum, beside the sentence on what the forum does for cities (h8-016), and what
+ * languages the forum works in, beside the sentence on how ICT changed how we communicate (h8-040). Any other fails.
  */
-const KNOWN_OUT_OF_SCOPE_ANSWERS: Record<string, readonly string[]> = { 'holdout6.jsonl': ['h6-050', 'h6-076'], 'holdout7.jsonl': ['h7-045', 'h7-114'] };
+const KNOWN_OUT_OF_SCOPE_ANSWERS: Record<string, readonly string[]> = { 'holdout7.jsonl': ['h7-045', 'h7-114'], 'holdout8.jsonl': ['h8-016', 'h8-040'] };
 
 for (const [file, floor] of Object.entries(FLOORS)) {
   const items = readSet(file);
