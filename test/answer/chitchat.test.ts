@@ -36,4 +36,10 @@ describe('chitchatIntent', () => {
     expect(chitchatIntent('thanks, that was quick')).toBe('thanks');
     expect(withoutLeadingSmallTalk('Hi! Who is the vice chair?')).toBe('Who is the vice chair?');
   });
+
+  it('drops a chat lead-in that announces a question, and only before a question', () => {
+    expect(withoutLeadingSmallTalk('quick q: what kind of org is OASC?')).toBe('what kind of org is OASC?');
+    expect(withoutLeadingSmallTalk('btw, who is the chair?')).toBe('who is the chair?');
+    expect(withoutLeadingSmallTalk('question: the forum')).toBe('question: the forum');
+  });
 });
