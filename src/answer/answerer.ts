@@ -11,6 +11,7 @@ import { parseMembership } from './lists';
 import { confidenceOf, MODEL } from './model';
 import { analyzeQuestion } from './question';
 import { resolveWords } from './retrieve';
+import { originalSentences, originalsOf } from './translation';
 
 import { MAX_ANSWER_CHARS, MAX_QUESTION_CHARS } from './limits';
 
@@ -75,9 +76,17 @@ export function createAnswerer(index: SearchIndex, options: AnswererOptions = {}
     return { ...source };
   }
 
+  const originals = originalsOf(index);
+
   function decorate(candidate: Candidate): string {
     const doc = index.documents[index.passages[candidate.passage].doc];
-    const note = doc.translatedFrom && candidate.kind !== 'membership' && candidate.kind !== 'count' ? `\n(${LANG_NAMES[doc.lang]} translation of the ${LANG_NAMES[doc.translatedFrom]} original.)` : '';
+    if (!doc.translatedFrom || candidate.kind === 'membership' || candidate.kind === 'count') return clip(candidate.text);
+    const translation = `${LANG_NAMES[doc.lang]} translation of the ${LANG_NAMES[doc.translatedFrom]} original`;
+    // The original's own words beside the translation, when they fit whole.
+    const original = originalSentences(index, originals, candidate.passage, candidate.text);
+    const quoted = original ? `\n(${translation}: “${original}”)` : '';
+    if (quoted && candidate.text.length + quoted.length <= MAX_ANSWER_CHARS) return candidate.text + quoted;
+    const note = `\n(${translation}.)`;
     return clip(candidate.text, MAX_ANSWER_CHARS - note.length) + note;
   }
 

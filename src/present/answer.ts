@@ -34,7 +34,8 @@ export const MAX_SOURCES = 3;
 export const MAX_RELATED = 3;
 
 // The core ends an answer from a translated document with this note (src/answer/answerer.ts, `decorate`).
-const TRANSLATED_NOTE_RE = /\n\(([A-Z][a-z]+ translation of the [A-Z][a-z]+ original\.)\)$/;
+// "(English translation of the Dutch original.)", or with the original's words: "(… original: “Het … steden.”)".
+const TRANSLATED_NOTE_RE = /\n\(([A-Z][a-z]+ translation of the [A-Z][a-z]+ original(?:\.|: “[^\n]+”))\)$/;
 
 /** One policy for every surface: answers and "I don't know" replies take 👍 / 👎 (both tell maintainers something); small talk does not. */
 export function wantsFeedback(answer: Pick<Answer, 'status'>): boolean {

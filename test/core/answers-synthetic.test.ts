@@ -254,6 +254,11 @@ describe('translations', () => {
     expect(answer.answer).toMatch(/English translation of the Dutch original/);
   });
 
+  it("quotes the original's sentence beside the translated one, so the reply holds the source's own words", () => {
+    const answer = answered('What does the Merenverbond share?');
+    expect(answer.answer).toMatch(/\n\(English translation of the Dutch original: “De gemeenten delen kennis over waterbeheer, dijken en recreatie\.”\)$/);
+  });
+
   it('does not mark an answer from an original document', () => {
     expect(answered('What must every captain pass?').answer).not.toMatch(/translation/i);
   });

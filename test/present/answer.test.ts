@@ -24,6 +24,8 @@ describe('presentAnswer', () => {
   it('takes the translation note out of the text', () => {
     const parts = presentAnswer(answer({ answer: 'EUROCITIES is the network of major European cities.\n(English translation of the Dutch original.)' }));
     expect(parts).toMatchObject({ text: 'EUROCITIES is the network of major European cities.', translatedNote: 'English translation of the Dutch original.' });
+    const quoting = presentAnswer(answer({ answer: 'EUROCITIES is the network of major European cities.\n(English translation of the Dutch original: “EUROCITIES is het netwerk van grote Europese steden.”)' }));
+    expect(quoting).toMatchObject({ text: 'EUROCITIES is the network of major European cities.', translatedNote: 'English translation of the Dutch original: “EUROCITIES is het netwerk van grote Europese steden.”' });
   });
 
   it('names the contact of a no_answer once, unless the text already does', () => {
