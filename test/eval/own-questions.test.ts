@@ -35,15 +35,23 @@ const FLOORS: Record<string, number> = {
   // holdout8.jsonl (120): written in the third session of 2026-12-02 by a helper that read only the seeds and the
   // README, after that session's model change; 72.5% with the model before it (ba5727b), 76.7% with it.
   'holdout8.jsonl': 0.72,
+  // holdout9.jsonl (100): written the same way at the end of that session and scored before anything changed because
+  // of it: 74.0% with the model of ba5727b, 80.0% with that session's; "lol ur a good bot" then became small talk.
+  'holdout9.jsonl': 0.75,
 };
 /**
  * Out-of-scope questions a set's answers are known to answer (README "Known limits"), by id: holdout7 whether the
  * European Parliament must approve the EU budget, beside the sentence on the Commission managing it (h7-045), and (in
  * French) who presides the Committee of the Regions, where the abbreviation "CoR" passes for a name (h7-114); holdout8
  * how to sign a city up for the forum, beside the sentence on what the forum does for cities (h8-016), and what
- * languages the forum works in, beside the sentence on how ICT changed how we communicate (h8-040). Any other fails.
+ * languages the forum works in, beside the sentence on how ICT changed how we communicate (h8-040); holdout9 (in German)
+ * who presides the European Commission, beside its sentence (h9-002). Any other fails.
  */
-const KNOWN_OUT_OF_SCOPE_ANSWERS: Record<string, readonly string[]> = { 'holdout7.jsonl': ['h7-045', 'h7-114'], 'holdout8.jsonl': ['h8-016', 'h8-040'] };
+const KNOWN_OUT_OF_SCOPE_ANSWERS: Record<string, readonly string[]> = {
+  'holdout7.jsonl': ['h7-045', 'h7-114'],
+  'holdout8.jsonl': ['h8-016', 'h8-040'],
+  'holdout9.jsonl': ['h9-002'],
+};
 
 for (const [file, floor] of Object.entries(FLOORS)) {
   const items = readSet(file);
