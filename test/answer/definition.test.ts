@@ -69,6 +69,8 @@ describe('definitionSubject', () => {
     expect(subject('Give me a short description of the Tidewater League')).toBe('tidewater league');
     expect(subject('Define TWL')).toBe('twl');
     expect(subject('TWL what is that?')).toBe('twl');
+    expect(subject('TWL?? never heard of it')).toBe('twl');
+    expect(subject('what does the harbour master do for a living?')).toBe('harbour master');
   });
 
   it('reads the question in Dutch, French, German, Spanish and Italian', () => {

@@ -165,6 +165,7 @@ describe('answerList', () => {
   it('reads an ordinal written in digits as its word ("2nd", "3e", "2º")', () => {
     expect(list('What is the 2nd beacon?')?.text).toMatch(/^Beacons \(Tidewater League \(TWL\)\), number 2 of 3: /);
     expect(list('Quel est le 3e beacon ?')?.text).toMatch(/number 3 of 3: Old Lantern$/);
+    expect(list('whats the 2nd beacon')?.text).toMatch(/number 2 of 3: /);
     expect(list('the 5th beacon?')).toBeNull();
   });
 
