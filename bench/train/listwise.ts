@@ -27,6 +27,8 @@ export interface ListwiseFit {
   weights: number[];
   intercept: number;
   iterations: number;
+  /** Whether the fit stopped at the optimum (a full Newton step under the tolerance, or none lowering the loss) before the iterations ran out. */
+  converged: boolean;
 }
 
 export interface ListwiseOptions {
@@ -114,7 +116,10 @@ export function fitListwise(groups: readonly ListwiseGroup[], options: ListwiseO
   const d = used[0]?.rows[0]?.length ?? 0;
   let theta = new Array<number>(d + 1).fill(0);
   let current = loss(used, theta, l2, pointwise);
+  // A feature that is NaN or infinite would stop every step at the first: say so rather than return zeros.
+  if (!Number.isFinite(current)) throw new Error('listwise fit: the loss is not finite at 0 (a feature is NaN or infinite)');
   let iterations = 0;
+  let converged = false;
   for (; iterations < maxIterations; iterations++) {
     const gradient = new Array<number>(d + 1).fill(0);
     const hessian = Array.from({ length: d + 1 }, () => new Array<number>(d + 1).fill(0));
@@ -160,13 +165,18 @@ export function fitListwise(groups: readonly ListwiseGroup[], options: ListwiseO
         break;
       }
     }
-    if (size <= 1e-6) break;
-    const moved = Math.max(...step.map((v) => Math.abs(v * size)));
+    // No step along the Newton direction lowers the loss: the optimum, to floating-point precision.
+    if (size <= 1e-6) {
+      converged = true;
+      break;
+    }
     theta = next;
-    if (moved < tolerance) {
+    // Converged when the full Newton step is small, not the halved one: a halved step can be small far from the optimum.
+    if (Math.max(...step.map(Math.abs)) < tolerance) {
       iterations++;
+      converged = true;
       break;
     }
   }
-  return { weights: theta.slice(0, d), intercept: theta[d], iterations };
+  return { weights: theta.slice(0, d), intercept: theta[d], iterations, converged };
 }

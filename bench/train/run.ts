@@ -221,6 +221,7 @@ export async function main(argv: string[]): Promise<number> {
     const all = [...groups, ...own];
     const rows = all.flatMap((g) => g.rows);
     const lr = fitListwise(all.map((g) => ({ rows: g.rows, labels: g.labels, weight: g.source === 'own' ? ownFactor : 1 })), { l2: L2, pointwise: POINTWISE_SHARE });
+    if (!lr.converged) throw new Error(`the listwise fit did not converge in ${lr.iterations} iterations`);
 
     // Calibration on the best candidate of each SQuAD fit question. Not on the own questions too: there a candidate
     // at a given score is right far more often (at 0.45 about 90% against 40% on SQuAD), so one fit over both was

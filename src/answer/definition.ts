@@ -25,7 +25,7 @@ const DEFINITION_PATTERNS: RegExp[] = [
   /^(?:the )?(.+?) (?:stands? for|means)$/,
   /^(?:define|explain|describe) (?:the )?(.+)$/,
   /^(?:wat|wie) (?:is|zijn|betekent) (?:de |het |een )?(.+)$/,
-  // "What does X mean?" in the other languages ("que signifie", "was bedeutet", "qué significa", "cosa vuol dire").
+  // "What does X mean?" in the other languages ("que signifie", "was bedeutet", "qué significa", "cosa vuol dire"; Portuguese "o que significa" too).
   /^(?:o )?(?:que|qu est ce que|was|cosa|che cosa|che) (?:signifie|veut dire|bedeutet|significa|quiere decir|vuol dire) (?:le |la |les |l |der |die |das |el |los |las |il |lo )?(.+)$/,
   /^qu est ce que (?:c est )?(?:le |la |les |l |un |une )?(.+)$/,
   /^(?:qui|qu) est (?:ce que )?(?:le |la |les |l )?(.+)$/,

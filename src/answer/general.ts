@@ -89,7 +89,8 @@ function negated(segment: Segment, lang: Passage['lang']): boolean {
 /** Whether a segment places something before or after another ("after", "former"). */
 function sequenced(segment: Segment, lang: Passage['lang']): boolean {
   const memo = memoOf(segment);
-  return (memo.sequenced ??= hasSequenceWord(surfaceWords(segment), lang));
+  // The words in order, so that a verb's particle ("named after the city") places nothing.
+  return (memo.sequenced ??= hasSequenceWord(words(segment.text), lang));
 }
 
 /** How a segment holds what the question expects: not, only through common words written large (*who*), or fully. */

@@ -169,7 +169,7 @@ function ordinalOf(word: string): number | undefined {
   const digits = DIGIT_ORDINAL_RE.exec(word);
   return digits ? Number(digits[1]) : undefined;
 }
-const LIST_FRAME = new Set(['listed', 'list', 'there', 'total', 'all', 'current', 'currently', 'set', 'include', 'includes', 'included', 'contain', 'contains', 'exist', 'number', 'count', 'named', 'defined', ...NUMBER_WORDS, ...Object.keys(ORDINALS)]);
+const LIST_FRAME = new Set(['listed', 'list', 'there', 'total', 'all', 'current', 'currently', 'set', 'include', 'includes', 'included', 'contain', 'contains', 'exist', 'number', 'count', 'named', 'defined', ...NUMBER_WORDS]);
 
 /** "How many members …?": counts the items of the list the question names. */
 export function answerCount(index: SearchIndex, q: AnalyzedQuestion, words: ResolvedWord[]): Candidate | null {
@@ -205,7 +205,8 @@ export function answerList(index: SearchIndex, q: AnalyzedQuestion, words: Resol
     const p = index.passages[i].passage;
     const name = p.headings[p.headings.length - 1] ?? 'List';
     // "What is the second priority?": that item, whole.
-    const ordinal = q.allWords.map(ordinalOf).find((n) => n !== undefined && n !== 0);
+    // An ordinal the heading or title itself holds ("the 21st century priorities") is part of its name.
+    const ordinal = q.allWords.filter((w) => !all.has(w)).map(ordinalOf).find((n) => n !== undefined && n !== 0);
     const listed = p.items ?? [];
     if (ordinal !== undefined && listed.length) {
       const position = ordinal < 0 ? listed.length : ordinal;

@@ -1,6 +1,6 @@
 import { isContentWord, isStopword, isStopwordAnywhere, stem, words, writtenAsAbbreviation } from '../text/analyze';
 import { fold } from '../text/fold';
-import { detectLang, spokenLang, SUPPORTED_LANGS } from '../text/lang';
+import { detectLang, spokenLang } from '../text/lang';
 import frameWords from '../text/data/frame-words.json';
 import type { Lang } from '../types';
 
@@ -71,8 +71,7 @@ function asksAbbreviation(text: string, lang: Lang, cue: Cue): boolean {
 const CUES: Cue[] = [
   // "Which year…", and chat style that ends on the kind of date: "enoll founding yr?", "launch date?"
   { re: /\b(what|which|in what|in which) (year|date|month|day)\b|\b(year|yr|date)$/, expects: 'date', drop: ['year', 'yr', 'date', 'month', 'day'] },
-  // Also chat style that ends on the question word: "ENoLL a été créé quand ?", "founded when?"
-  { re: /^(when|wanneer|quand|wann|cuando|quando)\b|\b(since when|in welk jaar|en quelle annee|in welchem jahr|en que ano|in che anno)\b|\b(when|wanneer|quand|wann|cuando|quando)$/, expects: 'date', drop: ['when', 'wanneer', 'quand', 'wann', 'cuando', 'quando', 'jaar', 'annee', 'jahr', 'ano', 'anno'] },
+  { re: /^(when|wanneer|quand|wann|cuando|quando)\b|\b(since when|in welk jaar|en quelle annee|in welchem jahr|en que ano|in che anno)\b/, expects: 'date', drop: ['when', 'wanneer', 'quand', 'wann', 'cuando', 'quando', 'jaar', 'annee', 'jahr', 'ano', 'anno'] },
   { re: /\b(how (many|much|big|large|long|old|far|high|tall)|what (size|amount|percentage|proportion|share)|hoeveel|combien|wie viele?|cuant[oa]s?|quant[oaie])\b/, expects: 'number', drop: ['many', 'much', 'big', 'large', 'long', 'old', 'far', 'high', 'tall', 'size', 'amount', 'hoeveel', 'combien', 'viele', 'viel', 'cuanto', 'cuanta', 'cuantos', 'cuantas', 'quanto', 'quanta', 'quanti', 'quante'] },
   { re: /\b(stand|stands|short) for\b|\b(abbreviation|acronym|afkorting|sigle)\b/, expects: 'expansion', drop: ['stand', 'stands', 'short', 'abbreviation', 'acronym', 'afkorting', 'sigle'] },
   // "Who is the vice chair?" asks for a name; "who are the members?", "whose voice is it?" as often for a kind of
@@ -86,21 +85,12 @@ const CUES: Cue[] = [
   { re: /\b(cost|costs|worth|kost|kosten|kostet|waard|coute|coutent|vaut|cuesta|cuestan)\b/, expects: 'number', drop: [] },
   // "OASC - what's the full name?"; but the full name of a person ("the vice chair's full name") is no expansion.
   { re: /\b(full|volledige) (name|form|naam)\b|\bnom complet\b/, expects: 'expansion', drop: ['full', 'name', 'form', 'volledige', 'naam', 'nom', 'complet'], abbreviated: true },
+  // Chat style that ends on the question word ("ENoLL a été créé quand ?", "founded when?"); last, so that "who
+  // chaired the forum and when?" still asks for a name.
+  { re: /\b(when|wanneer|quand|wann|cuando|quando)$/, expects: 'date', drop: ['when', 'wanneer', 'quand', 'wann', 'cuando', 'quando'] },
 ];
 
 const DESCRIBE_RE = /^(?:what|which)\b.*\b(cover|covers|include|includes|involve|involves|entail|entails|comprise|comprises|mean|means|achieve|accomplish)$/;
-
-/** The language other than `lang` whose function words (not also `lang`'s) the words hold most, if two or more. */
-function mostFunctionWords(words: readonly string[], lang: Lang): Lang | null {
-  let best: Lang | null = null;
-  let most = 1;
-  for (const other of SUPPORTED_LANGS) {
-    if (other === lang) continue;
-    const count = words.filter((w) => !isStopword(w, lang) && isStopword(w, other)).length;
-    if (count > most) [best, most] = [other, count];
-  }
-  return best;
-}
 
 /**
  * Analyses a question: its language (among `langs`), what it expects, and its meaningful words
@@ -135,11 +125,7 @@ export function analyzeQuestion(text: string, langs: readonly Lang[]): AnalyzedQ
   // The detector runs only when two words are function words of another language: most questions have none, and one
   // alone is usually part of a name ("De Gaulle", "La Scala").
   const spoken = allWords.filter((w) => !isStopword(w, lang) && isStopwordAnywhere(w)).length >= 2 ? spokenLang(tidy) : null;
-  // A question half in another language ("wie is de vice chair van het forum?", detected as English by its English
-  // words): the language whose function words it holds most, two or more, has its function words dropped too.
-  const grammarLang = spoken === lang ? mostFunctionWords(allWords, lang) : null;
-  const functionWord = (word: string) =>
-    (spoken !== null && spoken !== lang && isStopword(word, spoken)) || (grammarLang !== null && isStopword(word, grammarLang));
+  const functionWord = (word: string) => spoken !== null && spoken !== lang && isStopword(word, spoken);
   const seen = new Set<string>();
   const questionWords: QuestionWord[] = [];
   for (const word of allWords) {

@@ -10,11 +10,14 @@ const stemOf = (file: string): string => file.replace(/(\.[a-z]{2})?\.[^./]+$/, 
 
 /** For each translated document, the original it translates (same path but for the language), by document index. */
 export function originalsOf(index: SearchIndex): Map<number, number> {
+  const byPath = new Map<string, number>();
+  index.documents.forEach((doc, i) => {
+    if (!doc.translatedFrom) byPath.set(`${doc.lang} ${stemOf(doc.file)}`, i);
+  });
   const originals = new Map<number, number>();
   index.documents.forEach((doc, i) => {
-    if (!doc.translatedFrom) return;
-    const original = index.documents.findIndex((o) => o.lang === doc.translatedFrom && !o.translatedFrom && stemOf(o.file) === stemOf(doc.file));
-    if (original >= 0) originals.set(i, original);
+    const original = doc.translatedFrom ? byPath.get(`${doc.translatedFrom} ${stemOf(doc.file)}`) : undefined;
+    if (original !== undefined) originals.set(i, original);
   });
   return originals;
 }
@@ -33,6 +36,26 @@ export function originalSentences(index: SearchIndex, originals: ReadonlyMap<num
   if (translation.length !== source.length) return null;
   const sourceEntry = index.passages[source[translation.indexOf(passage)]];
   if (sourceEntry.segments.length !== entry.segments.length) return null;
-  const quoted = entry.segments.flatMap((s, k) => (text.includes(s.text) || s.text.includes(text) ? [sourceEntry.segments[k].text] : []));
-  return quoted.length ? quoted.join(' ') : null;
+  const places = placesOf(entry.segments.map((s) => s.text), text);
+  if (!places) return null;
+  const quoted = places.map((k) => sourceEntry.segments[k].text).join(' ');
+  // An original written the same (a list of names) adds nothing.
+  return quoted === places.map((k) => entry.segments[k].text).join(' ') ? null : quoted;
+}
+
+/**
+ * Which sentences an answer is: a run of them side by side, all of it ("A. B." or, for a labelled fact, "A (title)"),
+ * or one sentence cut to its clauses. Null when neither.
+ */
+function placesOf(sentences: readonly string[], text: string): number[] | null {
+  for (let first = 0; first < sentences.length; first++) {
+    let joined = '';
+    for (let last = first; last < sentences.length; last++) {
+      joined = joined ? `${joined} ${sentences[last]}` : sentences[last];
+      if (text === joined || text.startsWith(`${joined} (`)) return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+      if (!text.startsWith(joined)) break;
+    }
+  }
+  const cutFrom = sentences.flatMap((s, k) => (s.includes(text) ? [k] : []));
+  return cutFrom.length === 1 ? cutFrom : null;
 }

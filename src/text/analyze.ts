@@ -80,9 +80,14 @@ function swapsTwoLetters(a: string, b: string): boolean {
 // Two or more capitals, the first one leading: how an abbreviation is written ("EC", "NGOs", "CoR", "ENoLL").
 const ABBREVIATION_RE = /^\p{Lu}[\p{L}&]*\p{Lu}/u;
 
-/** Whether a word, as written, reads as an abbreviation ("OASC", "NGOs", "CoR"; not "Council"). */
+/**
+ * Whether a word, as written, reads as an abbreviation: two or more capitals, the first leading, and capitals at
+ * least half its letters but a plural "s" ("OASC", "NGOs", "CoR", "ENoLL"; not "Council", nor "McDonald").
+ */
 export function writtenAsAbbreviation(word: string): boolean {
-  return ABBREVIATION_RE.test(word);
+  if (!ABBREVIATION_RE.test(word)) return false;
+  const letters = word.replace(/s$/u, '').replace(/[^\p{L}]/gu, '');
+  return 2 * (letters.match(/\p{Lu}/gu)?.length ?? 0) >= letters.length;
 }
 
 /** Whether a word is a stop word in any supported language ("ist", "der" in a question detected as Dutch). */

@@ -25,15 +25,19 @@ function holdsAny(folded: Iterable<string>, byLang: Map<Lang, ReadonlySet<string
   return false;
 }
 
-/** Words joined by hyphens ("not-for-profit", "non-binding"): one word, whose parts negate no clause. */
-const COMPOUND_RE = /\p{L}+(?:[-‐]\p{L}+)+/gu;
+/**
+ * Words joined by hyphens ("not-for-profit", "non-binding"): one word, whose parts negate no clause; but "no-one"
+ * is "no one".
+ */
+const COMPOUND_RE = /\p{L}+(?:[-‐‑]\p{L}+)+/gu;
+const NO_ONE_RE = /\bno[-‐‑]one\b/giu;
 
 /**
  * Whether a text negates a clause in `lang` ("not", "niet", "nie", contracted forms included). A negation inside a
  * hyphenated word does not: "is it a not-for-profit?" asks nothing negative.
  */
 export function hasNegation(text: string, lang: Lang): boolean {
-  return holdsAny(words(text.replace(COMPOUND_RE, ' ')), NEGATION_WORDS, lang);
+  return holdsAny(words(text.replace(NO_ONE_RE, 'no one').replace(COMPOUND_RE, ' ')), NEGATION_WORDS, lang);
 }
 
 /**

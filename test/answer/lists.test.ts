@@ -33,7 +33,9 @@ The Tidewater League (TWL) is an invented association of harbour towns that shar
 };
 // No list of members, and a list too long to show item by item.
 const MOORINGS = Array.from({ length: 10 }, (_, i) => `Berth ${i + 1}`);
-const GUIDE = { 'guide.md': doc({ title: '"Harbour Guide"', lang: 'en' }, `# Harbour Guide\n\n## Moorings\n\n${MOORINGS.map((m) => `- ${m}`).join('\n')}\n`) };
+const GUIDE = {
+  'guide.md': doc({ title: '"Harbour Guide"', lang: 'en' }, `# Harbour Guide\n\n## Moorings\n\n${MOORINGS.map((m) => `- ${m}`).join('\n')}\n\n## 21st century plans\n\n- Deepen the channel\n- Electrify the cranes\n`),
+};
 // A title with an article, and a heading that names the list's owner.
 const COMPACT = { 'compact.md': doc({ title: '"The Quay Compact"', lang: 'en' }, '# The Quay Compact\n\n## Members of the compact\n\n- Wrenholm\n- Askeby\n') };
 
@@ -167,6 +169,8 @@ describe('answerList', () => {
     expect(list('Quel est le 3e beacon ?')?.text).toMatch(/number 3 of 3: Old Lantern$/);
     expect(list('whats the 2nd beacon')?.text).toMatch(/number 2 of 3: /);
     expect(list('the 5th beacon?')).toBeNull();
+    // An ordinal that is part of the heading's name is no position: the whole list.
+    expect(list('What are the 21st century plans?', guide.index)?.text).toContain('Electrify the cranes');
   });
 
   it('returns null when no list is named (a facts block is no list), or a terse question has words outside the heading', () => {

@@ -38,6 +38,13 @@ describe('originalSentences', () => {
     expect(originalSentences(knowledge.index, originals, passage, TRANSLATION)).toBe(ORIGINAL);
   });
 
+  it('quotes a sentence cut to its clauses whole, and nothing for text that is no run of sentences', () => {
+    const originals = originalsOf(knowledge.index);
+    const passage = passageOf('league/league.en.md');
+    expect(originalSentences(knowledge.index, originals, passage, 'It shares knowledge')).toBe('Het deelt kennis over dijken.');
+    expect(originalSentences(knowledge.index, originals, passage, 'It shares knowledge of dikes. The Lake League')).toBeNull();
+  });
+
   it('gives nothing when the two do not line up, or for a document that is no translation', () => {
     const originals = originalsOf(knowledge.index);
     expect(originalSentences(knowledge.index, originals, passageOf('ferry.en.md'), 'The ferry sails every hour, but not on Sundays.')).toBeNull();

@@ -23,6 +23,6 @@ describe('writtenAsAbbreviation', () => {
   });
 
   it('does not read a capitalised word or one in lower case as one', () => {
-    for (const word of ['Council', 'ngos', 'eC', 'A']) expect(writtenAsAbbreviation(word)).toBe(false);
+    for (const word of ['Council', 'ngos', 'eC', 'A', 'McDonald', 'DeWitt', 'MacArthur']) expect(writtenAsAbbreviation(word)).toBe(false);
   });
 });

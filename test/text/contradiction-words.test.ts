@@ -18,6 +18,7 @@ describe('hasNegation', () => {
   it('reads a hyphenated word as one word, whose parts negate nothing', () => {
     expect(hasNegation('Is OASC a business or a not-for-profit?', 'en')).toBe(false);
     expect(hasNegation('Is OASC not a business?', 'en')).toBe(true);
+    expect(hasNegation('Did no-one attend?', 'en')).toBe(true);
   });
 });
 

@@ -31,6 +31,11 @@ describe('listwise fit with a no-answer option', () => {
     expect(fit.weights[1]).toBeCloseTo(-2, 0);
     expect(fit.intercept).toBeCloseTo(0.5, 0);
     expect(fit.iterations).toBeLessThan(30);
+    expect(fit.converged).toBe(true);
+  });
+
+  it('refuses a feature that is not a number rather than return a model of zeros', () => {
+    expect(() => fitListwise([{ rows: [[Number.NaN], [1]], labels: [1, 0] }])).toThrow(/not finite/);
   });
 
   it('is a logistic regression when each question has one candidate, with or without the per-candidate share', () => {
