@@ -49,9 +49,14 @@ describe('listwise fit with a no-answer option', () => {
     }
   });
 
-  it('learns to prefer no answer when no candidate is ever right', () => {
-    const groups = simulate(200, 3, [1], 0, seededRandom(3)).map((g) => ({ ...g, labels: g.labels.map(() => 0) }));
-    expect(fitListwise(groups, { l2: 1 }).intercept).toBeLessThan(-3);
+  it('learns to prefer no answer when no candidate is ever right, and to answer when one always is', () => {
+    const noAnswer = (fit: { weights: number[]; intercept: number }, rows: number[][]) =>
+      1 / (1 + rows.reduce((sum, x) => sum + Math.exp(fit.weights[0] * x[0] + fit.intercept), 0));
+    const rows = [[-0.5], [0], [0.5]];
+    const never = simulate(200, 3, [1], 0, seededRandom(3)).map((g) => ({ ...g, labels: g.labels.map(() => 0) }));
+    expect(noAnswer(fitListwise(never, { l2: 1, maxIterations: 20 }), rows)).toBeGreaterThan(0.9);
+    const always = simulate(200, 3, [1], 0, seededRandom(3)).map((g) => ({ ...g, labels: g.labels.map((_, i) => (i === 0 ? 1 : 0)) }));
+    expect(noAnswer(fitListwise(always, { l2: 1 }), rows)).toBeLessThan(0.1);
   });
 
   it('ranks by what tells candidates of one question apart, not by what all of them share', () => {
