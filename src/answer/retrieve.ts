@@ -170,7 +170,10 @@ export function resolveWords(index: SearchIndex, q: AnalyzedQuestion): ResolvedW
       }
     }
     const weight = terms.length ? Math.max(...terms.map((t) => idf(index, t))) : 0;
-    const lexical = how === 'wordnet' ? [] : [...new Set([...wordNet, ...translationSynonyms])].filter((t) => !terms.includes(t));
+    // A word the documents use may still stand for its maintainers' synonyms elsewhere ("goal", used of OASC, for
+    // EUROCITIES' "objective"): related words, weighed as such, like WordNet's.
+    const maintainers = how === 'exact' ? synonymsOf(word).map((w) => stem(w, 'en')).filter(known) : [];
+    const lexical = how === 'wordnet' ? [] : [...new Set([...wordNet, ...translationSynonyms, ...maintainers])].filter((t) => !terms.includes(t));
     const antonyms = english ? antonymIndexTermsOfWord(index.lexicon, word).filter((t) => known(t) && !terms.includes(t)) : [];
     // "What kind of organisations…": the answer names the kind, not necessarily the word "organisations".
     resolved.push({ word, terms, weight: q.category.has(word) ? weight * CATEGORY_WEIGHT : weight, how, lexical, antonyms });

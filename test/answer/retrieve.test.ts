@@ -79,6 +79,17 @@ describe('resolveWords', () => {
     expect(word('Wann veröffentlicht der Rat die Tagesordnung?', 'rat')?.lexical).toEqual([]);
   });
 
+  it("relates a word the documents use to its maintainers' synonyms they also use, as words matched in sentences", () => {
+    const at = { file: 'synonyms.yml', line: 1 };
+    useDomainVocabulary({ groups: [{ words: ['council', 'minutes'], ...at }], translations: [] });
+    try {
+      expect(word('When does the council meet?', 'council')).toMatchObject({ how: 'exact', terms: ['council'], lexical: ['minut'] });
+    } finally {
+      useDomainVocabulary(NO_SYNONYMS);
+    }
+    expect(word('When does the council meet?', 'council')?.lexical).toEqual([]);
+  });
+
   it('does not turn the cue of an expansion question into a topic word', () => {
     expect(resolved('What does EU stand for?').map((w) => w.word)).toEqual(['eu']);
   });
