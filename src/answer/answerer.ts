@@ -82,10 +82,12 @@ export function createAnswerer(index: SearchIndex, options: AnswererOptions = {}
     const doc = index.documents[index.passages[candidate.passage].doc];
     if (!doc.translatedFrom || candidate.kind === 'membership' || candidate.kind === 'count') return clip(candidate.text);
     const translation = `${LANG_NAMES[doc.lang]} translation of the ${LANG_NAMES[doc.translatedFrom]} original`;
-    // The original's own words beside the translation, when they fit whole.
-    const original = originalSentences(index, originals, candidate.passage, candidate.text);
-    const quoted = original ? `\n(${translation}: “${original}”)` : '';
-    if (quoted && candidate.text.length + quoted.length <= MAX_ANSWER_CHARS) return candidate.text + quoted;
+    // The original's own words beside the translation: as many of its sentences as fit whole, the rest marked "…".
+    const original = originalSentences(index, originals, candidate.passage, candidate.text) ?? [];
+    for (let count = original.length; count > 0; count--) {
+      const quoted = `\n(${translation}: “${original.slice(0, count).join(' ')}${count < original.length ? ' …' : ''}”)`;
+      if (candidate.text.length + quoted.length <= MAX_ANSWER_CHARS) return candidate.text + quoted;
+    }
     const note = `\n(${translation}.)`;
     return clip(candidate.text, MAX_ANSWER_CHARS - note.length) + note;
   }

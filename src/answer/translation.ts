@@ -27,7 +27,7 @@ export function originalsOf(index: SearchIndex): Map<number, number> {
  * places: the same passage of the document and the same sentences in it. Null when the two do not line up (another
  * number of passages or sentences), since then the places say nothing.
  */
-export function originalSentences(index: SearchIndex, originals: ReadonlyMap<number, number>, passage: number, text: string): string | null {
+export function originalSentences(index: SearchIndex, originals: ReadonlyMap<number, number>, passage: number, text: string): string[] | null {
   const entry = index.passages[passage];
   const original = originals.get(entry.doc);
   if (original === undefined) return null;
@@ -38,9 +38,9 @@ export function originalSentences(index: SearchIndex, originals: ReadonlyMap<num
   if (sourceEntry.segments.length !== entry.segments.length) return null;
   const places = placesOf(entry.segments.map((s) => s.text), text);
   if (!places) return null;
-  const quoted = places.map((k) => sourceEntry.segments[k].text).join(' ');
+  const quoted = places.map((k) => sourceEntry.segments[k].text);
   // An original written the same (a list of names) adds nothing.
-  return quoted === places.map((k) => entry.segments[k].text).join(' ') ? null : quoted;
+  return quoted.join(' ') === places.map((k) => entry.segments[k].text).join(' ') ? null : quoted;
 }
 
 /**

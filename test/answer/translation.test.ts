@@ -1,3 +1,4 @@
+import { createAnswerer } from '../../src/answer/answerer';
 import { originalSentences, originalsOf } from '../../src/answer/translation';
 import { doc, indexedTree } from '../core/helpers';
 
@@ -11,6 +12,9 @@ const knowledge = indexedTree(
     // A translation whose original has another number of sentences: the places say nothing.
     'ferry.nl.md': doc({ title: 'Veerdienst', lang: 'nl' }, '# Veerdienst\n\nDe veerdienst vaart elk uur. Hij vaart niet op zondag. De kaartjes zijn goedkoop.\n'),
     'ferry.en.md': doc({ title: 'Ferry (English translation)', lang: 'en', translated_from: 'nl' }, '# Ferry\n\nThe ferry sails every hour, but not on Sundays.\n'),
+    // Two long sentences: the original fits beside the answer only in part.
+    'pact/pact.nl.md': doc({ title: 'Havenpact', lang: 'nl' }, '# Havenpact\n\nHet Havenpact is een oude overeenkomst tussen de riviersteden van het lage dal, gesloten om baggerboten, getijmeters, loodsen en de kosten van het openhouden van elke vaargeul in de winter te delen. Het bundelt ook het geld dat de steden aan waterkeringen uitgeven, zodat een storm die één dijk breekt door allen samen wordt betaald en geen stad alleen hoeft te herbouwen wat het water nam.\n'),
+    'pact/pact.en.md': doc({ title: 'Harbour Pact (English translation)', lang: 'en', translated_from: 'nl' }, '# Harbour Pact\n\nThe Harbour Pact is a long-standing agreement between the river towns of the lower valley, signed to share dredging boats, tide gauges, pilots and the cost of keeping every channel open in winter. It also pools the money the towns spend on flood defences, so that a storm that breaks one dike is paid for by all of them together and no town is left alone to rebuild what the water took.\n'),
     // A translation without its original beside it.
     'orphan.en.md': doc({ title: 'Orphan (English translation)', lang: 'en', translated_from: 'fr' }, '# Orphan\n\nIt was translated from French.\n'),
   },
@@ -34,14 +38,14 @@ describe('originalSentences', () => {
   it('gives the sentence of the original at the place of the translated one', () => {
     const originals = originalsOf(knowledge.index);
     const passage = passageOf('league/league.en.md');
-    expect(originalSentences(knowledge.index, originals, passage, 'It shares knowledge of dikes.')).toBe('Het deelt kennis over dijken.');
-    expect(originalSentences(knowledge.index, originals, passage, TRANSLATION)).toBe(ORIGINAL);
+    expect(originalSentences(knowledge.index, originals, passage, 'It shares knowledge of dikes.')).toEqual(['Het deelt kennis over dijken.']);
+    expect(originalSentences(knowledge.index, originals, passage, TRANSLATION)?.join(' ')).toBe(ORIGINAL);
   });
 
   it('quotes a sentence cut to its clauses whole, and nothing for text that is no run of sentences', () => {
     const originals = originalsOf(knowledge.index);
     const passage = passageOf('league/league.en.md');
-    expect(originalSentences(knowledge.index, originals, passage, 'It shares knowledge')).toBe('Het deelt kennis over dijken.');
+    expect(originalSentences(knowledge.index, originals, passage, 'It shares knowledge')).toEqual(['Het deelt kennis over dijken.']);
     expect(originalSentences(knowledge.index, originals, passage, 'It shares knowledge of dikes. The Lake League')).toBeNull();
   });
 
@@ -49,5 +53,14 @@ describe('originalSentences', () => {
     const originals = originalsOf(knowledge.index);
     expect(originalSentences(knowledge.index, originals, passageOf('ferry.en.md'), 'The ferry sails every hour, but not on Sundays.')).toBeNull();
     expect(originalSentences(knowledge.index, originals, passageOf('league/league.nl.md'), ORIGINAL)).toBeNull();
+  });
+});
+
+describe('an answer from a translation', () => {
+  it('quotes as many of the original sentences as fit beside it, the rest marked', () => {
+    const answer = createAnswerer(knowledge.index).ask('What does the Harbour Pact pool the money of the river towns for?');
+    expect(answer.status).toBe('answered');
+    expect(answer.answer.length).toBeLessThanOrEqual(700);
+    expect(answer.answer).toMatch(/\n\(English translation of the Dutch original: “Het Havenpact is een oude overeenkomst [^”]+ te delen\. …”\)$/);
   });
 });
