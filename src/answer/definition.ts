@@ -4,7 +4,7 @@ import { englishFor } from '../text/glossary';
 import { editDistance } from '../text/edit-distance';
 import { documentsNamed } from '../search/lookups';
 import type { Candidate } from './candidate';
-import { type AnalyzedQuestion, isFrameWord } from './question';
+import { type AnalyzedQuestion, isCatenativeVerb, isFrameWord } from './question';
 
 // On folded words joined by spaces; group 1 is the subject asked about.
 const DEFINITION_PATTERNS: RegExp[] = [
@@ -44,6 +44,8 @@ export function definitionSubject(q: AnalyzedQuestion): string | null {
     // "wat is eurocities eigenlijk?", "what is oasc exactly": the framing word is no part of the name.
     const words = m[1].trim().split(' ');
     while (words.length > 1 && isFrameWord(words[words.length - 1])) words.pop();
+    // "what does eurocities try to do?": the verb that leads to "do" is no part of the name.
+    if (words.length > 2 && words[words.length - 1] === 'to' && isCatenativeVerb(words[words.length - 2])) words.length -= 2;
     return words.join(' ');
   }
   return null;

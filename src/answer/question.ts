@@ -48,6 +48,9 @@ export const isFrameWord = (word: string): boolean => FRAME_WORDS.has(word);
 // English verbs that, followed by "to", lead to the verb that says what is asked.
 const CATENATIVE_VERBS = new Set('want wants wanted try tries trying tried supposed going intend intends intended hope hopes hoping seek seeks seeking'.split(' '));
 
+/** Whether a verb followed by "to" only leads to another ("want to", "trying to"). */
+export const isCatenativeVerb = (word: string): boolean => CATENATIVE_VERBS.has(word);
+
 interface Cue {
   re: RegExp;
   expects: Expectation;

@@ -70,6 +70,7 @@ describe('definitionSubject', () => {
     expect(subject('Define TWL')).toBe('twl');
     expect(subject('TWL what is that?')).toBe('twl');
     expect(subject('TWL?? never heard of it')).toBe('twl');
+    expect(subject('what does the Tidewater League try to do?')).toBe('tidewater league');
     expect(subject('what does the harbour master do for a living?')).toBe('harbour master');
   });
 
