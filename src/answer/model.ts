@@ -1,7 +1,8 @@
 /**
- * The answer model: a logistic regression over the candidate features (features.ts), calibrated by isotonic
- * regression, so that `confidence` is the probability that the reply answers the question. Its numbers live in
- * model/weights.json, written by `npm run train` (bench/train/run.ts) with the figures that justify them.
+ * The answer model: a linear score over the candidate features (features.ts), fit listwise against a "no answer"
+ * option (bench/train/listwise.ts) and calibrated by isotonic regression, so that `confidence` is the probability
+ * that the reply answers the question. Its numbers live in model/weights.json, written by `npm run train`
+ * (bench/train/run.ts) with the figures that justify them.
  */
 import { NetworkQaError } from '../errors';
 import { FEATURE_NAMES, type Features } from './features';
@@ -56,7 +57,7 @@ export function checkModel(model: AnswerModel, where = 'src/answer/model/weights
 
 export const MODEL: AnswerModel = checkModel(WEIGHTS as AnswerModel);
 
-/** The model's raw score (log-odds before calibration) of one candidate: ranks candidates. */
+/** The model's raw score (log-odds against no answer, before calibration) of one candidate: ranks candidates. */
 export function rawScore(features: Features, model: AnswerModel = MODEL): number {
   let z = model.intercept;
   for (let i = 0; i < FEATURE_NAMES.length; i++) z += model.weights[i] * features[FEATURE_NAMES[i]];
