@@ -63,7 +63,7 @@ export function chitchatIntent(text: string): ChitchatIntent | null {
 }
 
 // Also a chat lead-in that announces the question ("quick q: what is OASC?", "btw, who is the chair?").
-const LEADING_SMALL_TALK_RE = new RegExp(`^(?:hi|hello|hey|hallo|hoi|bonjour|good (?:morning|afternoon|evening)|${THANKS_WORDS}|ok|okay|great|cool|perfect|quick (?:q|question)|question|btw|fyi)(?: there| a lot| so much| again)?[\\s,.!:;-]+(?=\\S)`, 'i');
+const LEADING_SMALL_TALK_RE = new RegExp(`^(?:hi|hello|hey|hallo|hoi|bonjour|good (?:morning|afternoon|evening)|${THANKS_WORDS}|ok|okay|great|cool|perfect|quick (?:q|question|one)|question|btw|fyi)(?: there| a lot| so much| again)?[\\s,.!:;-]+(?=\\S)`, 'i');
 // Read on folded text: an asking word, or a verb or request that opens a question.
 const QUESTION_START_RE = new RegExp(`^(?:${ASKING_WORDS}|is|are|does|do|did|can|could|was|were|tell|list|name|zijn|que)\\b`);
 
@@ -72,9 +72,14 @@ const QUESTION_START_RE = new RegExp(`^(?:${ASKING_WORDS}|is|are|does|do|did|can
  * or the text unchanged when there is none or what follows is no question ("Thanks, that was helpful").
  */
 export function withoutLeadingSmallTalk(text: string): string {
-  const m = LEADING_SMALL_TALK_RE.exec(text);
-  if (!m) return text;
-  const rest = text.slice(m[0].length).trim();
+  let rest = text;
+  // Lead-ins come in twos ("hey, quick one: …", "thanks! btw …"); three is plenty.
+  for (let i = 0; i < 3; i++) {
+    const m = LEADING_SMALL_TALK_RE.exec(rest);
+    if (!m) break;
+    rest = rest.slice(m[0].length).trim();
+  }
+  if (rest === text) return text;
   return rest.endsWith('?') || QUESTION_START_RE.test(fold(rest)) ? rest : text;
 }
 

@@ -63,9 +63,11 @@ function nearestTerm(index: SearchIndex, term: string): Correction | null {
   const edits = maxEdits(term);
   if (!edits) return null;
   // MiniSearch's radix tree finds terms within an edit distance without scoring any document.
-  const matches: [string, number][] =
-    termsNear(index.mini as MiniSearch<unknown>, term, edits, true) ??
-    index.mini.search(term, { ...SEARCH_OPTIONS, fuzzy: edits }).flatMap((hit) => hit.terms).map((t) => [t, editDistance(term, t)]);
+  // The tree counts a swap of two letters as two edits ("contcat" → contact): for a one-edit word, walk two and
+  // measure each term found with transpositions (two edits already hold one swap).
+  const walk = Math.max(edits, 2);
+  const near = termsNear(index.mini as MiniSearch<unknown>, term, walk, true)?.map(([t]) => t) ?? index.mini.search(term, { ...SEARCH_OPTIONS, fuzzy: walk }).flatMap((hit) => hit.terms);
+  const matches: [string, number][] = near.map((t) => [t, editDistance(term, t, edits)]);
   let best: Correction | null = null;
   let bestKey = Infinity;
   for (const [candidate, d] of matches) {

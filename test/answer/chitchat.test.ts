@@ -43,5 +43,7 @@ describe('chitchatIntent', () => {
     expect(withoutLeadingSmallTalk('quick q: what kind of org is OASC?')).toBe('what kind of org is OASC?');
     expect(withoutLeadingSmallTalk('btw, who is the chair?')).toBe('who is the chair?');
     expect(withoutLeadingSmallTalk('question: the forum')).toBe('question: the forum');
+    expect(withoutLeadingSmallTalk("hey, quick one: who's the vice chair?")).toBe("who's the vice chair?");
+    expect(withoutLeadingSmallTalk('hey, quick one: the forum')).toBe('hey, quick one: the forum');
   });
 });

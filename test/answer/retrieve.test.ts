@@ -51,6 +51,10 @@ describe('resolveWords', () => {
     expect(word('who runs the harbur council?', 'harbur')).toMatchObject({ how: 'typo', terms: ['harbour'] });
   });
 
+  it('corrects two letters typed the wrong way round as one edit ("harbuor")', () => {
+    expect(word('who runs the harbuor council?', 'harbuor')).toMatchObject({ how: 'typo', terms: ['harbour'] });
+  });
+
   it('corrects a typo by the word when its stem is further from any index term ("memeber" stems to "memeb")', () => {
     expect(word('which memeber ports send a delegate?', 'memeber')).toMatchObject({ how: 'typo', terms: ['member'] });
   });

@@ -38,6 +38,8 @@ const FLOORS: Record<string, number> = {
   // holdout9.jsonl (100): written the same way at the end of that session and scored before anything changed because
   // of it: 74.0% with the model of ba5727b, 80.0% with that session's; "lol ur a good bot" then became small talk.
   'holdout9.jsonl': 0.75,
+  // holdout10.jsonl (100): written at the start of the session of 2026-12-03 the same way; 84.0% before any change.
+  'holdout10.jsonl': 0.82,
 };
 /**
  * Out-of-scope questions a set's answers are known to answer (README "Known limits"), by id: holdout7 whether the
@@ -45,12 +47,15 @@ const FLOORS: Record<string, number> = {
  * French) who presides the Committee of the Regions, where the abbreviation "CoR" passes for a name (h7-114); holdout8
  * how to sign a city up for the forum, beside the sentence on what the forum does for cities (h8-016), and what
  * languages the forum works in, beside the sentence on how ICT changed how we communicate (h8-040); holdout9 (in German)
- * who presides the European Commission, beside its sentence (h9-002). Any other fails.
+ * who presides the European Commission, beside its sentence (h9-002); holdout10 (in German) who presides the Committee
+ * of the Regions, beside its sentence (h10-099), and (in Spanish) the EU budget for 2020, beside the sentence on the
+ * Commission managing the budget (h10-100). Any other fails.
  */
 const KNOWN_OUT_OF_SCOPE_ANSWERS: Record<string, readonly string[]> = {
   'holdout7.jsonl': ['h7-045', 'h7-114'],
   'holdout8.jsonl': ['h8-016', 'h8-040'],
   'holdout9.jsonl': ['h9-002'],
+  'holdout10.jsonl': ['h10-099', 'h10-100'],
 };
 
 for (const [file, floor] of Object.entries(FLOORS)) {
