@@ -66,9 +66,12 @@ const THRESHOLD_SETS = ['holdout3.jsonl', 'holdout4.jsonl'];
  * against four at the cost-based 0.39 (a wrong answer costing two abstentions) and one at 0.59 (costing three), which
  * answered 6 fewer of their 246 questions right. Raised to 0.94 (2026-12-02) when a refit put 0.93 at 0.44: there
  * "Who is the president?" (test/review/answerer.test.ts) got a sentence naming no person; at 0.94 the threshold is 0.50
- * and the unseen own sets lose 1–3 points (holdout4 95.5 → 92.7%) against one wrong answer fewer.
+ * and the unseen own sets lose 1–3 points (holdout4 95.5 → 92.7%) against one wrong answer fewer. Raised to 0.95
+ * (2026-12-03) with the comparison answer type: at 0.94 the threshold fell to 0.28 (own sets dev and
+ * holdout3–10, 956 questions: 815 right, 12 out-of-scope answers, 21 wrong), at 0.95 it is 0.299 (809, 9, 19); the model before it
+ * gave 806, 8, 27 at its 0.31.
  */
-const TARGET_PRECISION = 0.94;
+const TARGET_PRECISION = 0.95;
 /**
  * How much the own questions weigh against SQuAD's, once both are scaled to the same total. Measured (train then
  * score every set): at 1 the checks scored dev 97.8%, holdout3 73.9%, holdout4 85.5% and SQuAD v2 check 56.1%; at 3,

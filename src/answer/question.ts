@@ -5,7 +5,7 @@ import frameWords from '../text/data/frame-words.json';
 import type { Lang } from '../types';
 
 /** What kind of thing the question asks for, when its wording says so ("when" → a date). */
-export type Expectation = 'date' | 'number' | 'person' | 'place' | 'expansion' | 'reason';
+export type Expectation = 'date' | 'number' | 'person' | 'place' | 'expansion' | 'reason' | 'comparison';
 
 /** Meaningful words read from one question; the answerer tracks them in 31-bit masks. */
 export const MAX_QUESTION_WORDS = 31;
@@ -83,6 +83,10 @@ const CUES: Cue[] = [
   // A why-question asks for a reason, which a sentence may give and a labelled fact ("Vice chair: Laia Bonet") never does.
   { re: /^(why|how come|waarom|pourquoi|warum|wieso|weshalb|por que|porque|perche|come mai)\b/, expects: 'reason', drop: ['why', 'waarom', 'pourquoi', 'warum', 'wieso', 'weshalb', 'porque', 'perche'] },
   { re: /^(where|waar|ou|wo|donde|dove)\b|\b(which|what|in which|in what) (city|town|country|region|place)\b/, expects: 'place', drop: ['where', 'waar', 'ou', 'wo', 'donde', 'dove'] },
+  // "How is OASC different from other networks?", "what sets it apart?", "are all living labs run the same way?": a
+  // comparison, which a sentence that compares answers ("Unlike any other city network…", "…common elements but
+  // different implementations"). "Apart from laws, what…" and "how many different species…" compare nothing.
+  { re: /\b(?:(?:different|similar)(?= (?:from|than|to)\b|$)|differ|differs|difference|differences|unlike|alike|distinguish|distinguishes|the same (?:way|as)|sets? \S+(?: \S+){0,4} apart|verschil|verschilt|anders dan|unterschied|unterscheidet|differen[ct]e|distingue|diferencia|differenza)\b/, expects: 'comparison', drop: ['apart', 'set', 'sets', 'distinguish', 'distinguishes', 'distingue', 'unterscheidet'] },
   // What something costs or is worth is an amount ("what does membership cost?", "what's one Bristol pound worth?"),
   // after the cues that open a question: "who covers the costs?" asks for a name, "why does it cost so much?" a reason.
   { re: /\b(cost|costs|worth|kost|kosten|kostet|waard|coute|coutent|vaut|cuesta|cuestan)\b/, expects: 'number', drop: [] },

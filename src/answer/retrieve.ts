@@ -270,6 +270,9 @@ export interface SpanFacts {
   commonWord?: (word: string) => boolean;
 }
 
+/** Words with which a sentence compares (folded): what a comparison question expects. */
+const COMPARING_RE = /\b(unlike|different|differs?|difference|distinct|distinctive|same|similar|alike|common|unique|verschil\w*|anders|gemeen|zelfde|contrairement|commun\w*|meme|unterschied\w*|gemeinsam\w*|gleiche?n?|diferente|comun\w*|mismo|diverso|comune|stesso)\b/;
+
 /**
  * Whether a span holds what the question expects: a date, a number, or a name the question does not itself use (for
  * *who* and *where*). An expansion is checked against the index's abbreviations instead (general.ts): never here.
@@ -286,6 +289,8 @@ export function satisfies(expects: Expectation | null, span: string, q: Analyzed
       return false;
     case 'reason':
       return !(facts.factLabel && span.startsWith(facts.factLabel));
+    case 'comparison':
+      return COMPARING_RE.test(fold(span));
     case 'person':
     case 'place':
       return newNameIn(expects, span, q, facts) === 'name';

@@ -67,6 +67,16 @@ describe('analyzeQuestion', () => {
     expect(asked('Why does membership cost so much?').expects).toBe('reason');
   });
 
+  it('reads a comparison ("how is X different", "what sets X apart", "the same way"), not a quantity of kinds', () => {
+    for (const text of ['How is the harbour council different from the port board?', 'what makes the ferry line different?', 'what sets the council apart from other boards', 'are all ports run the same way?', 'Was unterscheidet den Rat von anderen?', 'Cosa distingue il porto?']) {
+      expect(asked(text).expects).toBe('comparison');
+    }
+    expect(asked('what sets the council apart from other boards').words.map((w) => w.word)).toEqual(['council', 'boards']);
+    for (const text of ['how many different ferries are there?', 'what different kinds of ferries run?', 'apart from tides, what does the council do?']) {
+      expect(asked(text).expects).not.toBe('comparison');
+    }
+  });
+
   it('expects a name of "who is", not of "who are" or "whose" (a kind of people or a body, as often as names)', () => {
     expect(asked('Who is the vice chair?').expects).toBe('person');
     expect(asked('Who are the members of EUROCITIES?').expects).toBeNull();

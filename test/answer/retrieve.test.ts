@@ -125,6 +125,13 @@ describe('searchPassages', () => {
 describe('satisfies', () => {
   const q = (text: string) => analyzeQuestion(text, ['en']);
 
+  it('finds a comparison in a sentence that compares, not in one that only describes', () => {
+    const asked = q('How is the harbour council different from other boards?');
+    expect(satisfies('comparison', 'Unlike any other board, the council meets at sea.', asked)).toBe(true);
+    expect(satisfies('comparison', 'Ports have common rules but different timetables.', asked)).toBe(true);
+    expect(satisfies('comparison', 'The council meets every month at Port Alba.', asked)).toBe(false);
+  });
+
   it('finds a person in a labelled fact\'s holder or a name the question does not use', () => {
     expect(satisfies('person', 'Vice chair: Laia Bonet, deputy mayor', q('Who is the vice chair?'))).toBe(true);
     expect(satisfies('person', 'The terminal was moved by Anna Weiss in 2006.', q('Who moved the terminal?'))).toBe(true);

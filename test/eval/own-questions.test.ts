@@ -42,7 +42,9 @@ const FLOORS: Record<string, number> = {
   'holdout10.jsonl': 0.82,
 };
 /**
- * Out-of-scope questions a set's answers are known to answer (README "Known limits"), by id: holdout7 whether the
+ * Out-of-scope questions a set's answers are known to answer (README "Known limits"), by id: holdout6 where one can
+ * spend Bristol pounds, beside the priority that names the Bristol pound and then the Digital Agenda for Europe, whose
+ * "Europe" passes for a place (h6-050, since the refit of 2026-12-03); holdout7 whether the
  * European Parliament must approve the EU budget, beside the sentence on the Commission managing it (h7-045), and (in
  * French) who presides the Committee of the Regions, where the abbreviation "CoR" passes for a name (h7-114); holdout8
  * how to sign a city up for the forum, beside the sentence on what the forum does for cities (h8-016), and what
@@ -52,6 +54,7 @@ const FLOORS: Record<string, number> = {
  * Commission managing the budget (h10-100). Any other fails.
  */
 const KNOWN_OUT_OF_SCOPE_ANSWERS: Record<string, readonly string[]> = {
+  'holdout6.jsonl': ['h6-050'],
   'holdout7.jsonl': ['h7-045', 'h7-114'],
   'holdout8.jsonl': ['h8-016', 'h8-040'],
   'holdout9.jsonl': ['h9-002'],
