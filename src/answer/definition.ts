@@ -6,9 +6,12 @@ import { documentsNamed } from '../search/lookups';
 import type { Candidate } from './candidate';
 import { type AnalyzedQuestion, isCatenativeVerb, isFrameWord } from './question';
 
+// A hedge between the question word and its verb: "what exactly is X?", "what actually are X?".
+const HEDGE = '(?:(?:exactly|actually|really|basically|precisely|even|just) )?';
+
 // On folded words joined by spaces; group 1 is the subject asked about.
 const DEFINITION_PATTERNS: RegExp[] = [
-  /^(?:what|who) (?:is|are|was|were|s) (?:the |a |an )?(.+)$/,
+  new RegExp(`^(?:what|who) ${HEDGE}(?:is|are|was|were|s) (?:the |a |an )?(.+)$`),
   /^(?:whats|whos) (?:the |a |an )?(.+)$/,
   /^what (?:kind|type|sort) of (?:\S+ )?(?:is|are) (?:the |a |an )?(.+)$/,
   /^what (?:does|do) (?:the )?(.+?) do$/,
@@ -21,6 +24,10 @@ const DEFINITION_PATTERNS: RegExp[] = [
   /^(?:give me |i want |i d like )?(?:a |an )?(?:short |brief |quick )?(?:description|overview|summary|definition|explanation) of (?:the )?(.+)$/,
   /^what do you know about (?:the )?(.+)$/,
   /^(?:tell me|can you tell me|could you tell me) (?:about|what|who) (?:the )?(.+?)(?: is| are| was)?$/,
+  /^(?:can you |could you )?(?:explain|describe) (?:to me )?(?:what|who) (?:the )?(.+?)(?: is| are| was| does| do)?$/,
+  // Chat: "eurocities in a nutshell?", "eurocities - what kind of organisation is it?"
+  /^(?:the )?(.+?) in (?:a )?nutshell$/,
+  /^(?:the )?(.+?) what (?:kind|type|sort) of \S+ (?:is (?:it|that|this)|are (?:they|those))$/,
   /^what (?:does|do) (?:the )?(.+?) (?:stand for|mean)$/,
   /^(?:the )?(.+?) (?:stands? for|means)$/,
   /^(?:define|explain|describe) (?:the )?(.+)$/,

@@ -41,6 +41,8 @@ export interface AnalyzedQuestion {
 
 // Words that frame a question rather than say what it is about: src/text/data/frame-words.json.
 const FRAME_WORDS: ReadonlySet<string> = new Set(frameWords.words);
+// Phrases that only place a question in time ("over the years", "at the moment"), from the same file.
+const FRAME_PHRASES_RE = new RegExp(`\\b(?:${frameWords.phrases.join('|')})\\b`, 'gi');
 
 /** Whether a word only frames a question ("please", "actually", "eigenlijk") and says nothing of its topic. */
 export const isFrameWord = (word: string): boolean => FRAME_WORDS.has(word);
@@ -107,7 +109,7 @@ export function analyzeQuestion(text: string, langs: readonly Lang[]): AnalyzedQ
   const tidy = text.replace(/\s+/g, ' ').trim();
   const lang = detectLang(tidy, langs.length ? langs : ['en']);
   // Phrasal verbs the documents say in one word.
-  const allWords = words(tidy.replace(/\bset up\b/gi, 'founded'));
+  const allWords = words(tidy.replace(/\bset up\b/gi, 'founded').replace(FRAME_PHRASES_RE, ' '));
   const folded = allWords.join(' ');
   let expects: Expectation | null = null;
   const dropped = new Set<string>();

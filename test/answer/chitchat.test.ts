@@ -45,5 +45,6 @@ describe('chitchatIntent', () => {
     expect(withoutLeadingSmallTalk('question: the forum')).toBe('question: the forum');
     expect(withoutLeadingSmallTalk("hey, quick one: who's the vice chair?")).toBe("who's the vice chair?");
     expect(withoutLeadingSmallTalk('hey, quick one: the forum')).toBe('hey, quick one: the forum');
+    expect(withoutLeadingSmallTalk('so what exactly is OASC?')).toBe('what exactly is OASC?');
   });
 });

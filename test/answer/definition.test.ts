@@ -72,6 +72,10 @@ describe('definitionSubject', () => {
     expect(subject('TWL?? never heard of it')).toBe('twl');
     expect(subject('what does the Tidewater League try to do?')).toBe('tidewater league');
     expect(subject('what does the harbour master do for a living?')).toBe('harbour master');
+    expect(subject('what exactly is the Tidewater League?')).toBe('tidewater league');
+    expect(subject('Could you explain what TWL actually is?')).toBe('twl');
+    expect(subject('TWL in a nutshell?')).toBe('twl');
+    expect(subject('the tidewater league - what kind of organisation is it')).toBe('tidewater league');
   });
 
   it('reads the question in Dutch, French, German, Spanish and Italian', () => {

@@ -67,6 +67,12 @@ describe('analyzeQuestion', () => {
     expect(asked('Why does membership cost so much?').expects).toBe('reason');
   });
 
+  it('drops a phrase that only places the question in time ("over the years", "at the moment")', () => {
+    expect(wordsOf('how did the league grow over the years?')).toEqual(['league', 'grow']);
+    expect(wordsOf('who chairs the council at the moment?')).toEqual(['chairs', 'council']);
+    expect(wordsOf('how many years has the league run?')).toContain('years');
+  });
+
   it('reads a comparison ("how is X different", "what sets X apart", "the same way"), not a quantity of kinds', () => {
     for (const text of ['How is the harbour council different from the port board?', 'what makes the ferry line different?', 'what sets the council apart from other boards', 'are all ports run the same way?', 'Was unterscheidet den Rat von anderen?', 'Cosa distingue il porto?']) {
       expect(asked(text).expects).toBe('comparison');
