@@ -11,6 +11,8 @@ const HEDGE = '(?:(?:exactly|actually|really|basically|precisely|even|just) )?';
 
 // On folded words joined by spaces; group 1 is the subject asked about.
 const DEFINITION_PATTERNS: RegExp[] = [
+  // Before "what is X": "what's CoR short for?"
+  /^(?:what (?:is|s) |whats )?(?:the )?(.+?) short for$/,
   new RegExp(`^(?:what|who) ${HEDGE}(?:is|are|was|were|s) (?:the |a |an )?(.+)$`),
   /^(?:whats|whos) (?:the |a |an )?(.+)$/,
   /^what (?:kind|type|sort) of (?:\S+ )?(?:is|are) (?:the |a |an )?(.+)$/,
@@ -28,13 +30,14 @@ const DEFINITION_PATTERNS: RegExp[] = [
   // Chat: "eurocities in a nutshell?", "eurocities - what kind of organisation is it?"
   /^(?:the )?(.+?) in (?:a )?nutshell$/,
   /^(?:the )?(.+?) what (?:kind|type|sort) of \S+ (?:is (?:it|that|this)|are (?:they|those))$/,
-  /^what (?:does|do) (?:the )?(.+?) (?:stand for|mean)$/,
+  /^(?:what|who) (?:does|do) (?:the )?(.+?) (?:stand for|mean)$/,
   /^(?:the )?(.+?) (?:stands? for|means)$/,
   /^(?:define|explain|describe) (?:the )?(.+)$/,
   /^(?:wat|wie) (?:is|zijn|betekent) (?:de |het |een )?(.+)$/,
   // "What does X mean?" in the other languages ("que signifie", "was bedeutet", "qué significa", "cosa vuol dire"; Portuguese "o que significa" too).
   /^(?:o )?(?:que|qu est ce que|was|cosa|che cosa|che) (?:signifie|veut dire|bedeutet|significa|quiere decir|vuol dire) (?:le |la |les |l |der |die |das |el |los |las |il |lo )?(.+)$/,
   /^qu est ce que (?:c est )?(?:le |la |les |l |un |une )?(.+)$/,
+  /^c est quoi (?:le |la |les |l |un |une )?(.+)$/,
   /^(?:qui|qu) est (?:ce que )?(?:le |la |les |l )?(.+)$/,
   /^(?:was|wer) (?:ist|sind) (?:der |die |das |ein |eine )?(.+)$/,
   /^(?:que|quien) (?:es|son) (?:el |la |los |las |un |una )?(.+)$/,

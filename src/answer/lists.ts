@@ -21,7 +21,8 @@ interface MembershipQuestion {
 
 // On folded words joined by spaces (punctuation gone).
 const MEMBERSHIP_PATTERNS: RegExp[] = [
-  /^(?:is|are|was|were)\s+(.+?)\s+(?:also\s+|still\s+|already\s+)?(?:(?:a|an|one of the)\s+)?(members?(?: city| cities| organisation| organization)?|listed|a participant|partners?|part of|included in|in|among|on)\b(.*)$/,
+  /^(?:is|are|was|were)\s+(.+?)\s+(?:also\s+|still\s+|already\s+)?(?:(?:a|an|one of the)\s+)?(members?(?: city| cities| organisation| organization)?|listed|a participant|partners?|part of|included in|signed up|on board|in|among|on)\b(.*)$/,
+  /^(?:has|have|did)\s+(.+?)\s+(?:already\s+|ever\s+)?(joined|join|signed up|sign up)\b(.*)$/,
   /^(?:does|do)\s+(.+?)\s+(belong to|participate in|take part in|appear in|appear on)\b(.*)$/,
   /^(?:is|zijn)\s+(.+?)\s+(?:een\s+)?(lid|leden|deelnemer|onderdeel van|aangesloten bij|vermeld)\b(.*)$/,
   /^hoort\s+(.+?)\s+(bij)\b(.*)$/,
@@ -44,6 +45,9 @@ const MEMBERSHIP_PATTERNS: RegExp[] = [
 const CONTAINS_RE = /^(?:does|do)\s+(?:the\s+)?(\S+(?:\s+\S+){0,2}?)\s+(?:include|contain|list|count|have(?!\s+an?\s))s?\s+(.+?)(?:\s+(?:as (?:a )?members?|among (?:its|the) members))?$/;
 // Not a name: "Are there any Dutch cities in the forum?" asks for a list, not about one member.
 const NOT_A_NAME_RE = /^(there|any|some|all|which|what|who|whose|when|where|why|how|many|was|were|is|are|does|do|did|can|could|will|would|has|have|had|it|its|they|wie|wat|wanneer|waar|welke|hoeveel)\b|\b(cities|members|towns|organisations|organizations|any)\b/;
+
+// What may follow a membership verb that names no list: "part of it", "signed up yet", "on board already".
+const POINTING_TAIL_WORDS = new Set(['it', 'this', 'that', 'them', 'us', 'yet', 'already', 'too', 'also', 'now']);
 
 // The words membership is asked with; a typo in one ("memeber", "membr") is read as it, by the names' typo rule.
 const MEMBERSHIP_WORDS = ['member', 'members', 'membership', 'listed'];
@@ -98,12 +102,18 @@ export function answerMembership(index: SearchIndex, q: AnalyzedQuestion): Candi
   const lists = listPassages(index);
   const memberLists = lists.filter((i) => MEMBER_RE.test(foldedWords(headingText(index, i)).join(' ')));
   if (!memberLists.length) return null;
+  // "Is Brighton & Hove part of it?", "is Newcastle signed up?": no list named, so only a name on a members list
+  // answers, never a "no" (the question may be about something else altogether).
+  let onlyIfListed = false;
   if (!asked.explicit) {
     // "Is X in the forum?" is about membership only when "the forum" is what the list belongs to ("the" says nothing).
     const context = new Set(memberLists.flatMap((i) => foldedWords(`${docTitle(index, i)} ${headingText(index, i)}`)));
     // After English "the", only English words name it: "in the red" is no Spanish "la red" (network).
     const containers = asked.tail.includes('the') ? ENGLISH_CONTAINER_WORDS : CONTAINER_WORDS;
-    if (!asked.tail.some((w) => !isStopwordAnywhere(w) && (context.has(w) || containers.has(w)))) return null;
+    if (!asked.tail.some((w) => !isStopwordAnywhere(w) && (context.has(w) || containers.has(w)))) {
+      if (!asked.tail.every((w) => POINTING_TAIL_WORDS.has(w))) return null;
+      onlyIfListed = true;
+    }
   }
   let best: { list: number; name: string; score: number; others: string[] } | null = null;
   for (const list of memberLists) {
@@ -123,6 +133,7 @@ export function answerMembership(index: SearchIndex, q: AnalyzedQuestion): Candi
       signals: { membership_yes: 1, name_match: best.score },
     };
   }
+  if (onlyIfListed) return null;
   const list = memberLists[0];
   const count = index.passages[list].passage.items?.length ?? 0;
   return {

@@ -1,6 +1,6 @@
 import { isContentWord, isStopword, isStopwordAnywhere, stem, words, writtenAsAbbreviation } from '../text/analyze';
 import { fold } from '../text/fold';
-import { detectLang, spokenLang } from '../text/lang';
+import { detectLang, spokenLang, SUPPORTED_LANGS } from '../text/lang';
 import frameWords from '../text/data/frame-words.json';
 import type { Lang } from '../types';
 
@@ -102,6 +102,27 @@ const CUES: Cue[] = [
 const DESCRIBE_RE = /^(?:what|which)\b.*\b(cover|covers|include|includes|involve|involves|entail|entails|comprise|comprises|mean|means|achieve|accomplish)$/;
 
 /**
+ * Function words of another language than the question's that outnumber a name's particles: three or more ("de",
+ * "van", "het"; a name such as "De la Warr" has two at most).
+ */
+const MIXED_FUNCTION_WORDS = 3;
+
+/**
+ * The other language a question is asked in around words of `lang`: it opens with that language's function word
+ * ("wie", "qui", "wer") and holds at least `MIXED_FUNCTION_WORDS` of them, none of them `lang`'s. "Which door do
+ * men want?" holds three Dutch function words ("door", "men", "want") but opens in English.
+ */
+function mixedInLanguage(words: readonly string[], lang: Lang): Lang | null {
+  const first = words[0];
+  if (first === undefined) return null;
+  for (const other of SUPPORTED_LANGS) {
+    if (other === lang || !isStopword(first, other) || isStopword(first, lang)) continue;
+    if (words.filter((w) => isStopword(w, other) && !isStopword(w, lang)).length >= MIXED_FUNCTION_WORDS) return other;
+  }
+  return null;
+}
+
+/**
  * Analyses a question: its language (among `langs`), what it expects, and its meaningful words
  * with their stems in each of the knowledge's languages.
  */
@@ -134,7 +155,10 @@ export function analyzeQuestion(text: string, langs: readonly Lang[]): AnalyzedQ
   // The detector runs only when two words are function words of another language: most questions have none, and one
   // alone is usually part of a name ("De Gaulle", "La Scala").
   const spoken = allWords.filter((w) => !isStopword(w, lang) && isStopwordAnywhere(w)).length >= 2 ? spokenLang(tidy) : null;
-  const functionWord = (word: string) => spoken !== null && spoken !== lang && isStopword(word, spoken);
+  // Code-switching ("wie is de vice chair van het forum"): English names in a Dutch sentence make it read as English,
+  // yet the Dutch grammar words are still grammar.
+  const mixedIn = spoken !== null ? mixedInLanguage(allWords, lang) : null;
+  const functionWord = (word: string) => (spoken !== null && spoken !== lang && isStopword(word, spoken)) || (mixedIn !== null && isStopword(word, mixedIn));
   const seen = new Set<string>();
   const questionWords: QuestionWord[] = [];
   for (const word of allWords) {

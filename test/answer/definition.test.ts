@@ -75,6 +75,9 @@ describe('definitionSubject', () => {
     expect(subject('what exactly is the Tidewater League?')).toBe('tidewater league');
     expect(subject('Could you explain what TWL actually is?')).toBe('twl');
     expect(subject('TWL in a nutshell?')).toBe('twl');
+    expect(subject("what's TWL short for?")).toBe('twl');
+    expect(subject('who does the TWL stand for')).toBe('twl');
+    expect(subject("C'est quoi la TWL au juste ?")).toBe('twl');
     expect(subject('the tidewater league - what kind of organisation is it')).toBe('tidewater league');
   });
 

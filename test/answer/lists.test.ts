@@ -119,6 +119,14 @@ describe('answerMembership', () => {
     expect(membership('Is Wrenholm part of the compact?', compact.index)?.text).toMatch(/^Yes: Wrenholm/);
   });
 
+  it('answers "is X signed up?", "has X joined?", "is X part of it?" only with a yes: no list is named, so no "no"', () => {
+    expect(membership('is kirkhaven signed up?')?.text).toMatch(/^Yes: Kirkhaven/);
+    expect(membership('has Dunmarrow joined yet?')?.text).toMatch(/^Yes: Dunmarrow/);
+    expect(membership('is port eloise part of it')?.text).toMatch(/^Yes: Port Éloise/);
+    expect(membership('is lisbon signed up?')).toBeNull();
+    expect(membership('is the pilot boat part of it?')).toBeNull();
+  });
+
   it('returns null for a question not about membership, or knowledge without a members list', () => {
     expect(membership('When was the league founded?')).toBeNull();
     expect(parse('Is Kirkhaven a member?')).not.toBeNull();

@@ -67,9 +67,15 @@ describe('analyzeQuestion', () => {
     expect(asked('Why does membership cost so much?').expects).toBe('reason');
   });
 
+  it('drops the grammar words of a language mixed into an English-looking question ("wie is de … van het …")', () => {
+    expect(wordsOf('wie is de harbour master van het league')).toEqual(['harbour', 'master', 'league']);
+    expect(wordsOf('where is De la Warr pavilion?')).toContain('warr');
+  });
+
   it('drops a phrase that only places the question in time ("over the years", "at the moment")', () => {
     expect(wordsOf('how did the league grow over the years?')).toEqual(['league', 'grow']);
     expect(wordsOf('who chairs the council at the moment?')).toEqual(['chairs', 'council']);
+    expect(wordsOf('who chairs the council atm?')).toEqual(['chairs', 'council']);
     expect(wordsOf('how many years has the league run?')).toContain('years');
   });
 
