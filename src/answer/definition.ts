@@ -30,7 +30,7 @@ const DEFINITION_PATTERNS: RegExp[] = [
   // Chat: "eurocities in a nutshell?", "eurocities - what kind of organisation is it?"
   /^(?:the )?(.+?) in (?:a )?nutshell$/,
   /^(?:the )?(.+?) what (?:kind|type|sort) of \S+ (?:is (?:it|that|this)|are (?:they|those))$/,
-  /^(?:what|who) (?:does|do) (?:the )?(.+?) (?:stand for|mean)$/,
+  /^(?:what|who|whom) (?:does|do) (?:the )?(.+?) (?:stand for|mean)$/,
   /^(?:the )?(.+?) (?:stands? for|means)$/,
   /^(?:define|explain|describe) (?:the )?(.+)$/,
   /^(?:wat|wie) (?:is|zijn|betekent) (?:de |het |een )?(.+)$/,
@@ -38,6 +38,7 @@ const DEFINITION_PATTERNS: RegExp[] = [
   /^(?:o )?(?:que|qu est ce que|was|cosa|che cosa|che) (?:signifie|veut dire|bedeutet|significa|quiere decir|vuol dire) (?:le |la |les |l |der |die |das |el |los |las |il |lo )?(.+)$/,
   /^qu est ce que (?:c est )?(?:le |la |les |l |un |une )?(.+)$/,
   /^c est quoi (?:le |la |les |l |un |une )?(.+)$/,
+  /^o que (?:e|sao) (?:o |a |os |as |um |uma )?(.+)$/,
   /^(?:qui|qu) est (?:ce que )?(?:le |la |les |l )?(.+)$/,
   /^(?:was|wer) (?:ist|sind) (?:der |die |das |ein |eine )?(.+)$/,
   /^(?:que|quien) (?:es|son) (?:el |la |los |las |un |una )?(.+)$/,

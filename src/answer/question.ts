@@ -79,9 +79,9 @@ const CUES: Cue[] = [
   { re: /^(when|wanneer|quand|wann|cuando|quando)\b|\b(since when|in welk jaar|en quelle annee|in welchem jahr|en que ano|in che anno)\b/, expects: 'date', drop: ['when', 'wanneer', 'quand', 'wann', 'cuando', 'quando', 'jaar', 'annee', 'jahr', 'ano', 'anno'] },
   { re: /\b(how (many|much|big|large|long|old|far|high|tall)|what (size|amount|percentage|proportion|share)|hoeveel|combien|wie viele?|cuant[oa]s?|quant[oaie])\b/, expects: 'number', drop: ['many', 'much', 'big', 'large', 'long', 'old', 'far', 'high', 'tall', 'size', 'amount', 'hoeveel', 'combien', 'viele', 'viel', 'cuanto', 'cuanta', 'cuantos', 'cuantas', 'quanto', 'quanta', 'quanti', 'quante'] },
   { re: /\b(stand|stands|short) for\b|\b(abbreviation|acronym|afkorting|sigle)\b/, expects: 'expansion', drop: ['stand', 'stands', 'short', 'abbreviation', 'acronym', 'afkorting', 'sigle'] },
-  // "Who is the vice chair?" asks for a name; "who are the members?", "whose voice is it?" as often for a kind of
-  // people or a body ("local governments", "regions and cities").
-  { re: /^(who|whom|who's|wie|qui|wer|quien|chi)\b(?! (are|were|zijn|waren|sont|etaient|sind|son|eran|sono|erano)\b)/, expects: 'person', drop: ['who', 'whom', 'wie', 'qui', 'wer', 'quien', 'chi'] },
+  // "Who is the vice chair?" asks for a name; "who are the members?", "who can join?", "whose voice is it?" as
+  // often for a kind of people or a body ("local governments", "regions and cities").
+  { re: /^(who|whom|who's|wie|qui|wer|quien|chi)\b(?! (are|were|zijn|waren|sont|etaient|sind|son|eran|sono|erano|(?:can|could|may) (?:be|become|join))\b)/, expects: 'person', drop: ['who', 'whom', 'wie', 'qui', 'wer', 'quien', 'chi'] },
   // A why-question asks for a reason, which a sentence may give and a labelled fact ("Vice chair: Laia Bonet") never does.
   { re: /^(why|how come|waarom|pourquoi|warum|wieso|weshalb|por que|porque|perche|come mai)\b/, expects: 'reason', drop: ['why', 'waarom', 'pourquoi', 'warum', 'wieso', 'weshalb', 'porque', 'perche'] },
   { re: /^(where|waar|ou|wo|donde|dove)\b|\b(which|what|in which|in what) (city|town|country|region|place)\b/, expects: 'place', drop: ['where', 'waar', 'ou', 'wo', 'donde', 'dove'] },
@@ -99,7 +99,7 @@ const CUES: Cue[] = [
   { re: /\b(when|wanneer|quand|wann|cuando|quando)$/, expects: 'date', drop: ['when', 'wanneer', 'quand', 'wann', 'cuando', 'quando'] },
 ];
 
-const DESCRIBE_RE = /^(?:what|which)\b.*\b(cover|covers|include|includes|involve|involves|entail|entails|comprise|comprises|mean|means|achieve|accomplish)$/;
+const DESCRIBE_RE = /^(?:what|whats|which)\b.*\b(cover|covers|include|includes|involve|involves|entail|entails|comprise|comprises|mean|means|achieve|accomplish)$/;
 
 /**
  * Function words of another language than the question's that outnumber a name's particles: three or more ("de",

@@ -114,9 +114,10 @@ export function resolveWords(index: SearchIndex, q: AnalyzedQuestion): ResolvedW
     let how: MatchKind = 'exact';
     const translationSynonyms: string[] = [];
     // English equivalents of a word of another language ("leden" → member, "vicevoorzitter" → vice chair):
-    // added in a question that is not in English, and in an English one only for a word the index lacks
-    // (English "red" or "rat" must stay themselves).
-    if (q.lang !== 'en' || !terms.length) {
+    // added in a question that is not in English (or is spoken in another language around English names: Spanish
+    // "personal" is staff), and in an English one only for a word the index lacks (English "red" or "rat" must stay
+    // themselves).
+    if ((q.spoken ?? q.lang) !== 'en' || !terms.length) {
       const before = terms.length;
       for (const english of englishFor(word, q.spoken ?? q.lang)) {
         const t = stem(english, 'en');

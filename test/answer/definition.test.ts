@@ -77,6 +77,10 @@ describe('definitionSubject', () => {
     expect(subject('TWL in a nutshell?')).toBe('twl');
     expect(subject("what's TWL short for?")).toBe('twl');
     expect(subject('who does the TWL stand for')).toBe('twl');
+    expect(subject('whom does the TWL stand for')).toBe('twl');
+    // "Speak for" asks whom it represents, which its definition may not say.
+    expect(subject('who does the TWL speak for')).toBeNull();
+    expect(subject('O que é a TWL?')).toBe('twl');
     expect(subject("C'est quoi la TWL au juste ?")).toBe('twl');
     expect(subject('the tidewater league - what kind of organisation is it')).toBe('tidewater league');
   });

@@ -32,6 +32,7 @@ describe('analyzeQuestion', () => {
   it('drops a verb that only leads to another ("trying to achieve", "want to advance")', () => {
     expect(wordsOf('Why is the council trying to achieve this?')).toEqual(['council', 'achieve']);
     expect(wordsOf('Which charter did the council want to advance?')).toEqual(['charter', 'council', 'advance']);
+    expect(wordsOf('whats the council actually trying to achieve')).toEqual(['council']);
     expect(wordsOf('What do the members want?')).toContain('want');
   });
 
@@ -65,6 +66,9 @@ describe('analyzeQuestion', () => {
     // The cues that open a question come first: a name, a reason.
     expect(asked('Who covers the costs of the secretariat?').expects).toBe('person');
     expect(asked('Why does membership cost so much?').expects).toBe('reason');
+    // "Who can join?" asks for a kind of body, as "who are the members?" does; "who can I contact?" for a name.
+    expect(asked('Who can be a member of the league?').expects).toBeNull();
+    expect(asked('Who can I contact about the league?').expects).toBe('person');
   });
 
   it('drops the grammar words of a language mixed into an English-looking question ("wie is de … van het …")', () => {

@@ -83,6 +83,18 @@ describe('resolveWords', () => {
     expect(word('Wann veröffentlicht der Rat die Tagesordnung?', 'rat')?.lexical).toEqual([]);
   });
 
+  it('adds the translation of a word the documents also use when the question is spoken in another language', () => {
+    const at = { file: 'synonyms.yml', line: 1 };
+    // Invented: "minutes" stands for the Spanish word that is an English one too (as Spanish "personal", staff).
+    useDomainVocabulary({ groups: [], translations: [{ lang: 'es', word: 'minutes', english: ['delegate'], ...at }] });
+    try {
+      expect(word('¿Quién es el minutes del puerto de la ciudad?', 'minutes')?.terms).toEqual(['minut', 'deleg']);
+      expect(word('Who reads the minutes?', 'minutes')?.terms).toEqual(['minut']);
+    } finally {
+      useDomainVocabulary(NO_SYNONYMS);
+    }
+  });
+
   it("relates a word the documents use to its maintainers' synonyms they also use, as words matched in sentences", () => {
     const at = { file: 'synonyms.yml', line: 1 };
     useDomainVocabulary({ groups: [{ words: ['council', 'minutes'], ...at }], translations: [] });
