@@ -63,7 +63,8 @@ export function chitchatIntent(text: string): ChitchatIntent | null {
 }
 
 // Also a chat lead-in that announces the question ("quick q: what is OASC?", "btw, who is the chair?").
-const LEADING_SMALL_TALK_RE = new RegExp(`^(?:hi|hello|hey|hallo|hoi|bonjour|good (?:morning|afternoon|evening)|${THANKS_WORDS}|ok|okay|great|cool|perfect|quick (?:q|question|one)|question|btw|fyi|so|well|um|uh)(?: there| a lot| so much| again)?[\\s,.!:;-]+(?=\\S)`, 'i');
+// Discourse words ("so", "well", "um") only before a space or comma: "Well-being", "so-called" and "so far" are words.
+const LEADING_SMALL_TALK_RE = new RegExp(`^(?:(?:so(?! far\\b)|well|um|uh)[\\s,]+(?=\\S)|(?:hi|hello|hey|hallo|hoi|bonjour|good (?:morning|afternoon|evening)|${THANKS_WORDS}|ok|okay|great|cool|perfect|quick (?:q|question|one)|question|btw|fyi)(?: there| a lot| so much| again)?[\\s,.!:;-]+(?=\\S))`, 'i');
 // Read on folded text: an asking word, or a verb or request that opens a question.
 const QUESTION_START_RE = new RegExp(`^(?:${ASKING_WORDS}|is|are|does|do|did|can|could|was|were|tell|list|name|zijn|que)\\b`);
 

@@ -27,9 +27,8 @@ const DEFINITION_PATTERNS: RegExp[] = [
   /^what do you know about (?:the )?(.+)$/,
   /^(?:tell me|can you tell me|could you tell me) (?:about|what|who) (?:the )?(.+?)(?: is| are| was)?$/,
   /^(?:can you |could you )?(?:explain|describe) (?:to me )?(?:what|who) (?:the )?(.+?)(?: is| are| was| does| do)?$/,
-  // Chat: "eurocities in a nutshell?", "eurocities - what kind of organisation is it?"
-  /^(?:the )?(.+?) in (?:a )?nutshell$/,
-  /^(?:the )?(.+?) what (?:kind|type|sort) of \S+ (?:is (?:it|that|this)|are (?:they|those))$/,
+  // Chat: "eurocities - what kind of organisation is it?" ("eurocities in a nutshell?" is its bare name: frame-words.json)
+  /^(?:the )?(.+?) what (?:kind|type|sort) of (?:organi[sz]ation|body|group|network|association|entity|thing) (?:is (?:it|that|this)|are (?:they|those))$/,
   /^(?:what|who|whom) (?:does|do) (?:the )?(.+?) (?:stand for|mean)$/,
   /^(?:the )?(.+?) (?:stands? for|means)$/,
   /^(?:define|explain|describe) (?:the )?(.+)$/,
@@ -47,6 +46,9 @@ const DEFINITION_PATTERNS: RegExp[] = [
   /^(?:the |de |het |le |la |l )?(.+?) (?:what is (?:that|it|this)|whats that|wat is (?:dat|het)|c est quoi|qu est ce que c est|was ist das|que es eso|cos e)$/,
 ];
 
+// A subject never starts with a question word.
+const SUBJECT_NOT_RE = /^(?:what|whats|which|who|whos|whom|how|when|where|why)$/;
+
 export function definitionSubject(q: AnalyzedQuestion): string | null {
   const folded = q.allWords.join(' ');
   for (const re of DEFINITION_PATTERNS) {
@@ -54,6 +56,8 @@ export function definitionSubject(q: AnalyzedQuestion): string | null {
     if (!m) continue;
     // "wat is eurocities eigenlijk?", "what is oasc exactly": the framing word is no part of the name.
     const words = m[1].trim().split(' ');
+    // "which word is ENoLL short for?" names no subject of its own.
+    if (SUBJECT_NOT_RE.test(words[0])) continue;
     while (words.length > 1 && isFrameWord(words[words.length - 1])) words.pop();
     // "what does eurocities try to do?": the verb that leads to "do" is no part of the name.
     if (words.length > 2 && words[words.length - 1] === 'to' && isCatenativeVerb(words[words.length - 2])) words.length -= 2;

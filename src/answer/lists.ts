@@ -16,6 +16,8 @@ interface MembershipQuestion {
   name: string;
   /** The relation names membership outright ("a member", "listed"), not just "in …". */
   explicit: boolean;
+  /** The words of the relation ("a member", "in", "signed up"). */
+  relation: string;
   tail: string[];
 }
 
@@ -46,7 +48,9 @@ const CONTAINS_RE = /^(?:does|do)\s+(?:the\s+)?(\S+(?:\s+\S+){0,2}?)\s+(?:includ
 // Not a name: "Are there any Dutch cities in the forum?" asks for a list, not about one member.
 const NOT_A_NAME_RE = /^(there|any|some|all|which|what|who|whose|when|where|why|how|many|was|were|is|are|does|do|did|can|could|will|would|has|have|had|it|its|they|wie|wat|wanneer|waar|welke|hoeveel)\b|\b(cities|members|towns|organisations|organizations|any)\b/;
 
-// What may follow a membership verb that names no list: "part of it", "signed up yet", "on board already".
+// Relations that say joining without naming what ("is X signed up?", "has X joined?", "is X part of it?").
+const JOINING_RELATIONS = new Set(['signed up', 'on board', 'joined', 'join', 'sign up', 'part of']);
+// What may follow such a relation: "part of it", "signed up yet", "on board already".
 const POINTING_TAIL_WORDS = new Set(['it', 'this', 'that', 'them', 'us', 'yet', 'already', 'too', 'also', 'now']);
 
 // The words membership is asked with; a typo in one ("memeber", "membr") is read as it, by the names' typo rule.
@@ -75,10 +79,10 @@ export function parseMembership(q: AnalyzedQuestion): MembershipQuestion | null 
   for (const re of MEMBERSHIP_PATTERNS) {
     const m = re.exec(folded);
     if (!m || !usable(m[1])) continue;
-    return { name: strip(m[1]), explicit: MEMBER_RE.test(m[2]) || /listed|vermeld|participant/.test(m[2]), tail: m[3].trim().split(' ').filter(Boolean) };
+    return { name: strip(m[1]), explicit: MEMBER_RE.test(m[2]) || /listed|vermeld|participant/.test(m[2]), relation: m[2], tail: m[3].trim().split(' ').filter(Boolean) };
   }
   const contains = CONTAINS_RE.exec(folded);
-  if (contains && usable(contains[2])) return { name: strip(contains[2]), explicit: false, tail: contains[1].split(' ') };
+  if (contains && usable(contains[2])) return { name: strip(contains[2]), explicit: false, relation: 'include', tail: contains[1].split(' ') };
   return null;
 }
 
@@ -111,9 +115,11 @@ export function answerMembership(index: SearchIndex, q: AnalyzedQuestion): Candi
     // After English "the", only English words name it: "in the red" is no Spanish "la red" (network).
     const containers = asked.tail.includes('the') ? ENGLISH_CONTAINER_WORDS : CONTAINER_WORDS;
     if (!asked.tail.some((w) => !isStopwordAnywhere(w) && (context.has(w) || containers.has(w)))) {
-      if (!asked.tail.every((w) => POINTING_TAIL_WORDS.has(w))) return null;
+      if (!JOINING_RELATIONS.has(asked.relation) || !asked.tail.every((w) => POINTING_TAIL_WORDS.has(w))) return null;
       onlyIfListed = true;
     }
+    // "Has Helsinki joined the ENoLL network?": a list of another subject than the members list's.
+    if (asked.tail.some((w) => !context.has(w) && !foldedWords(index.acronyms.get(w)?.expansion ?? '').every((x) => context.has(x)))) return null;
   }
   let best: { list: number; name: string; score: number; others: string[] } | null = null;
   for (const list of memberLists) {

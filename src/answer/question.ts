@@ -42,7 +42,7 @@ export interface AnalyzedQuestion {
 // Words that frame a question rather than say what it is about: src/text/data/frame-words.json.
 const FRAME_WORDS: ReadonlySet<string> = new Set(frameWords.words);
 // Phrases that only place a question in time ("over the years", "at the moment"), from the same file.
-const FRAME_PHRASES_RE = new RegExp(`\\b(?:${frameWords.phrases.join('|')})\\b`, 'gi');
+const FRAME_PHRASES_RE = new RegExp(`\\b(?:${frameWords.phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`, 'gi');
 
 /** Whether a word only frames a question ("please", "actually", "eigenlijk") and says nothing of its topic. */
 export const isFrameWord = (word: string): boolean => FRAME_WORDS.has(word);
@@ -79,16 +79,17 @@ const CUES: Cue[] = [
   { re: /^(when|wanneer|quand|wann|cuando|quando)\b|\b(since when|in welk jaar|en quelle annee|in welchem jahr|en que ano|in che anno)\b/, expects: 'date', drop: ['when', 'wanneer', 'quand', 'wann', 'cuando', 'quando', 'jaar', 'annee', 'jahr', 'ano', 'anno'] },
   { re: /\b(how (many|much|big|large|long|old|far|high|tall)|what (size|amount|percentage|proportion|share)|hoeveel|combien|wie viele?|cuant[oa]s?|quant[oaie])\b/, expects: 'number', drop: ['many', 'much', 'big', 'large', 'long', 'old', 'far', 'high', 'tall', 'size', 'amount', 'hoeveel', 'combien', 'viele', 'viel', 'cuanto', 'cuanta', 'cuantos', 'cuantas', 'quanto', 'quanta', 'quanti', 'quante'] },
   { re: /\b(stand|stands|short) for\b|\b(abbreviation|acronym|afkorting|sigle)\b/, expects: 'expansion', drop: ['stand', 'stands', 'short', 'abbreviation', 'acronym', 'afkorting', 'sigle'] },
+  // "How is OASC different from other networks?", "what sets it apart?", "are all living labs run the same way?": a
+  // comparison, which a sentence that compares answers ("Unlike any other city network…", "…common elements but
+  // different implementations"). Before "who": German "wie" asks how ("Wie unterscheidet sich X von Y?"). "Apart from
+  // laws, what…", "how many different species…" and "make a difference" compare nothing.
+  { re: /\b(?:(?:different|similar)(?= (?:from|than|to|de|da|von|van|als)\b|$)|differ|differs|(?<!make a |makes a |making a |what )(?:difference|differences)|unlike|alike|distinguish|distinguishes|the same (?:way|as)|sets? \S+(?: \S+){0,4} apart|verschil|verschilt|verschillen|anders (?:dan|als)|unterschied|unterscheidet|unterscheiden|differente|differentes|distingue|diferencia|diferente|diferentes|diferencian|diverso|differenza|differiscono)\b/, expects: 'comparison', drop: ['apart', 'set', 'sets', 'distinguish', 'distinguishes', 'distingue', 'unterscheidet'] },
   // "Who is the vice chair?" asks for a name; "who are the members?", "who can join?", "whose voice is it?" as
   // often for a kind of people or a body ("local governments", "regions and cities").
   { re: /^(who|whom|who's|wie|qui|wer|quien|chi)\b(?! (are|were|zijn|waren|sont|etaient|sind|son|eran|sono|erano|(?:can|could|may) (?:be|become|join))\b)/, expects: 'person', drop: ['who', 'whom', 'wie', 'qui', 'wer', 'quien', 'chi'] },
   // A why-question asks for a reason, which a sentence may give and a labelled fact ("Vice chair: Laia Bonet") never does.
   { re: /^(why|how come|waarom|pourquoi|warum|wieso|weshalb|por que|porque|perche|come mai)\b/, expects: 'reason', drop: ['why', 'waarom', 'pourquoi', 'warum', 'wieso', 'weshalb', 'porque', 'perche'] },
   { re: /^(where|waar|ou|wo|donde|dove)\b|\b(which|what|in which|in what) (city|town|country|region|place)\b/, expects: 'place', drop: ['where', 'waar', 'ou', 'wo', 'donde', 'dove'] },
-  // "How is OASC different from other networks?", "what sets it apart?", "are all living labs run the same way?": a
-  // comparison, which a sentence that compares answers ("Unlike any other city network…", "…common elements but
-  // different implementations"). "Apart from laws, what…" and "how many different species…" compare nothing.
-  { re: /\b(?:(?:different|similar)(?= (?:from|than|to)\b|$)|differ|differs|difference|differences|unlike|alike|distinguish|distinguishes|the same (?:way|as)|sets? \S+(?: \S+){0,4} apart|verschil|verschilt|anders dan|unterschied|unterscheidet|differen[ct]e|distingue|diferencia|differenza)\b/, expects: 'comparison', drop: ['apart', 'set', 'sets', 'distinguish', 'distinguishes', 'distingue', 'unterscheidet'] },
   // What something costs or is worth is an amount ("what does membership cost?", "what's one Bristol pound worth?"),
   // after the cues that open a question: "who covers the costs?" asks for a name, "why does it cost so much?" a reason.
   { re: /\b(cost|costs|worth|kost|kosten|kostet|waard|coute|coutent|vaut|cuesta|cuestan)\b/, expects: 'number', drop: [] },
@@ -117,7 +118,7 @@ function mixedInLanguage(words: readonly string[], lang: Lang): Lang | null {
   if (first === undefined) return null;
   for (const other of SUPPORTED_LANGS) {
     if (other === lang || !isStopword(first, other) || isStopword(first, lang)) continue;
-    if (words.filter((w) => isStopword(w, other) && !isStopword(w, lang)).length >= MIXED_FUNCTION_WORDS) return other;
+    if (new Set(words.filter((w) => isStopword(w, other) && !isStopword(w, lang))).size >= MIXED_FUNCTION_WORDS) return other;
   }
   return null;
 }
@@ -154,10 +155,11 @@ export function analyzeQuestion(text: string, langs: readonly Lang[]): AnalyzedQ
   // A question in a language the knowledge lacks ("de" in a Spanish one) has that language's function words too.
   // The detector runs only when two words are function words of another language: most questions have none, and one
   // alone is usually part of a name ("De Gaulle", "La Scala").
-  const spoken = allWords.filter((w) => !isStopword(w, lang) && isStopwordAnywhere(w)).length >= 2 ? spokenLang(tidy) : null;
+  const foreignFunctionWords = allWords.filter((w) => !isStopword(w, lang) && isStopwordAnywhere(w)).length >= 2;
+  const spoken = foreignFunctionWords ? spokenLang(tidy) : null;
   // Code-switching ("wie is de vice chair van het forum"): English names in a Dutch sentence make it read as English,
   // yet the Dutch grammar words are still grammar.
-  const mixedIn = spoken !== null ? mixedInLanguage(allWords, lang) : null;
+  const mixedIn = foreignFunctionWords ? mixedInLanguage(allWords, lang) : null;
   const functionWord = (word: string) => (spoken !== null && spoken !== lang && isStopword(word, spoken)) || (mixedIn !== null && isStopword(word, mixedIn));
   const seen = new Set<string>();
   const questionWords: QuestionWord[] = [];

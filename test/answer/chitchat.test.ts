@@ -46,5 +46,6 @@ describe('chitchatIntent', () => {
     expect(withoutLeadingSmallTalk("hey, quick one: who's the vice chair?")).toBe("who's the vice chair?");
     expect(withoutLeadingSmallTalk('hey, quick one: the forum')).toBe('hey, quick one: the forum');
     expect(withoutLeadingSmallTalk('so what exactly is OASC?')).toBe('what exactly is OASC?');
+    for (const text of ['Well-being: what does the forum say?', 'So-called living labs: what are they?', 'So far, which cities have joined?']) expect(withoutLeadingSmallTalk(text)).toBe(text);
   });
 });

@@ -74,7 +74,8 @@ describe('definitionSubject', () => {
     expect(subject('what does the harbour master do for a living?')).toBe('harbour master');
     expect(subject('what exactly is the Tidewater League?')).toBe('tidewater league');
     expect(subject('Could you explain what TWL actually is?')).toBe('twl');
-    expect(subject('TWL in a nutshell?')).toBe('twl');
+    expect(subject('What does TWL do in a nutshell?')).toBe('twl');
+    expect(subject('which word is TWL short for?')).toBeNull();
     expect(subject("what's TWL short for?")).toBe('twl');
     expect(subject('who does the TWL stand for')).toBe('twl');
     expect(subject('whom does the TWL stand for')).toBe('twl');
@@ -115,6 +116,8 @@ describe('answerDefinition', () => {
     expect(twl?.signals).toEqual({ definition_answer: 1, name_match: 1 });
     expect(fileOf(twl!.passage)).toBe('league.md');
     expect(define('Tell me about the Tidewater League')?.text).toBe(LEAGUE_OPENING);
+    // A bare name with a phrase that only asks for brevity ("in a nutshell": frame-words.json) asks what it is too.
+    expect(define('TWL in a nutshell?')?.text).toBe(LEAGUE_OPENING);
   });
 
   it('adds the second sentence only to a short first one', () => {

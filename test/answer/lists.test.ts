@@ -54,17 +54,17 @@ const headingOf = (passage: number) => index.passages[passage].passage.headings.
 
 describe('parseMembership', () => {
   it('reads the name and an explicit relation from "Is X a member?" and its chat form', () => {
-    expect(parse('Is Kirkhaven a member?')).toEqual({ name: 'kirkhaven', explicit: true, tail: [] });
-    expect(parse('Kirkhaven member?')).toEqual({ name: 'kirkhaven', explicit: true, tail: [] });
+    expect(parse('Is Kirkhaven a member?')).toEqual({ name: 'kirkhaven', explicit: true, relation: 'member', tail: [] });
+    expect(parse('Kirkhaven member?')).toEqual({ name: 'kirkhaven', explicit: true, relation: 'member', tail: [] });
     expect(parse('Is the Kirkhaven a member?')?.name).toBe('kirkhaven');
     // A misspelt membership word reads as the word.
-    expect(parse('Is Kirkhaven a memeber?')).toEqual({ name: 'kirkhaven', explicit: true, tail: [] });
+    expect(parse('Is Kirkhaven a memeber?')).toEqual({ name: 'kirkhaven', explicit: true, relation: 'member', tail: [] });
   });
 
   it('reads "X in the league?" and "Does the league include X?" as relations that are not explicit, keeping the list words', () => {
-    expect(parse('kirkhaven in the league?')).toEqual({ name: 'kirkhaven', explicit: false, tail: ['the', 'league'] });
-    expect(parse('Does Kirkhaven belong to the league?')).toEqual({ name: 'kirkhaven', explicit: false, tail: ['the', 'league'] });
-    expect(parse('Does the league include Saltmere?')).toEqual({ name: 'saltmere', explicit: false, tail: ['league'] });
+    expect(parse('kirkhaven in the league?')).toEqual({ name: 'kirkhaven', explicit: false, relation: 'in', tail: ['the', 'league'] });
+    expect(parse('Does Kirkhaven belong to the league?')).toEqual({ name: 'kirkhaven', explicit: false, relation: 'belong to', tail: ['the', 'league'] });
+    expect(parse('Does the league include Saltmere?')).toEqual({ name: 'saltmere', explicit: false, relation: 'include', tail: ['league'] });
   });
 
   it('reads membership asked in other languages, without their grammar words in the name', () => {
@@ -72,7 +72,7 @@ describe('parseMembership', () => {
     expect(parse('Kirkhaven es miembro?')).toMatchObject({ name: 'kirkhaven', explicit: true });
     expect(parse('Kirkhaven e membro?')).toMatchObject({ name: 'kirkhaven', explicit: true });
     expect(parse('Est-ce que Kirkhaven est membre ?')).toMatchObject({ name: 'kirkhaven', explicit: true });
-    expect(parse('Dunmarrow gehört zum Netzwerk?')).toEqual({ name: 'dunmarrow', explicit: false, tail: ['netzwerk'] });
+    expect(parse('Dunmarrow gehört zum Netzwerk?')).toEqual({ name: 'dunmarrow', explicit: false, relation: 'gehort zum', tail: ['netzwerk'] });
   });
 
   it('returns null for a question that is not about one member', () => {
@@ -125,6 +125,8 @@ describe('answerMembership', () => {
     expect(membership('is port eloise part of it')?.text).toMatch(/^Yes: Port Éloise/);
     expect(membership('is lisbon signed up?')).toBeNull();
     expect(membership('is the pilot boat part of it?')).toBeNull();
+    // "in" or "on" alone names no list and says no joining.
+    expect(membership('is kirkhaven in?')).toBeNull();
   });
 
   it('returns null for a question not about membership, or knowledge without a members list', () => {

@@ -40,6 +40,9 @@ const FLOORS: Record<string, number> = {
   'holdout9.jsonl': 0.75,
   // holdout10.jsonl (100): written at the start of the session of 2026-12-03 the same way; 84.0% before any change.
   'holdout10.jsonl': 0.82,
+  // holdout11.jsonl (100): written later that session the same way; 70.0% at d2390a3, 72.0% with that session's first
+  // changes, before it was read.
+  'holdout11.jsonl': 0.72,
 };
 /**
  * Out-of-scope questions a set's answers are known to answer (README "Known limits"), by id: holdout6 where one can
