@@ -211,12 +211,13 @@ const MAX_LISTED = 40;
 /** "What were the 2015 priorities?": the items of the list the question names, concisely. */
 export function answerList(index: SearchIndex, q: AnalyzedQuestion, words: ResolvedWord[]): Candidate | null {
   if (!words.length) return null;
-  // "2015 prios?" with no question word asks for the list when every word is in its heading.
+  // "2015 prios?" with no question word asks for the list when every word is in its heading or its document's title
+  // ("knowledge society forum priorities 2015?").
   const terse = !LIST_QUESTION_RE.test(q.allWords.join(' '));
   for (const i of listPassages(index)) {
     const { heading, all } = listTerms(index, i);
     if (!words.some((w) => w.terms.some((t) => heading.has(t)))) continue;
-    if (terse && !words.every((w) => w.terms.some((t) => heading.has(t)))) continue;
+    if (terse && !words.every((w) => w.terms.some((t) => all.has(t)))) continue;
     // "Which cities are members?": a generic noun for the items does not need to be in the heading.
     if (!coveredBy(words, all, new Set([...LIST_FRAME, ...GENERIC_COUNTED])) || namesAnotherSubject(index, q, i)) continue;
     const p = index.passages[i].passage;

@@ -183,8 +183,9 @@ describe('answerList', () => {
     expect(list('What are the 21st century plans?', guide.index)?.text).toContain('Electrify the cranes');
   });
 
-  it('returns null when no list is named (a facts block is no list), or a terse question has words outside the heading', () => {
+  it('returns null when no list is named (a facts block is no list), or a terse question has words outside the heading and title', () => {
     expect(list('beacons?')?.text).toContain('- Gull Rock');
+    expect(list('tidewater league beacons?')?.text).toContain('- Gull Rock');
     expect(list('saltmere beacons?')).toBeNull();
     expect(list('What is the tide?')).toBeNull();
     expect(list('What are the key facts?')).toBeNull();

@@ -82,6 +82,7 @@ describe('analyzeQuestion', () => {
     expect(wordsOf('how did the league grow over the years?')).toEqual(['league', 'grow']);
     expect(wordsOf('who chairs the council at the moment?')).toEqual(['chairs', 'council']);
     expect(wordsOf('who chairs the council atm?')).toEqual(['chairs', 'council']);
+    expect(wordsOf('what were the council priorities back in 2006?')).toEqual(['council', 'priorities', '2006']);
     expect(wordsOf('how many years has the league run?')).toContain('years');
   });
 
