@@ -204,14 +204,18 @@ export function resolveWords(index: SearchIndex, q: AnalyzedQuestion): ResolvedW
   // from its other words, while one unusual verb ("cover") among several matches does not sink it.
   const found = resolved.filter((w) => w.terms.length);
   const missingWeight = found.length ? Math.max(...found.map((w) => w.weight)) : 1;
-  for (const w of resolved) if (!w.terms.length) w.weight = /^\d+$/.test(w.word) ? missingWeight * NUMBER_SHARE : missingWeight;
+  for (const w of resolved) if (!w.terms.length) w.weight = /^\d+$/.test(w.word) && !FOUR_DIGIT_YEAR_RE.test(w.word) ? missingWeight * NUMBER_SHARE : missingWeight;
   return resolved;
 }
 
 /** Weight kept by the category word of a "what kind of X" question. */
 const CATEGORY_WEIGHT = 0.3;
-/** Weight of an unknown number relative to an unknown word: a number may be written another way ("1986", "'86"). */
+/**
+ * Weight of an unknown number relative to an unknown word: a number may be written another way ("1,000", "a
+ * thousand"). A year found nowhere weighs as a word ("the EU budget for 2020" when no text says 2020).
+ */
 const NUMBER_SHARE = 0.5;
+const FOUR_DIGIT_YEAR_RE = /^(?:1[5-9]|20)\d\d$/;
 const COMMON_TERM_SHARE = 0.1;
 const COMMON_TERM_MIN_PASSAGES = 50;
 

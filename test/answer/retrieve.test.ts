@@ -65,6 +65,13 @@ describe('resolveWords', () => {
     expect(words).toEqual(expect.arrayContaining(['council', 'terminal']));
   });
 
+  it('gives a year found nowhere the weight of a word, and another number found nowhere half of it', () => {
+    const words = resolved('did the council move the terminal in 1999 with 17 ferries?');
+    const most = Math.max(...words.filter((w) => w.terms.length).map((w) => w.weight));
+    expect(words.find((w) => w.word === '1999')?.weight).toBe(most);
+    expect(words.find((w) => w.word === '17')?.weight).toBe(most / 2);
+  });
+
   it('gives a word found nowhere the weight of the most telling known word', () => {
     const words = resolved('does the council publish unemployment figures?');
     const unknown = words.find((w) => w.word === 'unemployment');
