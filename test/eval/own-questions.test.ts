@@ -20,29 +20,30 @@ const readSet = (file: string): Item[] =>
 // questions.jsonl: written with the code in view; holdout.jsonl: written from the documents alone, by someone who never read the code.
 // holdout2.jsonl: chat-style (terse, lowercase, Dutch, abbreviations), written the same way; its floor is lower.
 // holdout3–7.jsonl: people's own words in six languages, written from the seeds and the README only (the answer model's
-// checks, README "How answers are chosen"); floors a few points under their scores, so a regression shows.
+// checks, README "How answers are chosen"); floors a few points under their scores, so a regression shows (raised
+// on 2026-12-03 to about four points under that day's scores).
 const FLOORS: Record<string, number> = {
   'questions.jsonl': MIN_ACCURACY,
   'holdout.jsonl': MIN_ACCURACY,
   'holdout2.jsonl': 0.85,
-  'holdout3.jsonl': 0.85,
+  'holdout3.jsonl': 0.87,
   'holdout4.jsonl': MIN_ACCURACY,
-  'holdout5.jsonl': 0.75,
+  'holdout5.jsonl': 0.82,
   // holdout6.jsonl: the same way, written 2026-12-02 and scored before any change it prompted (64.5%); holdout7.jsonl
   // (150) the same day by another helper, as a fit set with many near misses, then kept unseen (67.3% before this round's changes).
-  'holdout6.jsonl': 0.7,
-  'holdout7.jsonl': 0.68,
+  'holdout6.jsonl': 0.77,
+  'holdout7.jsonl': 0.75,
   // holdout8.jsonl (120): written in the third session of 2026-12-02 by a helper that read only the seeds and the
   // README, after that session's model change; 72.5% with the model before it (ba5727b), 76.7% with it.
-  'holdout8.jsonl': 0.72,
+  'holdout8.jsonl': 0.79,
   // holdout9.jsonl (100): written the same way at the end of that session and scored before anything changed because
   // of it: 74.0% with the model of ba5727b, 80.0% with that session's; "lol ur a good bot" then became small talk.
-  'holdout9.jsonl': 0.75,
+  'holdout9.jsonl': 0.79,
   // holdout10.jsonl (100): written at the start of the session of 2026-12-03 the same way; 84.0% before any change.
-  'holdout10.jsonl': 0.82,
+  'holdout10.jsonl': 0.85,
   // holdout11.jsonl (100): written later that session the same way; 70.0% at d2390a3, 72.0% with that session's first
   // changes, before it was read.
-  'holdout11.jsonl': 0.72,
+  'holdout11.jsonl': 0.73,
 };
 /**
  * Out-of-scope questions a set's answers are known to answer (README "Known limits"), by id: holdout6 where one can
