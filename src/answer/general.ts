@@ -47,7 +47,7 @@ export interface ScoredCandidate {
 }
 
 /**
- * What answering learns of a segment whatever the question (its numbers, a negation, a date, a number, whether it
+ * What answering learns of a segment whatever the question (its numbers, a negation, a date, a number, a comparison, whether it
  * points back), kept in one record per segment of an index: one weak entry a segment, not five, since the garbage
  * collector's pauses grow with the weak entries it must trace.
  */
@@ -58,6 +58,7 @@ interface SegmentMemo {
   sequenced?: boolean;
   dated?: boolean;
   numbered?: boolean;
+  compares?: boolean;
   pointsBack?: boolean;
 }
 const memos = new WeakMap<Segment, SegmentMemo>();
@@ -99,7 +100,7 @@ const EXPECTED_COMMON_WORDS = 1;
 const EXPECTED_HELD = 2;
 type Held = typeof EXPECTED_NOT | typeof EXPECTED_COMMON_WORDS | typeof EXPECTED_HELD;
 
-/** What a segment holds of what the question expects (`satisfies`, `newNameIn`), remembered for dates and numbers. */
+/** What a segment holds of what the question expects (`satisfies`, `newNameIn`), remembered for dates, numbers and comparisons. */
 function holdsExpected(segment: Segment, passage: Passage, q: AnalyzedQuestion, namedWords: ReadonlySet<string>, askedTerms: ReadonlySet<string>, commonWord: (word: string) => boolean): Held {
   const held = (yes: boolean): Held => (yes ? EXPECTED_HELD : EXPECTED_NOT);
   if (q.expects === 'date') {
@@ -109,6 +110,10 @@ function holdsExpected(segment: Segment, passage: Passage, q: AnalyzedQuestion, 
   if (q.expects === 'number') {
     const memo = memoOf(segment);
     return held((memo.numbered ??= holdsNumber(segment.text)));
+  }
+  if (q.expects === 'comparison') {
+    const memo = memoOf(segment);
+    return held((memo.compares ??= satisfies('comparison', segment.text, q)));
   }
   const factLabel = passage.kind === 'facts' && segment.item !== undefined ? passage.facts?.[segment.item]?.label : undefined;
   const facts = { known: namedWords, factLabel, askedTerms, lang: passage.lang };

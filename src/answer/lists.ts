@@ -118,8 +118,13 @@ export function answerMembership(index: SearchIndex, q: AnalyzedQuestion): Candi
       if (!JOINING_RELATIONS.has(asked.relation) || !asked.tail.every((w) => POINTING_TAIL_WORDS.has(w))) return null;
       onlyIfListed = true;
     }
-    // "Has Helsinki joined the ENoLL network?": a list of another subject than the members list's.
-    if (asked.tail.some((w) => !context.has(w) && !foldedWords(index.acronyms.get(w)?.expansion ?? '').every((x) => context.has(x)))) return null;
+    // "Has Helsinki joined the ENoLL network?": an abbreviation of another subject than the members list's (not
+    // namesAnotherSubject's test, which would also refuse "EUROCITIES", a word of the forum's own title).
+    const otherAbbreviation = (w: string) => {
+      const expansion = index.acronyms.get(w)?.expansion;
+      return expansion !== undefined && !context.has(w) && !foldedWords(expansion).every((x) => context.has(x));
+    };
+    if (asked.tail.some(otherAbbreviation)) return null;
   }
   let best: { list: number; name: string; score: number; others: string[] } | null = null;
   for (const list of memberLists) {

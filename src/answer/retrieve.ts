@@ -204,7 +204,7 @@ export function resolveWords(index: SearchIndex, q: AnalyzedQuestion): ResolvedW
   // from its other words, while one unusual verb ("cover") among several matches does not sink it.
   const found = resolved.filter((w) => w.terms.length);
   const missingWeight = found.length ? Math.max(...found.map((w) => w.weight)) : 1;
-  for (const w of resolved) if (!w.terms.length) w.weight = /^\d+$/.test(w.word) && !FOUR_DIGIT_YEAR_RE.test(w.word) ? missingWeight * NUMBER_SHARE : missingWeight;
+  for (const w of resolved) if (!w.terms.length) w.weight = /^\d+$/.test(w.word) && !WHOLE_YEAR_RE.test(w.word) ? missingWeight * NUMBER_SHARE : missingWeight;
   return resolved;
 }
 
@@ -215,7 +215,6 @@ const CATEGORY_WEIGHT = 0.3;
  * thousand"). A year found nowhere weighs as a word ("the EU budget for 2020" when no text says 2020).
  */
 const NUMBER_SHARE = 0.5;
-const FOUR_DIGIT_YEAR_RE = /^(?:1[5-9]|20)\d\d$/;
 const COMMON_TERM_SHARE = 0.1;
 const COMMON_TERM_MIN_PASSAGES = 50;
 
@@ -236,11 +235,14 @@ export function searchPassages(index: SearchIndex, resolved: ResolvedWord[], lim
   return terms.length ? topDocuments(index.mini as MiniSearch<unknown>, terms, SEARCH_OPTIONS, limit) : [];
 }
 
-const YEAR_RE = /\b(1[0-9]{3}|20[0-9]{2})s?\b|\b\d{1,2}(st|nd|rd|th)\b|\b(century|centuries|decade|decades|millennium|ago|eeuw|siecle|jahrhundert|siglo|secolo)\b/i;
+// A year in digits (1000–2099), for every pattern below that needs one.
+const YEAR = '(?:1[0-9]|20)[0-9]{2}';
+const WHOLE_YEAR_RE = new RegExp(`^${YEAR}$`);
+const YEAR_RE = new RegExp(`\\b${YEAR}s?\\b|\\b\\d{1,2}(st|nd|rd|th)\\b|\\b(century|centuries|decade|decades|millennium|ago|eeuw|siecle|jahrhundert|siglo|secolo)\\b`, 'i');
 // Seasons are not in Intl's calendar data; month and weekday names come from it (src/text/calendar.ts).
 const SEASON_RE = /\b(spring|summer|autumn|winter|lente|zomer|herfst|printemps|ete|automne|hiver|fruhling|sommer|herbst|primavera|verano|otono|invierno|estate|autunno|inverno)\b/i;
 // A number, but not a year: "How many living labs?" is not answered by "in 2006".
-const NUMBER_RE = /\d+(?:[.,]\d+)?\s*%|\b(?!(?:1[0-9]|20)\d\d\b)\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|several)\b/i;
+const NUMBER_RE = new RegExp(`\\d+(?:[.,]\\d+)?\\s*%|\\b(?!${YEAR}\\b)\\d|\\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|several)\\b`, 'i');
 // What reads as a label at the start of a span ("Digitally Enabled citizens: "): its capitalised words name no one.
 const LABEL_RE = /^[^:]{2,60}:\s/;
 // The holder named after a fact's label: a word of two letters or more ("Laia", not "E.g.").
