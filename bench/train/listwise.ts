@@ -132,20 +132,31 @@ export function fitListwise(groups: readonly ListwiseGroup[], options: ListwiseO
       const logR = right.length ? logSumExp(right, false) : 0;
       // The target: the right candidates in proportion to their current odds, or nothing (the no-answer option).
       const q = s.map((v, i) => (right.length && g.labels[i] === 1 ? Math.exp(v - logR) : 0));
+      // The options' mean feature vector under the model (the no-answer option's is 0).
       const mean = new Array<number>(d + 1).fill(0);
       g.rows.forEach((x, j) => {
-        // The listwise term's gradient and second moment, and the per-candidate term's gradient and curvature.
+        for (let i = 0; i <= d; i++) mean[i] += p[j] * (i === d ? 1 : x[i]);
+      });
+      const pNull = Math.exp(-logZ);
+      g.rows.forEach((x, j) => {
+        // The listwise term's gradient and its covariance, summed about the mean (Σp(x−μ)(x−μ)ᵀ + p₀μμᵀ rather than
+        // Σpxxᵀ − μμᵀ, which cancels to noise when one option takes nearly all the probability); and the
+        // per-candidate term's gradient and curvature.
         const sigma = pointwise ? 1 / (1 + Math.exp(-s[j])) : 0;
         const c = weight * (p[j] - q[j] + pointwise * (sigma - g.labels[j]));
-        const pw = weight * (p[j] + pointwise * Math.max(sigma * (1 - sigma), 1e-10));
+        const pw = weight * p[j];
+        const cw = weight * pointwise * Math.max(sigma * (1 - sigma), 1e-10);
         for (let i = 0; i <= d; i++) {
           const xi = i === d ? 1 : x[i];
-          mean[i] += p[j] * xi;
+          const ci = xi - mean[i];
           gradient[i] += c * xi;
-          for (let k = 0; k <= i; k++) hessian[i][k] += pw * xi * (k === d ? 1 : x[k]);
+          for (let k = 0; k <= i; k++) {
+            const xk = k === d ? 1 : x[k];
+            hessian[i][k] += pw * ci * (xk - mean[k]) + cw * xi * xk;
+          }
         }
       });
-      for (let i = 0; i <= d; i++) for (let k = 0; k <= i; k++) hessian[i][k] -= weight * mean[i] * mean[k];
+      for (let i = 0; i <= d; i++) for (let k = 0; k <= i; k++) hessian[i][k] += weight * pNull * mean[i] * mean[k];
     }
     for (let i = 0; i <= d; i++) for (let k = 0; k < i; k++) hessian[k][i] = hessian[i][k];
     for (let i = 0; i < d; i++) {

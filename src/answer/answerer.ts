@@ -11,7 +11,7 @@ import { parseMembership } from './lists';
 import { confidenceOf, MODEL } from './model';
 import { analyzeQuestion } from './question';
 import { resolveWords } from './retrieve';
-import { originalSentences, originalsOf } from './translation';
+import { originalItems, originalSentences, originalsOf } from './translation';
 
 import { MAX_ANSWER_CHARS, MAX_QUESTION_CHARS } from './limits';
 
@@ -83,9 +83,14 @@ export function createAnswerer(index: SearchIndex, options: AnswererOptions = {}
     if (!doc.translatedFrom || candidate.kind === 'membership' || candidate.kind === 'count') return clip(candidate.text);
     const translation = `${LANG_NAMES[doc.lang]} translation of the ${LANG_NAMES[doc.translatedFrom]} original`;
     // The original's own words beside the translation: as many of its sentences as fit whole, the rest marked "…".
-    const original = originalSentences(index, originals, candidate.passage, candidate.text) ?? [];
+    const original =
+      (candidate.items
+        ? originalItems(index, originals, candidate.passage, candidate.text, candidate.items)
+        : originalSentences(index, originals, candidate.passage, candidate.text)) ?? [];
+    // Items that are sentences read on one after another; names or heads are set apart.
+    const separator = candidate.items && !original.every((item) => /[.!?]$/.test(item)) ? '; ' : ' ';
     for (let count = original.length; count > 0; count--) {
-      const quoted = `\n(${translation}: “${original.slice(0, count).join(' ')}${count < original.length ? ' …' : ''}”)`;
+      const quoted = `\n(${translation}: “${original.slice(0, count).join(separator)}${count < original.length ? ' …' : ''}”)`;
       if (candidate.text.length + quoted.length <= MAX_ANSWER_CHARS) return candidate.text + quoted;
     }
     const note = `\n(${translation}.)`;

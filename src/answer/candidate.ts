@@ -8,6 +8,8 @@ export interface Candidate {
   /** Index of the passage in the search index. */
   passage: number;
   confidence: number;
+  /** For a list answer, the passage's items it shows, in order (so a translation can quote its original's). */
+  items?: number[];
   /** What a structured intent knows of its candidate (which intent made it, how closely the name asked matched): features for the model. */
   signals?: Partial<Features>;
 }

@@ -10,9 +10,9 @@ const GREETING = `(${HELLO}|${HOW_ARE_YOU})`;
 const INTENTS: [ChitchatIntent, RegExp][] = [
   // One or more greetings in a row: "hallo, goedemorgen", "hola, ¿qué tal?", "hi there, how are you".
   ['greeting', new RegExp(`^${GREETING}( ${GREETING})*$`)],
-  ['thanks', /^((many |great |ok |okay )?(thanks|thank you|thx|ty|cheers|thank u|much appreciated|appreciated|dank je( wel)?|dankjewel|bedankt|merci( beaucoup)?|danke( schon| sehr)?|gracias|grazie( mille)?|obrigad[oa])( so much| very much| a lot| again| for (the|your) (help|answer|reply|information|info))?( bot)?|great thanks|perfect thanks|that helps|that helped|ok thanks|nice|great|perfect|awesome|cool)$/],
+  ['thanks', /^((many |great |ok |okay )?(thanks|thank you|thx|ty|cheers|thank u|much appreciated|appreciated|dank je( wel)?|dankjewel|bedankt|merci( beaucoup)?|danke( schon| sehr)?|gracias|grazie( mille)?|obrigad[oa])( so much| very much| a lot| again| for (the|your) (help|answer|reply|information|info))?( bot)?|great thanks|perfect thanks|that helps|that helped|ok thanks)$/],
   // Praise takes the same reply: "good bot", "lol ur a good bot", "you're so helpful".
-  ['thanks', /^((lol|haha|wow|ok) )?((you re|you're|youre|you are|ur|u r|u are) )?((a|such a|so|very) )?(good|great|nice|cool|awesome|smart|helpful|clever|brilliant)( (bot|job|work|answer))?$/],
+  ['thanks', /^((lol|haha|wow|ok) )?((you re|you're|youre|you are|ur|u r|u are) )?((a|such a|so|very) )?(good|great|nice|cool|awesome|perfect|smart|helpful|clever|brilliant)( (bot|job|work|answer))?$/],
   ['bye', /^(bye|goodbye|good bye|see you|see ya|cya|later|doei|dag|tot ziens|tot straks|tot later|tot zo|au revoir|a bientot|a plus|tschuss|auf wiedersehen|bis bald|bis spater|adios|hasta luego|hasta pronto|nos vemos|arrivederci|a presto|ci vediamo|tchau|ate logo)( now| then| bot| later| soon)?$/],
   // Well-wishing that closes a chat: "have a nice day", "fijne dag", "bonne journee".
   ['bye', /^(have a (nice|good|great|lovely) (day|one|evening|weekend)|(nice|good) (day|evening|weekend)|fijne (dag|avond|middag)|prettige dag|bonne (journee|soiree)|schonen tag( noch)?|buen dia|buona giornata)$/],

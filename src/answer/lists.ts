@@ -234,7 +234,7 @@ export function answerList(index: SearchIndex, q: AnalyzedQuestion, words: Resol
     if (ordinal !== undefined && listed.length) {
       const position = ordinal < 0 ? listed.length : ordinal;
       if (position > listed.length) return null;
-      return { kind: 'list', text: `${name} (${docTitle(index, i)}), number ${position} of ${listed.length}: ${listed[position - 1]}`, passage: i, confidence: 0, signals: { list_answer: 1 } };
+      return { kind: 'list', text: `${name} (${docTitle(index, i)}), number ${position} of ${listed.length}: ${listed[position - 1]}`, passage: i, items: [position - 1], confidence: 0, signals: { list_answer: 1 } };
     }
     const items = listed.map((item) => itemHead(item)?.head ?? item);
     const shown = items.slice(0, MAX_LISTED);
@@ -243,7 +243,7 @@ export function answerList(index: SearchIndex, q: AnalyzedQuestion, words: Resol
       items.length <= 8
         ? `${name} (${docTitle(index, i)}):\n${shown.map((x) => `- ${x}`).join('\n')}`
         : `${name} (${docTitle(index, i)}), ${items.length} in all: ${shown.join(', ')}${more}.`;
-    return { kind: 'list', text, passage: i, confidence: 0, signals: { list_answer: 1 } };
+    return { kind: 'list', text, passage: i, items: shown.map((_, k) => k), confidence: 0, signals: { list_answer: 1 } };
   }
   return null;
 }

@@ -4,6 +4,7 @@
  * quote the sentence it translates, so that the reply holds the words the source itself uses.
  */
 import type { SearchIndex } from '../search/build';
+import { itemHead } from '../search/segments';
 
 /** A file's path without its language and extension ("eurocities/eurocities.en.md" → "eurocities/eurocities"). */
 const stemOf = (file: string): string => file.replace(/(\.[a-z]{2})?\.[^./]+$/, '');
@@ -29,18 +30,38 @@ export function originalsOf(index: SearchIndex): Map<number, number> {
  */
 export function originalSentences(index: SearchIndex, originals: ReadonlyMap<number, number>, passage: number, text: string): string[] | null {
   const entry = index.passages[passage];
-  const original = originals.get(entry.doc);
-  if (original === undefined) return null;
-  const translation = index.documents[entry.doc].passages;
-  const source = index.documents[original].passages;
-  if (translation.length !== source.length) return null;
-  const sourceEntry = index.passages[source[translation.indexOf(passage)]];
-  if (sourceEntry.segments.length !== entry.segments.length) return null;
+  const sourceEntry = alignedOriginal(index, originals, passage);
+  if (!sourceEntry || sourceEntry.segments.length !== entry.segments.length) return null;
   const places = placesOf(entry.segments.map((s) => s.text), text);
   if (!places) return null;
   const quoted = places.map((k) => sourceEntry.segments[k].text);
   // An original written the same (a list of names) adds nothing.
   return quoted.join(' ') === places.map((k) => entry.segments[k].text).join(' ') ? null : quoted;
+}
+
+/** The original's passage at the place of a translation's passage, or null when the documents do not line up. */
+function alignedOriginal(index: SearchIndex, originals: ReadonlyMap<number, number>, passage: number): SearchIndex['passages'][number] | null {
+  const entry = index.passages[passage];
+  const original = originals.get(entry.doc);
+  if (original === undefined) return null;
+  const translation = index.documents[entry.doc].passages;
+  const source = index.documents[original].passages;
+  return translation.length === source.length ? index.passages[source[translation.indexOf(passage)]] : null;
+}
+
+/**
+ * The original's list items at the places of the translated items `items` that `text` shows: whole where the text
+ * holds the translated item whole, else by its head, as a list answer names them. Null when the two lists do not
+ * line up or read the same.
+ */
+export function originalItems(index: SearchIndex, originals: ReadonlyMap<number, number>, passage: number, text: string, items: readonly number[]): string[] | null {
+  const translated = index.passages[passage].passage.items ?? [];
+  const source = alignedOriginal(index, originals, passage)?.passage.items ?? [];
+  if (!translated.length || source.length !== translated.length) return null;
+  const shown = (list: readonly string[]) =>
+    items.map((k) => (text.includes(translated[k]) ? list[k] : (itemHead(list[k])?.head ?? list[k])));
+  const quoted = shown(source);
+  return quoted.join(' ') === shown(translated).join(' ') ? null : quoted;
 }
 
 /**

@@ -9,7 +9,7 @@ describe('chitchatIntent', () => {
 
   it('reads thanks, goodbyes, help and identity questions', () => {
     expect(chitchatIntent('thanks a lot!')).toBe('thanks');
-    for (const text of ['good bot', 'lol ur a good bot', "you're so helpful!"]) expect(chitchatIntent(text)).toBe('thanks');
+    for (const text of ['good bot', 'lol ur a good bot', "you're so helpful!", 'nice', 'cool!', 'perfect', 'great thanks']) expect(chitchatIntent(text)).toBe('thanks');
     expect(chitchatIntent('good bot, who is the chair?')).toBeNull();
     expect(chitchatIntent('tot ziens')).toBe('bye');
     for (const text of ['à bientôt !', 'bis später', 'hasta pronto', 'ci vediamo', 'tot straks']) expect(chitchatIntent(text)).toBe('bye');

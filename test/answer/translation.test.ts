@@ -1,5 +1,5 @@
 import { createAnswerer } from '../../src/answer/answerer';
-import { originalSentences, originalsOf } from '../../src/answer/translation';
+import { originalItems, originalSentences, originalsOf } from '../../src/answer/translation';
 import { doc, indexedTree } from '../core/helpers';
 
 const ORIGINAL = 'Het Meerverbond is een verbond van steden aan meren. Het deelt kennis over dijken.';
@@ -15,6 +15,9 @@ const knowledge = indexedTree(
     // Two long sentences: the original fits beside the answer only in part.
     'pact/pact.nl.md': doc({ title: 'Havenpact', lang: 'nl' }, '# Havenpact\n\nHet Havenpact is een oude overeenkomst tussen de riviersteden van het lage dal, gesloten om baggerboten, getijmeters, loodsen en de kosten van het openhouden van elke vaargeul in de winter te delen. Het bundelt ook het geld dat de steden aan waterkeringen uitgeven, zodat een storm die één dijk breekt door allen samen wordt betaald en geen stad alleen hoeft te herbouwen wat het water nam.\n'),
     'pact/pact.en.md': doc({ title: 'Harbour Pact (English translation)', lang: 'en', translated_from: 'nl' }, '# Harbour Pact\n\nThe Harbour Pact is a long-standing agreement between the river towns of the lower valley, signed to share dredging boats, tide gauges, pilots and the cost of keeping every channel open in winter. It also pools the money the towns spend on flood defences, so that a storm that breaks one dike is paid for by all of them together and no town is left alone to rebuild what the water took.\n'),
+    // A list in both languages.
+    'plan/plan.nl.md': doc({ title: 'Meerplan', lang: 'nl' }, '# Meerplan\n\n## Prioriteiten\n\n- Water - schone rivieren en meren.\n- Groen - meer parken in elke wijk.\n- Fiets - veilige paden naar school.\n'),
+    'plan/plan.en.md': doc({ title: 'Lake Plan (English translation)', lang: 'en', translated_from: 'nl' }, '# Lake Plan\n\n## Priorities\n\n- Water - clean rivers and lakes.\n- Greenery - more parks in every district.\n- Cycling - safe paths to school.\n'),
     // A translation without its original beside it.
     'orphan.en.md': doc({ title: 'Orphan (English translation)', lang: 'en', translated_from: 'fr' }, '# Orphan\n\nIt was translated from French.\n'),
   },
@@ -56,7 +59,23 @@ describe('originalSentences', () => {
   });
 });
 
+describe('originalItems', () => {
+  it("gives the original's items at the places of the translated ones, whole or by their heads as the answer shows them", () => {
+    const originals = originalsOf(knowledge.index);
+    const passage = knowledge.index.documents[fileIndex('plan/plan.en.md')].passages.find((p) => knowledge.index.passages[p].passage.kind === 'list')!;
+    expect(originalItems(knowledge.index, originals, passage, '- Water\n- Greenery\n- Cycling', [0, 1, 2])).toEqual(['Water', 'Groen', 'Fiets']);
+    expect(originalItems(knowledge.index, originals, passage, 'number 2 of 3: Greenery - more parks in every district.', [1])).toEqual(['Groen - meer parken in elke wijk.']);
+    expect(originalItems(knowledge.index, originals, passage, '- Water', [0])).toBeNull();
+  });
+});
+
 describe('an answer from a translation', () => {
+  it("quotes the original's items beside a translated list", () => {
+    const answer = createAnswerer(knowledge.index).ask('What are the priorities of the Lake Plan?');
+    expect(answer.status).toBe('answered');
+    expect(answer.answer).toMatch(/- Cycling\n\(English translation of the Dutch original: “Water; Groen; Fiets”\)$/);
+  });
+
   it('quotes as many of the original sentences as fit beside it, the rest marked', () => {
     const answer = createAnswerer(knowledge.index).ask('What does the Harbour Pact pool the money of the river towns for?');
     expect(answer.status).toBe('answered');

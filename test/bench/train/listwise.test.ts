@@ -49,14 +49,35 @@ describe('listwise fit with a no-answer option', () => {
     }
   });
 
-  it('learns to prefer no answer when no candidate is ever right, and to answer when one always is', () => {
-    const noAnswer = (fit: { weights: number[]; intercept: number }, rows: number[][]) =>
+  it('learns how often a question has no answer: the mean no-answer probability is the share of questions without one', () => {
+    // The intercept is not penalised, so at the optimum Σ(P(answer) − [a right candidate]) = 0 over the questions.
+    const random = seededRandom(3);
+    const groups: ListwiseGroup[] = Array.from({ length: 300 }, (_, n) => {
+      const rows = [[random()], [random() - 1], [random() - 1]];
+      return { rows, labels: rows.map((_, i) => (i === 0 && n % 10 < 3 ? 1 : 0)) };
+    });
+    const fit = fitListwise(groups, { l2: 1 });
+    const noAnswer = (rows: readonly (readonly number[])[]) =>
       1 / (1 + rows.reduce((sum, x) => sum + Math.exp(fit.weights[0] * x[0] + fit.intercept), 0));
-    const rows = [[-0.5], [0], [0.5]];
-    const never = simulate(200, 3, [1], 0, seededRandom(3)).map((g) => ({ ...g, labels: g.labels.map(() => 0) }));
-    expect(noAnswer(fitListwise(never, { l2: 1, maxIterations: 20 }), rows)).toBeGreaterThan(0.9);
-    const always = simulate(200, 3, [1], 0, seededRandom(3)).map((g) => ({ ...g, labels: g.labels.map((_, i) => (i === 0 ? 1 : 0)) }));
-    expect(noAnswer(fitListwise(always, { l2: 1 }), rows)).toBeLessThan(0.1);
+    const mean = groups.reduce((sum, g) => sum + noAnswer(g.rows), 0) / groups.length;
+    expect(fit.converged).toBe(true);
+    expect(mean).toBeCloseTo(0.7, 4);
+    // The marked candidate rises above the others, so it answers when one of them is right.
+    expect(fit.weights[0]).toBeGreaterThan(0);
+  });
+
+  it('answers when the right candidate stands out, and converges when it takes nearly all the probability', () => {
+    const random = seededRandom(9);
+    // Half the questions have a right candidate far above the rest; the other half none.
+    const groups: ListwiseGroup[] = Array.from({ length: 60 }, (_, n) => ({
+      rows: [[(n % 2 ? 30 : 0) + random()], [random()], [random()]],
+      labels: [n % 2, 0, 0],
+    }));
+    const fit = fitListwise(groups, { l2: 0.01 });
+    expect(fit.converged).toBe(true);
+    const best = fit.weights[0] * 30 + fit.intercept;
+    expect(1 / (1 + Math.exp(best))).toBeLessThan(0.01);
+    expect(fit.weights.every(Number.isFinite) && Number.isFinite(fit.intercept)).toBe(true);
   });
 
   it('ranks by what tells candidates of one question apart, not by what all of them share', () => {
