@@ -15,6 +15,8 @@ describe('chitchatIntent', () => {
     for (const text of ['à bientôt !', 'bis später', 'hasta pronto', 'ci vediamo', 'tot straks']) expect(chitchatIntent(text)).toBe('bye');
     for (const text of ['what can you do?', 'cosa puoi fare?', 'Que peux-tu faire ?', 'was kannst du?', '¿qué puedes hacer?', 'wat kan je doen?', 'wat kun je?']) expect(chitchatIntent(text)).toBe('help');
     expect(chitchatIntent('who are you?')).toBe('identity');
+    expect(chitchatIntent('who made you?')).toBe('identity');
+    expect(chitchatIntent('who made the forum?')).toBeNull();
     expect(chitchatIntent('  ')).toBe('empty');
   });
 
@@ -23,6 +25,7 @@ describe('chitchatIntent', () => {
     expect(chitchatIntent('hi, who are you?')).toBe('identity');
     expect(chitchatIntent('bye, have a nice day')).toBe('bye');
     expect(chitchatIntent('ciao, a presto!')).toBe('bye');
+    expect(chitchatIntent('good night, talk later')).toBe('bye');
     expect(chitchatIntent('thanks! have a good one')).toBe('thanks');
     expect(chitchatIntent('olá, tudo bem?')).toBe('greeting');
   });
