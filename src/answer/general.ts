@@ -11,7 +11,8 @@ import { antonymWithoutWord, bitCount, type Features, largestMissing, lengthFeat
 import { confidenceOf, rawScore } from './model';
 import type { AnalyzedQuestion } from './question';
 import { MAX_SPAN_CHARS, tightSpan } from './span';
-import { holdsDate, holdsNumber, type MatchKind, newNameIn, type ResolvedWord, satisfies, searchPassages } from './retrieve';
+import { holdsDate, holdsNumber, type MatchKind, newNameIn, type RankedPassage, type ResolvedWord, satisfies, searchPassages } from './retrieve';
+import { translationSiblings } from './translation';
 
 /**
  * How many passages the search returns for sentence-level reranking. Measured with the model refit at each depth
@@ -210,12 +211,28 @@ class QuestionTerms {
 }
 
 /**
+ * The best `RERANK_DEPTH` passages of a search (`found`, deeper), and where one is of a translation or of its
+ * original, the other's passage at the same place when the search found it too: the same text in the question's
+ * language may rank lower ("purpose of EUROCITIES" ranks the Dutch original above the English "objective").
+ */
+function withTranslations(index: SearchIndex, found: readonly RankedPassage[]): RankedPassage[] {
+  const top = found.slice(0, RERANK_DEPTH);
+  const siblings = translationSiblings(index);
+  for (const result of found.slice(0, RERANK_DEPTH)) {
+    const sibling = siblings.get(result.id);
+    const deeper = sibling === undefined || top.some((r) => r.id === sibling) ? undefined : found.find((r) => r.id === sibling);
+    if (deeper) top.push(deeper);
+  }
+  return top;
+}
+
+/**
  * Every candidate answer the passages found for a question offer, each with its features and the model's raw score:
  * sentences, list items and labelled facts, a sentence joined with the one before it when it points back ("It …"),
  * and a sentence paired with the next when only the next holds what the question expects.
  */
 export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words: ResolvedWord[], keep: 'all' | 'best' = 'all'): ScoredCandidate[] {
-  const results = searchPassages(index, words, RERANK_DEPTH);
+  const results = withTranslations(index, searchPassages(index, words, 2 * RERANK_DEPTH));
   if (!results.length) return [];
   const qt = new QuestionTerms(words);
   const masked = words.slice(0, MASK_WORDS);

@@ -46,12 +46,15 @@ const MEMBERSHIP_PATTERNS: RegExp[] = [
 // What something has after "a" or "an" is a kind of thing ("does eurocities have a youth programme?"), not a member.
 const CONTAINS_RE = /^(?:does|do)\s+(?:the\s+)?(\S+(?:\s+\S+){0,2}?)\s+(?:include|contain|list|count|have(?!\s+an?\s))s?\s+(.+?)(?:\s+(?:as (?:a )?members?|among (?:its|the) members))?$/;
 // Not a name: "Are there any Dutch cities in the forum?" asks for a list, not about one member.
-const NOT_A_NAME_RE = /^(there|any|some|all|which|what|who|whose|when|where|why|how|many|was|were|is|are|does|do|did|can|could|will|would|has|have|had|it|its|they|wie|wat|wanneer|waar|welke|hoeveel)\b|\b(cities|members|towns|organisations|organizations|any)\b/;
+// Nor is a request ("give me all the member cities") or a question about kinds ("welk soort organisaties kan lid worden").
+const NOT_A_NAME_RE = /^(there|any|some|all|which|what|who|whose|when|where|why|how|many|was|were|is|are|does|do|did|can|could|will|would|has|have|had|it|its|they|wie|wat|wanneer|waar|welke?|hoeveel|give|list|show|tell|name|geef|noem)\b|\b(cities|members|towns|organisations|organizations|organisaties|any|me|kind|kinds|sort|type|types|soort|kan|can|kann|peut|puede|puo|pode)\b/;
 
 // Relations that say joining without naming what ("is X signed up?", "has X joined?", "is X part of it?").
 const JOINING_RELATIONS = new Set(['signed up', 'on board', 'joined', 'join', 'sign up', 'part of']);
 // What may follow such a relation: "part of it", "signed up yet", "on board already".
-const POINTING_TAIL_WORDS = new Set(['it', 'this', 'that', 'them', 'us', 'yet', 'already', 'too', 'also', 'now']);
+const POINTING_TAIL_WORDS = new Set(['it', 'this', 'that', 'them', 'us', 'yet', 'already', 'too', 'also', 'now', 'there', 'here']);
+// Relations that say joining only with a pointing word after them: "is X in there?", "is X among them?".
+const POINTED_RELATIONS = new Set(['in', 'among', 'on']);
 
 // The words membership is asked with; a typo in one ("memeber", "membr") is read as it, by the names' typo rule.
 const MEMBERSHIP_WORDS = ['member', 'members', 'membership', 'listed'];
@@ -115,7 +118,9 @@ export function answerMembership(index: SearchIndex, q: AnalyzedQuestion): Candi
     // After English "the", only English words name it: "in the red" is no Spanish "la red" (network).
     const containers = asked.tail.includes('the') ? ENGLISH_CONTAINER_WORDS : CONTAINER_WORDS;
     if (!asked.tail.some((w) => !isStopwordAnywhere(w) && (context.has(w) || containers.has(w)))) {
-      if (!JOINING_RELATIONS.has(asked.relation) || !asked.tail.every((w) => POINTING_TAIL_WORDS.has(w))) return null;
+      const pointing = asked.tail.every((w) => POINTING_TAIL_WORDS.has(w));
+      const joining = JOINING_RELATIONS.has(asked.relation) || (POINTED_RELATIONS.has(asked.relation) && asked.tail.length > 0);
+      if (!joining || !pointing) return null;
       onlyIfListed = true;
     }
     // "Has Helsinki joined the ENoLL network?": an abbreviation of another subject than the members list's (not

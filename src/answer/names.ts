@@ -11,8 +11,9 @@ export function wordsClose(a: string, b: string): boolean {
   return edits > 0 && Math.abs(a.length - b.length) <= edits && editDistance(a, b, edits) <= edits;
 }
 
-// Words that say what kind of name it is rather than which one.
-const GENERIC_NAME_WORDS = new Set(['the', 'city', 'of', 'town', 'municipality', 'region', 'de', 'la', 'le', 'het', 'stad', 'gemeente', 'ville']);
+// Words that say what kind of name it is rather than which one; and "and", which stands for a listed name's "&"
+// ("Brighton and Hove"), dropped by folding.
+const GENERIC_NAME_WORDS = new Set(['the', 'city', 'of', 'town', 'municipality', 'region', 'de', 'la', 'le', 'het', 'stad', 'gemeente', 'ville', 'and', 'und', 'et', 'en', 'y', 'e']);
 
 /**
  * How well a name someone typed matches a listed name (0..1), loosely: case, diacritics, small typos

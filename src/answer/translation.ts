@@ -23,6 +23,29 @@ export function originalsOf(index: SearchIndex): Map<number, number> {
   return originals;
 }
 
+const siblingsByIndex = new WeakMap<SearchIndex, Map<number, number>>();
+
+/**
+ * Each passage of a translation and of its original, paired with the passage at the same place in the other (when
+ * the two documents have as many passages): one text in two languages. Computed once per index.
+ */
+export function translationSiblings(index: SearchIndex): ReadonlyMap<number, number> {
+  let siblings = siblingsByIndex.get(index);
+  if (siblings) return siblings;
+  siblings = new Map();
+  for (const [translation, original] of originalsOf(index)) {
+    const translated = index.documents[translation].passages;
+    const source = index.documents[original].passages;
+    if (translated.length !== source.length) continue;
+    translated.forEach((passage, k) => {
+      siblings!.set(passage, source[k]);
+      siblings!.set(source[k], passage);
+    });
+  }
+  siblingsByIndex.set(index, siblings);
+  return siblings;
+}
+
 /**
  * The original's sentences that `text` (cut from passage `passage` of a translation) translates, read at the same
  * places: the same passage of the document and the same sentences in it. Null when the two do not line up (another

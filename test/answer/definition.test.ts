@@ -82,6 +82,9 @@ describe('definitionSubject', () => {
     // "Speak for" asks whom it represents, which its definition may not say.
     expect(subject('who does the TWL speak for')).toBeNull();
     expect(subject('O que é a TWL?')).toBe('twl');
+    for (const text of ['¿Qué tipo de organización es la TWL?', "Quel type d'organisation est TWL ?", 'Wat voor soort organisatie is TWL?', 'Was für eine Organisation ist TWL?', 'Che tipo di organizzazione è TWL?']) {
+      expect(subject(text)).toBe('twl');
+    }
     expect(subject("C'est quoi la TWL au juste ?")).toBe('twl');
     expect(subject('the tidewater league - what kind of organisation is it')).toBe('tidewater league');
   });
@@ -118,6 +121,7 @@ describe('answerDefinition', () => {
     expect(define('Tell me about the Tidewater League')?.text).toBe(LEAGUE_OPENING);
     // A bare name with a phrase that only asks for brevity ("in a nutshell": frame-words.json) asks what it is too.
     expect(define('TWL in a nutshell?')?.text).toBe(LEAGUE_OPENING);
+    expect(define('twl, what is it in a few words')?.text).toBe(LEAGUE_OPENING);
   });
 
   it('adds the second sentence only to a short first one', () => {

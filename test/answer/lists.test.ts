@@ -125,8 +125,16 @@ describe('answerMembership', () => {
     expect(membership('is port eloise part of it')?.text).toMatch(/^Yes: Port Éloise/);
     expect(membership('is lisbon signed up?')).toBeNull();
     expect(membership('is the pilot boat part of it?')).toBeNull();
-    // "in" or "on" alone names no list and says no joining.
+    // "in" or "on" alone names no list and says no joining; with a pointing word it does ("in there", "among them").
     expect(membership('is kirkhaven in?')).toBeNull();
+    expect(membership('is kirkhaven in there')?.text).toMatch(/^Yes: Kirkhaven/);
+    expect(membership('is lisbon in there')).toBeNull();
+  });
+
+  it('reads no name from a request or a question about kinds of members', () => {
+    expect(parse('give me all the member towns')).toBeNull();
+    expect(parse('Welk soort organisaties kan lid worden van de league?')).toBeNull();
+    expect(parse('what kind of body can be a member?')).toBeNull();
   });
 
   it('returns null for a question not about membership, or knowledge without a members list', () => {

@@ -33,6 +33,8 @@ describe('nameMatch', () => {
     expect(nameMatch('Düsseldorf', 'Dusseldorf')).toBe(1);
     expect(nameMatch('WROCŁAW', 'Wrocław')).toBe(1);
     expect(nameMatch('cluj napoca', 'Cluj-Napoca')).toBe(1);
+    // "and" for the listed "&".
+    expect(nameMatch('brighton and hove', 'Brighton & Hove')).toBeGreaterThanOrEqual(0.8);
     expect(nameMatch('ClujNapoca', 'Cluj-Napoca')).toBe(1);
   });
 

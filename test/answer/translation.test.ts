@@ -1,5 +1,5 @@
 import { createAnswerer } from '../../src/answer/answerer';
-import { originalItems, originalSentences, originalsOf } from '../../src/answer/translation';
+import { originalItems, originalSentences, originalsOf, translationSiblings } from '../../src/answer/translation';
 import { doc, indexedTree } from '../core/helpers';
 
 const ORIGINAL = 'Het Meerverbond is een verbond van steden aan meren. Het deelt kennis over dijken.';
@@ -34,6 +34,19 @@ describe('originalsOf', () => {
     expect(originals.get(fileIndex('ferry.en.md'))).toBe(fileIndex('ferry.nl.md'));
     expect(originals.has(fileIndex('orphan.en.md'))).toBe(false);
     expect(originals.has(fileIndex('league/league.nl.md'))).toBe(false);
+  });
+});
+
+describe('translationSiblings', () => {
+  it("pairs each passage of a translation with its original's at the same place, both ways, where they line up", () => {
+    const siblings = translationSiblings(knowledge.index);
+    const [en, nl] = [passageOf('league/league.en.md'), passageOf('league/league.nl.md')];
+    expect(siblings.get(en)).toBe(nl);
+    expect(siblings.get(nl)).toBe(en);
+    const plan = (file: string) => knowledge.index.documents[fileIndex(file)].passages;
+    expect(plan('plan/plan.en.md').map((p) => siblings.get(p))).toEqual(plan('plan/plan.nl.md'));
+    // An orphan translation has no sibling.
+    expect(siblings.has(passageOf('orphan.en.md'))).toBe(false);
   });
 });
 
