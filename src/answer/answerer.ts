@@ -90,7 +90,11 @@ export function createAnswerer(index: SearchIndex, options: AnswererOptions = {}
     // Items that are sentences read on one after another; names or heads are set apart.
     const separator = candidate.items && !original.every((item) => /[.!?]$/.test(item)) ? '; ' : ' ';
     for (let count = original.length; count > 0; count--) {
-      const quoted = `\n(${translation}: “${original.slice(0, count).join(separator)}${count < original.length ? ' …' : ''}”)`;
+      const cut = count < original.length;
+      // A sentence joined to the one it points back to answers with the last: the original's last sentences are kept.
+      const fromEnd = cut && candidate.joinedToPrevious;
+      const kept = fromEnd ? original.slice(original.length - count) : original.slice(0, count);
+      const quoted = `\n(${translation}: “${fromEnd ? '… ' : ''}${kept.join(separator)}${cut && !fromEnd ? ' …' : ''}”)`;
       if (candidate.text.length + quoted.length <= MAX_ANSWER_CHARS) return candidate.text + quoted;
     }
     const note = `\n(${translation}.)`;

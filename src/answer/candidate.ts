@@ -8,6 +8,8 @@ export interface Candidate {
   /** Index of the passage in the search index. */
   passage: number;
   confidence: number;
+  /** The text is a sentence joined to the one before it, which it points back to ("… They try to …"): the last one answers. */
+  joinedToPrevious?: boolean;
   /** For a list answer, the passage's items it shows, in order (so a translation can quote its original's). */
   items?: number[];
   /** What a structured intent knows of its candidate (which intent made it, how closely the name asked matched): features for the model. */

@@ -412,7 +412,7 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
       bestScore = score;
       const span = spanText(first, last);
       const text = passage.kind === 'facts' ? `${span} (${passage.source.title})` : span;
-      const candidate: Candidate = { kind: passage.kind === 'facts' ? 'labelled_fact' : 'fact', text, passage: result.id, confidence: 0 };
+      const candidate: Candidate = { kind: passage.kind === 'facts' ? 'labelled_fact' : 'fact', text, passage: result.id, confidence: 0, ...(shape === 'previous' ? { joinedToPrevious: true } : {}) };
       if (keep === 'best') out.length = 0;
       out.push({ candidate, features: { ...f }, score });
     };

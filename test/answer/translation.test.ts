@@ -89,10 +89,11 @@ describe('an answer from a translation', () => {
     expect(answer.answer).toMatch(/- Cycling\n\(English translation of the Dutch original: “Water; Groen; Fiets”\)$/);
   });
 
-  it('quotes as many of the original sentences as fit beside it, the rest marked', () => {
+  it('quotes as many of the original sentences as fit beside it, the rest marked; for a sentence joined to the one it points back to, its own', () => {
+    // "It also pools the money…" answers, joined to the sentence "It" points back to; only one original fits beside both.
     const answer = createAnswerer(knowledge.index).ask('What does the Harbour Pact pool the money of the river towns for?');
     expect(answer.status).toBe('answered');
     expect(answer.answer.length).toBeLessThanOrEqual(700);
-    expect(answer.answer).toMatch(/\n\(English translation of the Dutch original: “Het Havenpact is een oude overeenkomst [^”]+ te delen\. …”\)$/);
+    expect(answer.answer).toMatch(/^The Harbour Pact is [^\n]+ It also pools [^\n]+\n\(English translation of the Dutch original: “… Het bundelt ook het geld [^”]+ water nam\.”\)$/);
   });
 });
