@@ -19,6 +19,7 @@ The court found that Northwave infringed the trade mark.
 The Harbour Council approved the new pier.
 `,
   ),
+  'board.md': doc({ title: '"The Pier Board"', lang: 'en' }, '\n# The Pier Board\n\nThe Pier Board manages the toll money.\n'),
   'people.md': doc(
     { title: '"Northwave people"', lang: 'en' },
     `
@@ -103,6 +104,10 @@ describe('general candidates', () => {
     const council = candidatesFor('Who approved the new pier?').candidates.find((c) => /Harbour Council approved/.test(c.candidate.text));
     expect(council?.features.expected_present).toBe(1);
     expect(council?.features.person_common_words_only).toBe(1);
+    // Common words that are a document's title name a body: "The Pier Board" answers "who".
+    const board = candidatesFor('Who manages the toll money?').candidates.find((c) => /Pier Board manages/.test(c.candidate.text));
+    expect(board?.features.expected_present).toBe(1);
+    expect(board?.features.person_common_words_only).toBe(0);
   });
 
   it('finds no reason in a labelled fact, and a why-question expects one', () => {
