@@ -46,7 +46,7 @@ const DEFINITION_PATTERNS: RegExp[] = [
   /^(?:que|quien) (?:es|son) (?:el |la |los |las |un |una )?(.+)$/,
   /^(?:che )?(?:cos|cosa) e (?:il |la |lo |l |un |una )?(.+)$/,
   // Chat style, the name first: "eurocities wat is dat", "oasc what is that", "enoll c est quoi".
-  /^(?:the |de |het |le |la |l )?(.+?) (?:what is (?:that|it|this)|whats that|wat is (?:dat|het)|c est quoi|qu est ce que c est|was ist das|que es eso|cos e)$/,
+  /^(?:the |de |het |le |la |l )?(.+?) (?:what is (?:that|it|this)|whats that|what s (?:that|it|this)|wat is (?:dat|het)|c est quoi|qu est ce que c est|was ist das|que es eso|cos e)$/,
 ];
 
 // A subject never starts with a question word.

@@ -27,6 +27,9 @@ const ANAPHOR_RE = /^(it|its|they|their|them|this|these|those|he|she|his|her|hun
 // A label word that makes it another role: the vice chair is not the chair.
 const ROLE_MODIFIERS = new Set(['vice', 'deputy', 'assistant', 'acting', 'former', 'honorary', 'interim', 'co', 'ex', 'sub', 'associate', 'plaatsvervangend', 'adjoint', 'stellvertretender', 'stellvertretende']);
 
+// The modifiers among them that name the same role, the second in command.
+const SECOND_IN_COMMAND = new Set(['vice', 'deputy', 'plaatsvervangend', 'adjoint', 'stellvertretender', 'stellvertretende']);
+
 // What a fact's label answers about its holder.
 const ROLE_TERMS = new Set(['role', 'position', 'job', 'function', 'titl', 'task', 'respons', 'work', 'offic', 'base'].map((w) => stem(w, 'en')));
 
@@ -141,7 +144,9 @@ function isRoster(passage: Passage): boolean {
 /** Whether a fact's label names another role than the one asked ("vice chair" when "chair" is asked). */
 export function changesRole(labelWords: readonly string[], isAsked: (word: string) => boolean): boolean {
   const asksAboutLabel = labelWords.some((w) => isAsked(w) && !ROLE_MODIFIERS.has(w));
-  return asksAboutLabel && labelWords.some((w) => ROLE_MODIFIERS.has(w) && !isAsked(w));
+  // "Deputy chair" asks for the vice chair: the second in command has several names.
+  const modifierAsked = (w: string) => isAsked(w) || (SECOND_IN_COMMAND.has(w) && [...SECOND_IN_COMMAND].some(isAsked));
+  return asksAboutLabel && labelWords.some((w) => ROLE_MODIFIERS.has(w) && !modifierAsked(w));
 }
 
 /** Question words held as bits of one integer mask: 31, the sign bit kept free. */

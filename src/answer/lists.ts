@@ -162,7 +162,7 @@ export function answerMembership(index: SearchIndex, q: AnalyzedQuestion): Candi
 }
 
 const COUNT_RE = /\b(?:how many|hoeveel|combien de|combien d|wie viele|cuantos|cuantas|quanti|quante)\s+(?:\d+\s+)?(\p{L}+)/u;
-const GENERIC_COUNTED = new Set(['cities', 'city', 'members', 'organisations', 'organizations', 'entries', 'items', 'names', 'partners', 'steden', 'leden', 'villes', 'membres', 'stadte', 'mitglieder', 'ciudades', 'miembros', 'citta', 'membri']);
+const GENERIC_COUNTED = new Set(['cities', 'city', 'towns', 'town', 'municipalities', 'members', 'organisations', 'organizations', 'entries', 'items', 'names', 'partners', 'steden', 'leden', 'villes', 'membres', 'stadte', 'mitglieder', 'ciudades', 'miembros', 'citta', 'membri']);
 
 /**
  * Whether the question's other words name a different document's subject ("members of EUROCITIES"
@@ -196,7 +196,9 @@ function ordinalOf(word: string): number | undefined {
   const digits = DIGIT_ORDINAL_RE.exec(word);
   return digits ? Number(digits[1]) : undefined;
 }
-const LIST_FRAME = new Set(['listed', 'list', 'there', 'total', 'all', 'current', 'currently', 'set', 'include', 'includes', 'included', 'contain', 'contains', 'exist', 'number', 'count', 'named', 'defined', ...NUMBER_WORDS]);
+const LIST_FRAME = new Set(['listed', 'list', 'there', 'total', 'all', 'whole', 'entire', 'full', 'complete', 'current', 'currently', 'set', 'include', 'includes', 'included', 'contain', 'contains', 'belong', 'belongs', 'exist', 'number', 'count', 'named', 'defined', ...NUMBER_WORDS]);
+/** Items up to which a list is shown one per line, and a count names them; a longer list is shown as a run. */
+const SHORT_LIST = 8;
 
 /** "How many members …?": counts the items of the list the question names. */
 export function answerCount(index: SearchIndex, q: AnalyzedQuestion, words: ResolvedWord[]): Candidate | null {
@@ -207,16 +209,21 @@ export function answerCount(index: SearchIndex, q: AnalyzedQuestion, words: Reso
     const { heading, all } = listTerms(index, i);
     const countedTerms = [stem(counted, index.passages[i].passage.lang), ...(words.find((w) => w.word === counted)?.terms ?? [])];
     const namesList = countedTerms.some((t) => heading.has(t)) || (GENERIC_COUNTED.has(counted) && words.some((w) => w.word !== counted && w.terms.some((t) => heading.has(t))));
-    if (!namesList || !coveredBy(words, all, new Set([counted, ...LIST_FRAME])) || namesAnotherSubject(index, q, i)) continue;
+    // "How many cities and organisations are members?": the other generic nouns of what is counted say nothing more.
+    if (!namesList || !coveredBy(words, all, new Set([counted, ...LIST_FRAME, ...GENERIC_COUNTED])) || namesAnotherSubject(index, q, i)) continue;
     const p = index.passages[i].passage;
     const what = (p.headings[p.headings.length - 1] ?? 'items').toLowerCase();
-    return { kind: 'count', text: `The ${docTitle(index, i)} lists ${p.items?.length ?? 0} ${what}.`, passage: i, confidence: 0, signals: { count_answer: 1 } };
+    const listed = p.items ?? [];
+    // A short list is named as well as counted ("3 2015 priorities: Digitally Enabled citizens, …").
+    const named = listed.length && listed.length <= SHORT_LIST ? `: ${listed.map((item) => itemHead(item)?.head ?? item).join('; ')}` : '';
+    return { kind: 'count', text: `The ${docTitle(index, i)} lists ${listed.length} ${what}${named}.`, passage: i, confidence: 0, signals: { count_answer: 1 } };
   }
   return null;
 }
 
 const LIST_QUESTION_RE = /^(what|whats|which|who|whos|list|name|show|give|enumerate|wat|welke|wie|quels|quelles|quelle|quel|qui|welche|was|cuales|quali|quels sont|noem)\b/;
 const MAX_LISTED = 40;
+const MEMBERSHIP_VERB_RE = /\b(belong|belongs|participate|participates|take part|takes part)\b/;
 
 /** "What were the 2015 priorities?": the items of the list the question names, concisely. */
 export function answerList(index: SearchIndex, q: AnalyzedQuestion, words: ResolvedWord[]): Candidate | null {
@@ -226,7 +233,9 @@ export function answerList(index: SearchIndex, q: AnalyzedQuestion, words: Resol
   const terse = !LIST_QUESTION_RE.test(q.allWords.join(' '));
   for (const i of listPassages(index)) {
     const { heading, all } = listTerms(index, i);
-    if (!words.some((w) => w.terms.some((t) => heading.has(t)))) continue;
+    // "Which cities belong to the forum?" asks for its members list, though it names no member.
+    const asksMembers = MEMBERSHIP_VERB_RE.test(q.allWords.join(' ')) && MEMBER_RE.test(foldedWords(headingText(index, i)).join(' '));
+    if (!asksMembers && !words.some((w) => w.terms.some((t) => heading.has(t)))) continue;
     if (terse && !words.every((w) => w.terms.some((t) => all.has(t)))) continue;
     // "Which cities are members?": a generic noun for the items does not need to be in the heading.
     if (!coveredBy(words, all, new Set([...LIST_FRAME, ...GENERIC_COUNTED])) || namesAnotherSubject(index, q, i)) continue;
@@ -245,7 +254,7 @@ export function answerList(index: SearchIndex, q: AnalyzedQuestion, words: Resol
     const shown = items.slice(0, MAX_LISTED);
     const more = items.length > shown.length ? `, and ${items.length - shown.length} more` : '';
     const text =
-      items.length <= 8
+      items.length <= SHORT_LIST
         ? `${name} (${docTitle(index, i)}):\n${shown.map((x) => `- ${x}`).join('\n')}`
         : `${name} (${docTitle(index, i)}), ${items.length} in all: ${shown.join(', ')}${more}.`;
     return { kind: 'list', text, passage: i, items: shown.map((_, k) => k), confidence: 0, signals: { list_answer: 1 } };

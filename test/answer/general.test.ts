@@ -133,6 +133,9 @@ describe('general candidates', () => {
   it('marks another role and another attribute of a fact holder', () => {
     expect(changesRole(['vice', 'chair'], (w) => w === 'chair')).toBe(true);
     expect(changesRole(['vice', 'chair'], (w) => w === 'chair' || w === 'vice')).toBe(false);
+    // The second in command has several names; an acting chair is another role.
+    expect(changesRole(['vice', 'chair'], (w) => w === 'chair' || w === 'deputy')).toBe(false);
+    expect(changesRole(['acting', 'chair'], (w) => w === 'chair' || w === 'deputy')).toBe(true);
     expect(best('Who is the chair?').features.role_conflict).toBe(1);
     const email = best('What is the email of the staff contact?');
     expect(email.features.fact_unmatched).toBeGreaterThan(0);

@@ -48,7 +48,7 @@ beforeAll(() => ({ index } = league));
 const ask = (text: string, on: SearchIndex = index) => analyzeQuestion(text, on.langs);
 const parse = (text: string) => parseMembership(ask(text));
 const membership = (text: string, on: SearchIndex = index) => answerMembership(on, ask(text, on));
-const count = (text: string) => answerCount(index, ask(text), resolveWords(index, ask(text)));
+const count = (text: string, on: SearchIndex = index) => answerCount(on, ask(text, on), resolveWords(on, ask(text, on)));
 const list = (text: string, on: SearchIndex = index) => answerList(on, ask(text, on), resolveWords(on, ask(text, on)));
 const headingOf = (passage: number) => index.passages[passage].passage.headings.at(-1);
 
@@ -150,11 +150,14 @@ describe('answerMembership', () => {
 });
 
 describe('answerCount', () => {
-  it('counts the items of the list the question names by its heading', () => {
+  it('counts the items of the list the question names by its heading, and names them when they are few', () => {
     const members = count('How many members are listed?');
-    expect(members).toMatchObject({ kind: 'count', text: 'The Tidewater League (TWL) lists 5 members.', signals: { count_answer: 1 } });
+    expect(members).toMatchObject({ kind: 'count', text: 'The Tidewater League (TWL) lists 5 members: Saltmere; Port Éloise; Kirkhaven; Bramwick-on-Sea; Dunmarrow.', signals: { count_answer: 1 } });
     expect(headingOf(members!.passage)).toBe('Members');
-    expect(count('How many beacons are there?')?.text).toBe('The Tidewater League (TWL) lists 3 beacons.');
+    expect(count('How many beacons are there?')?.text).toBe('The Tidewater League (TWL) lists 3 beacons: Red Tower; Gull Rock; Old Lantern.');
+    expect(count('How many moorings are there?', guide.index)?.text).toBe('The Harbour Guide lists 10 moorings.');
+    // Other generic nouns for what is counted say nothing more.
+    expect(count('How many towns and organisations are listed as members?')?.text).toMatch(/^The Tidewater League \(TWL\) lists 5 members/);
   });
 
   it('returns null when no list is named or the question asks no count', () => {
@@ -170,6 +173,8 @@ describe('answerList', () => {
     expect(beacons).toMatchObject({ kind: 'list', signals: { list_answer: 1 } });
     expect(beacons?.text).toBe('Beacons (Tidewater League (TWL)):\n- Red Tower\n- Gull Rock\n- Old Lantern');
     expect(list('What are the members?')?.text).toContain('- Bramwick-on-Sea\n- Dunmarrow');
+    // A membership verb asks for the members list, and "give me the whole list" frames the question.
+    expect(list('Which towns belong to the league? Give me the whole list.')?.text).toContain('- Bramwick-on-Sea\n- Dunmarrow');
   });
 
   it('runs a long list on one line with its count', () => {
