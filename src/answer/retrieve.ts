@@ -196,11 +196,14 @@ export function resolveWords(index: SearchIndex, q: AnalyzedQuestion): ResolvedW
       if (q.allWords.slice(phrase.start, phrase.end).some((w) => q.cueWords.has(w))) continue;
       const terms = phrase.links.map((l) => l.term).filter(known);
       if (!terms.length || resolved.length >= MAX_QUESTION_WORDS) continue;
-      // The phrase stands for its words that the documents do not hold themselves: "carried" of "carried out" is
-      // not a word of its own beside it.
+      // One word with its phrase, not two: a word of the phrase the documents do not hold themselves ("carried" of
+      // "carried out", "build" of "build up") joins it, its WordNet relatives with the phrase's.
       const inPhrase = new Set(q.allWords.slice(phrase.start, phrase.end));
       for (let i = resolved.length - 1; i >= 0; i--) {
-        if (inPhrase.has(resolved[i].word) && (resolved[i].how === 'wordnet' || !resolved[i].terms.length)) resolved.splice(i, 1);
+        const w = resolved[i];
+        if (!inPhrase.has(w.word) || (w.how !== 'wordnet' && w.terms.length)) continue;
+        for (const t of w.terms) if (!terms.includes(t)) terms.push(t);
+        resolved.splice(i, 1);
       }
       resolved.push({ word: phrase.phrase, terms, weight: Math.max(...terms.map((t) => idf(index, t))), how: 'wordnet', lexical: [], antonyms: [] });
     }

@@ -37,6 +37,14 @@ const resolved = (text: string) => resolveWords(index, analyzeQuestion(text, ind
 const word = (text: string, w: string) => resolved(text).find((r) => r.word === w);
 
 describe('resolveWords', () => {
+  it('reads a WordNet collocation as one word, its own words the documents lack joined to it ("put out" → publishes)', () => {
+    const words = resolved('When does the council put out its minutes?');
+    const phrase = words.find((w) => w.word === 'put out');
+    expect(phrase).toMatchObject({ how: 'wordnet' });
+    expect(phrase?.terms).toContain('publish');
+    expect(words.some((w) => w.word === 'put')).toBe(false);
+  });
+
   it('matches a word the documents use as itself, by its stem', () => {
     expect(word('When did the council move the terminal?', 'council')).toMatchObject({ how: 'exact', terms: ['council'] });
   });
