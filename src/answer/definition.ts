@@ -69,7 +69,7 @@ export function definitionSubject(q: AnalyzedQuestion): string | null {
   return null;
 }
 
-const NAME_FUNCTION_WORDS: Record<string, string> = { van: 'of', de: 'the', het: 'the', der: 'of the', des: 'of the', du: 'of the', di: 'of', del: 'of the', la: 'the', le: 'the', les: 'the', el: 'the', il: 'the' };
+const NAME_FUNCTION_WORDS: Record<string, string> = { van: 'of', de: 'the', het: 'the', der: 'of the', des: 'of the', du: 'of the', di: 'of', del: 'of the', della: 'of the', delle: 'of the', dei: 'of the', degli: 'of the', la: 'the', le: 'the', les: 'the', el: 'the', il: 'the' };
 
 function inEnglish(name: string): string {
   return name

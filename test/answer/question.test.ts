@@ -68,6 +68,14 @@ describe('analyzeQuestion', () => {
     expect(asked('Why does membership cost so much?').expects).toBe('reason');
     // "Who can join?" asks for a kind of body, as "who are the members?" does; "who can I contact?" for a name.
     expect(asked('Who can be a member of the league?').expects).toBeNull();
+    for (const text of ['Wie kunnen er lid worden van de league?', 'Qui peut devenir membre ?', 'Wer kann Mitglied werden?', '¿Quién puede ser miembro?', 'Chi può diventare membro?']) {
+      expect(asked(text).expects).toBeNull();
+    }
+    expect(asked('Wie kan het forum voorzitten?').expects).toBe('person');
+    // "can" and "become" are the question's grammar, not its topic.
+    expect(wordsOf('¿Quién puede ser miembro de la league?')).toEqual(['miembro', 'league']);
+    expect(wordsOf('Chi può diventare membro della league?')).toEqual(['membro', 'league']);
+    expect(wordsOf('Qui peut devenir membre de la league ?')).toEqual(['membre', 'league']);
     expect(asked('Who can I contact about the league?').expects).toBe('person');
   });
 
