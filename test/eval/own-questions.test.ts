@@ -21,29 +21,34 @@ const readSet = (file: string): Item[] =>
 // holdout2.jsonl: chat-style (terse, lowercase, Dutch, abbreviations), written the same way; its floor is lower.
 // holdout3–7.jsonl: people's own words in six languages, written from the seeds and the README only (the answer model's
 // checks, README "How answers are chosen"); floors a few points under their scores, so a regression shows (raised
-// on 2026-12-03 to about four points under that day's scores).
+// on 2026-12-03 to about four points under that day's scores, and again at the end of the next session).
 const FLOORS: Record<string, number> = {
   'questions.jsonl': MIN_ACCURACY,
   'holdout.jsonl': MIN_ACCURACY,
   'holdout2.jsonl': 0.85,
-  'holdout3.jsonl': 0.87,
+  'holdout3.jsonl': 0.88,
   'holdout4.jsonl': MIN_ACCURACY,
-  'holdout5.jsonl': 0.82,
+  'holdout5.jsonl': 0.85,
   // holdout6.jsonl: the same way, written 2026-12-02 and scored before any change it prompted (64.5%); holdout7.jsonl
   // (150) the same day by another helper, as a fit set with many near misses, then kept unseen (67.3% before this round's changes).
   'holdout6.jsonl': 0.77,
-  'holdout7.jsonl': 0.75,
+  'holdout7.jsonl': 0.77,
   // holdout8.jsonl (120): written in the third session of 2026-12-02 by a helper that read only the seeds and the
   // README, after that session's model change; 72.5% with the model before it (ba5727b), 76.7% with it.
   'holdout8.jsonl': 0.79,
   // holdout9.jsonl (100): written the same way at the end of that session and scored before anything changed because
   // of it: 74.0% with the model of ba5727b, 80.0% with that session's; "lol ur a good bot" then became small talk.
-  'holdout9.jsonl': 0.79,
+  'holdout9.jsonl': 0.82,
   // holdout10.jsonl (100): written at the start of the session of 2026-12-03 the same way; 84.0% before any change.
-  'holdout10.jsonl': 0.85,
+  'holdout10.jsonl': 0.88,
   // holdout11.jsonl (100): written later that session the same way; 70.0% at d2390a3, 72.0% with that session's first
   // changes, before it was read.
   'holdout11.jsonl': 0.73,
+  // holdout12.jsonl and holdout13.jsonl (100 each): written in the next session (2026-12-03, the eighth on issue 9)
+  // the same way; holdout12 60.0% and holdout13 59.0% with the model at its start (1088251), holdout13 61.0% when it
+  // was first scored, before it was read.
+  'holdout12.jsonl': 0.68,
+  'holdout13.jsonl': 0.72,
 };
 /**
  * Out-of-scope questions a set's answers are known to answer (README "Known limits"), by id: holdout6 where one can
@@ -55,7 +60,8 @@ const FLOORS: Record<string, number> = {
  * languages the forum works in, beside the sentence on how ICT changed how we communicate (h8-040); holdout9 (in German)
  * who presides the European Commission, beside its sentence (h9-002); holdout10 (in German) who presides the Committee
  * of the Regions, beside its sentence (h10-099), and (in Spanish) the EU budget for 2020, beside the sentence on the
- * Commission managing the budget (h10-100). Any other fails.
+ * Commission managing the budget (h10-100); holdout12 whether the new Leipzig Charter was ever signed, beside the sentence on
+ * advancing its creation (h12-011). Any other fails.
  */
 const KNOWN_OUT_OF_SCOPE_ANSWERS: Record<string, readonly string[]> = {
   'holdout6.jsonl': ['h6-050'],
@@ -63,6 +69,7 @@ const KNOWN_OUT_OF_SCOPE_ANSWERS: Record<string, readonly string[]> = {
   'holdout8.jsonl': ['h8-016', 'h8-040'],
   'holdout9.jsonl': ['h9-002'],
   'holdout10.jsonl': ['h10-099', 'h10-100'],
+  'holdout12.jsonl': ['h12-011'],
 };
 
 for (const [file, floor] of Object.entries(FLOORS)) {
