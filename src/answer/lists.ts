@@ -1,5 +1,5 @@
 import type { SearchIndex } from '../search/build';
-import { listPassageIds } from '../search/lookups';
+import { factLabels, listPassageIds } from '../search/lookups';
 import { itemHead } from '../search/segments';
 import { isStopwordAnywhere, stem } from '../text/analyze';
 import { foldedWords } from '../text/fold';
@@ -105,7 +105,8 @@ function titleCase(name: string): string {
 /** "Is Helsinki a member?": yes or no from the lists whose heading says they list members. */
 export function answerMembership(index: SearchIndex, q: AnalyzedQuestion): Candidate | null {
   const asked = parseMembership(q);
-  if (!asked) return null;
+  // "Is the vice chair in the forum?" asks about a role the knowledge names, not a member's name.
+  if (!asked || factLabels(index).has(asked.name)) return null;
   const lists = listPassages(index);
   const memberLists = lists.filter((i) => MEMBER_RE.test(foldedWords(headingText(index, i)).join(' ')));
   if (!memberLists.length) return null;

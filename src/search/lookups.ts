@@ -6,6 +6,7 @@
  */
 import type { DocumentInfo, SearchIndex } from './build';
 import { addWordPrefixes } from '../util/word-prefixes';
+import { foldedWords } from '../text/fold';
 
 /** MiniSearch's radix tree, as far as it is used here (its subpath export has no types under this project's resolution). */
 interface RadixTree {
@@ -106,4 +107,17 @@ export function listPassageIds(index: SearchIndex): number[] {
     listsOf.set(index, lists);
   }
   return lists;
+}
+
+const labelsOf = new WeakMap<SearchIndex, Set<string>>();
+
+/** The labels of every labelled fact, folded ("vice chair", "eurocities staff contact"), computed once per index. */
+export function factLabels(index: SearchIndex): ReadonlySet<string> {
+  let labels = labelsOf.get(index);
+  if (!labels) {
+    labels = new Set();
+    for (const { passage } of index.passages) for (const f of passage.facts ?? []) labels.add(foldedWords(f.label).join(' '));
+    labelsOf.set(index, labels);
+  }
+  return labels;
 }

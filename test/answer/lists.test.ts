@@ -139,6 +139,8 @@ describe('answerMembership', () => {
 
   it('returns null for a question not about membership, or knowledge without a members list', () => {
     expect(membership('When was the league founded?')).toBeNull();
+    // A role the knowledge names in a labelled fact is no member's name: no "No: Seat is not listed".
+    expect(membership('Is the seat in the league?')).toBeNull();
     expect(parse('Is Kirkhaven a member?')).not.toBeNull();
     expect(membership('Is Kirkhaven a member?', guide.index)).toBeNull();
   });
