@@ -17,7 +17,7 @@ export interface CalibrationPoint {
  * @example fitIsotonic([{ score: -1, right: false }, { score: 0, right: true }, { score: 1, right: false }, { score: 2, right: true }])
  * // { kind: 'isotonic', scores: [-1, 0.5, 2], values: [0, 0.5, 1] }
  */
-export function fitIsotonic(points: readonly CalibrationPoint[]): IsotonicCalibration {
+export function fitIsotonic(points: readonly CalibrationPoint[], minPool = 1): IsotonicCalibration {
   if (!points.length) throw new Error('isotonic calibration needs at least one point');
   const sorted = [...points].sort((a, b) => a.score - b.score);
   const pools: { low: number; high: number; right: number; count: number }[] = [];
@@ -38,6 +38,17 @@ export function fitIsotonic(points: readonly CalibrationPoint[]): IsotonicCalibr
       before.right += last.right;
       before.count += last.count;
     }
+  }
+  // Pools of fewer than `minPool` points join their smaller neighbour: merging neighbours of a rising sequence keeps it rising.
+  for (let i = 0; pools.length > 1 && i < pools.length; ) {
+    if (pools[i].count >= minPool) {
+      i++;
+      continue;
+    }
+    const j = i === 0 ? 1 : i === pools.length - 1 ? i - 1 : pools[i - 1].count <= pools[i + 1].count ? i - 1 : i + 1;
+    const [a, b] = [Math.min(i, j), Math.max(i, j)];
+    pools.splice(a, 2, { low: pools[a].low, high: pools[b].high, right: pools[a].right + pools[b].right, count: pools[a].count + pools[b].count });
+    i = Math.max(0, a - 1);
   }
   const round = (x: number) => Math.round(x * 1e6) / 1e6;
   const scores: number[] = [];

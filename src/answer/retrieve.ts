@@ -95,8 +95,18 @@ function nearestTerm(index: SearchIndex, term: string): Correction | null {
 
 /** Known parts of a compound word ("contactpersoon" → "contact", "persoon"), for Dutch and German questions. */
 function compoundParts(index: SearchIndex, word: string, q: AnalyzedQuestion): string[] {
-  // Only Dutch and German write compounds as one word; "everyone" is not "every" + "one".
-  if (word.length < 8 || (q.lang !== 'nl' && q.lang !== 'de')) return [];
+  if (word.length < 8) return [];
+  // English writes some compounds both ways ("policymakers", "policy makers"; "nonprofit", "non-profit"): a word the
+  // index lacks stands for two words it holds, both of them, never one ("everyone" is not "every" + "one").
+  if (q.lang === 'en') {
+    for (let cut = word.length - 3; cut >= 3; cut--) {
+      const [head, tail] = [stem(word.slice(0, cut), 'en'), stem(word.slice(cut), 'en')];
+      if (index.documentFrequency.has(head) && index.documentFrequency.has(tail)) return [head, tail];
+    }
+    return [];
+  }
+  // Dutch and German write compounds as one word, and their head alone may be what the documents hold.
+  if (q.lang !== 'nl' && q.lang !== 'de') return [];
   for (let cut = word.length - 3; cut >= 4; cut--) {
     const head = stem(word.slice(0, cut), q.lang);
     if (index.documentFrequency.has(head)) {

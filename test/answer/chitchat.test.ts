@@ -26,6 +26,8 @@ describe('chitchatIntent', () => {
     expect(chitchatIntent('bye, have a nice day')).toBe('bye');
     expect(chitchatIntent('ciao, a presto!')).toBe('bye');
     expect(chitchatIntent('good night, talk later')).toBe('bye');
+    expect(chitchatIntent("ok that's all, bye!")).toBe('bye');
+    expect(chitchatIntent("that's all for now")).toBe('bye');
     expect(chitchatIntent('thanks! have a good one')).toBe('thanks');
     expect(chitchatIntent('olá, tudo bem?')).toBe('greeting');
   });

@@ -37,6 +37,11 @@ const resolved = (text: string) => resolveWords(index, analyzeQuestion(text, ind
 const word = (text: string, w: string) => resolved(text).find((r) => r.word === w);
 
 describe('resolveWords', () => {
+  it('reads an English compound the index lacks as two words it holds, both or neither', () => {
+    expect(word('Who sends the delegates to the harbourcouncil?', 'harbourcouncil')).toMatchObject({ how: 'compound', terms: ['harbour', 'council'] });
+    expect(word('Does everyone get the minutes?', 'everyone')?.terms).toEqual([]);
+  });
+
   it('reads a WordNet collocation as one word, its own words the documents lack joined to it ("put out" → publishes)', () => {
     const words = resolved('When does the council put out its minutes?');
     const phrase = words.find((w) => w.word === 'put out');

@@ -37,6 +37,18 @@ describe('fitIsotonic', () => {
     for (let i = 1; i < close.scores.length; i++) expect(close.scores[i]).toBeGreaterThan(close.scores[i - 1]);
   });
 
+  it('joins a pool of fewer points than the minimum to its smaller neighbour, keeping the table rising', () => {
+    const points = [...Array(60)].map((_, i) => ({ score: i, right: (i * 7) % 10 < i / 6 }));
+    const loose = fitIsotonic(points);
+    const pooled = fitIsotonic(points, 10);
+    expect(pooled.scores.length).toBeLessThan(loose.scores.length);
+    expect(pooled.scores.length).toBeLessThanOrEqual(6);
+    for (let i = 1; i < pooled.values.length; i++) expect(pooled.values[i]).toBeGreaterThanOrEqual(pooled.values[i - 1]);
+    for (let i = 1; i < pooled.scores.length; i++) expect(pooled.scores[i]).toBeGreaterThan(pooled.scores[i - 1]);
+    // The shares still average to the share right overall.
+    expect(fitIsotonic(points, 60).values).toEqual([Math.round((points.filter((p) => p.right).length / 60) * 1e6) / 1e6]);
+  });
+
   it('refuses to fit nothing', () => {
     expect(() => fitIsotonic([])).toThrow(/at least one point/);
   });
