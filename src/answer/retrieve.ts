@@ -117,6 +117,13 @@ function compoundParts(index: SearchIndex, word: string, q: AnalyzedQuestion): s
   return [];
 }
 
+/** Whether a document's title goes on with `next` after the name `expansion` ("Knowledge Society" + "forum"). */
+function continuesTitle(index: SearchIndex, expansion: string, next: string | undefined): boolean {
+  if (!next) return false;
+  const phrase = ` ${foldedWords(expansion).join(' ')} ${next} `;
+  return index.documents.some((d) => d.subjects.some((subject) => ` ${subject} `.includes(phrase)));
+}
+
 /** Whether the text writes a folded word as an abbreviation ("EC", "NGOs", "CoR"). */
 function writtenInCapitals(text: string, word: string): boolean {
   for (const [written] of text.matchAll(/[\p{L}&]+/gu)) if (writtenAsAbbreviation(written) && fold(written) === word) return true;
@@ -170,8 +177,9 @@ export function resolveWords(index: SearchIndex, q: AnalyzedQuestion): ResolvedW
     if (!terms.length) {
       // The index keeps each abbreviation under its plural and singular forms ("ngos", "ngo").
       const acronym = index.acronyms.get(word);
-      // Initials no text writes ("EC" for "European Commission") count only when the question writes them as initials.
-      if (acronym && (!acronym.fromName || writtenInCapitals(q.text, word))) {
+      // Initials no text writes ("EC" for "European Commission") count only when the question writes them as initials,
+      // or goes on with the word that follows the name in a document's title ("the ks forum": Knowledge Society forum).
+      if (acronym && (!acronym.fromName || writtenInCapitals(q.text, word) || continuesTitle(index, acronym.expansion, q.allWords[q.allWords.indexOf(word) + 1]))) {
         // An abbreviation the documents spell out but the question uses on its own ("ngos").
         terms = [...new Set(terms_(acronym.expansion, index.passages[acronym.passage]?.passage.lang ?? 'en'))].filter(known);
         how = 'abbreviation';

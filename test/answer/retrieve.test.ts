@@ -33,10 +33,18 @@ const knowledge = indexedTree(KNOWLEDGE, 'network-qa-retrieve-');
 let index: SearchIndex;
 beforeAll(() => ({ index } = knowledge));
 
+const pilots = indexedTree({ 'forum.md': doc({ title: '"Harbour Pilots forum"', lang: 'en' }, '\n# Harbour Pilots forum\n\nThe Harbour Pilots forum meets every spring in Port Alba.\n') }, 'network-qa-retrieve-pilots-');
 const resolved = (text: string) => resolveWords(index, analyzeQuestion(text, index.langs));
 const word = (text: string, w: string) => resolved(text).find((r) => r.word === w);
 
 describe('resolveWords', () => {
+  it("reads a name's initials in lower case when the question goes on as the title does ('the hp forum')", () => {
+    const initials = (text: string) => resolveWords(pilots.index, analyzeQuestion(text, pilots.index.langs)).find((w) => w.word === 'hp');
+    expect(initials('When does the hp forum meet?')).toMatchObject({ how: 'abbreviation', terms: expect.arrayContaining(['harbour', 'pilot']) });
+    expect(initials('When does HP meet?')).toMatchObject({ how: 'abbreviation' });
+    expect(initials('When does hp meet?')?.terms ?? []).toEqual([]);
+  });
+
   it('reads an English compound the index lacks as two words it holds, both or neither', () => {
     expect(word('Who sends the delegates to the harbourcouncil?', 'harbourcouncil')).toMatchObject({ how: 'compound', terms: ['harbour', 'council'] });
     expect(word('Does everyone get the minutes?', 'everyone')?.terms).toEqual([]);
