@@ -35,7 +35,7 @@ const DEFINITION_PATTERNS: RegExp[] = [
   /^(?:wat|wie) (?:is|zijn|betekent) (?:de |het |een )?(.+)$/,
   // "What kind of organisation is X?" in the other languages: "qué tipo de organización es", "quel type d'organisation est",
   // "wat voor soort organisatie is", "was für eine Organisation ist", "che tipo di organizzazione è", "que tipo de organização é".
-  /^(?:que|quel|quelle|welche|che|qual|wat voor|was fur)(?: (?:tipo|type|sorte|genre|art|soort|eine?|een))?(?: (?:de|d|di|von|van))? \S+ (?:es|est|ist|e|is) (?:el |la |le |l |der |die |das |il |de |het |o |a )?(.+)$/,
+  /^(?:(?:que|quel|quelle|che|qual) (?:tipo|type|sorte|genre)|welche art|wat voor(?: soort)?|was fur(?: eine?)?)(?: (?:de|d|di|von|van))? \S+ (?:es|est|ist|e|is) (?:el |la |le |l |der |die |das |il |de |het |o |a )?(.+)$/,
   // "What does X mean?" in the other languages ("que signifie", "was bedeutet", "qué significa", "cosa vuol dire"; Portuguese "o que significa" too).
   /^(?:o )?(?:que|qu est ce que|was|cosa|che cosa|che) (?:signifie|veut dire|bedeutet|significa|quiere decir|vuol dire) (?:le |la |les |l |der |die |das |el |los |las |il |lo )?(.+)$/,
   /^qu est ce que (?:c est )?(?:le |la |les |l |un |une )?(.+)$/,

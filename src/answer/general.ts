@@ -15,7 +15,8 @@ import { holdsDate, holdsNumber, type MatchKind, newNameIn, type RankedPassage, 
 import { translationSiblings } from './translation';
 
 /**
- * How many passages the search returns for sentence-level reranking. Measured with the model refit at each depth
+ * How many passages are reranked sentence by sentence (the search returns twice as many, so that a translation's
+ * passage beside one of them can be taken from there: `withTranslations`). Measured with the model refit at each depth
  * (npm run train): 3 scored SQuAD v2 check 56.5% and own fit 87.9%, 4 56.3% and 87.9%, 5 56.1% and 87.9%; fewer
  * passages also mean fewer candidates to describe (issue 9's speed target).
  */

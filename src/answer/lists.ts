@@ -197,7 +197,7 @@ function ordinalOf(word: string): number | undefined {
   const digits = DIGIT_ORDINAL_RE.exec(word);
   return digits ? Number(digits[1]) : undefined;
 }
-const LIST_FRAME = new Set(['listed', 'list', 'there', 'total', 'all', 'whole', 'entire', 'full', 'complete', 'current', 'currently', 'set', 'include', 'includes', 'included', 'contain', 'contains', 'belong', 'belongs', 'exist', 'number', 'count', 'named', 'defined', ...NUMBER_WORDS]);
+const LIST_FRAME = new Set(['listed', 'list', 'there', 'total', 'all', 'whole', 'entire', 'full', 'complete', 'current', 'currently', 'set', 'include', 'includes', 'included', 'contain', 'contains', 'belong', 'belongs', 'participate', 'participates', 'take', 'takes', 'part', 'exist', 'number', 'count', 'named', 'defined', ...NUMBER_WORDS]);
 /** Items up to which a list is shown one per line, and a count names them; a longer list is shown as a run. */
 const SHORT_LIST = 8;
 

@@ -119,7 +119,8 @@ function compoundParts(index: SearchIndex, word: string, q: AnalyzedQuestion): s
 
 /** Whether a document's title goes on with `next` after the name `expansion` ("Knowledge Society" + "forum"). */
 function continuesTitle(index: SearchIndex, expansion: string, next: string | undefined): boolean {
-  if (!next) return false;
+  // "of", "the" follow many names: only a word of its own says the question goes on with the title.
+  if (!next || isStopwordAnywhere(next)) return false;
   const phrase = ` ${foldedWords(expansion).join(' ')} ${next} `;
   return index.documents.some((d) => d.subjects.some((subject) => ` ${subject} `.includes(phrase)));
 }
@@ -308,7 +309,10 @@ export interface SpanFacts {
   /** The index terms the question's words reached (translations included), and the span's language they are stems of. */
   askedTerms?: ReadonlySet<string>;
   lang?: Lang;
-  /** Whether a folded word is a common word written large ("Council", "Agenda"), no person's name: WordNet knows it. */
+  /**
+   * Whether a folded word is a common word written large ("Agenda"), no person's name: WordNet knows it (general.ts
+   * excuses the words of the documents' titles, which name bodies: "The European Commission").
+   */
   commonWord?: (word: string) => boolean;
 }
 

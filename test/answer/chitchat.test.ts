@@ -13,7 +13,7 @@ describe('chitchatIntent', () => {
     expect(chitchatIntent('good bot, who is the chair?')).toBeNull();
     expect(chitchatIntent('tot ziens')).toBe('bye');
     for (const text of ['à bientôt !', 'bis später', 'hasta pronto', 'ci vediamo', 'tot straks']) expect(chitchatIntent(text)).toBe('bye');
-    for (const text of ['what kinds of things can you help me with?', 'what can you do?', 'cosa puoi fare?', 'Que peux-tu faire ?', 'was kannst du?', '¿qué puedes hacer?', 'wat kan je doen?', 'wat kun je?']) expect(chitchatIntent(text)).toBe('help');
+    for (const text of ['what kinds of things can you help me with?', "Qu'est-ce que tu sais faire ?", 'what can you do?', 'cosa puoi fare?', 'Que peux-tu faire ?', 'was kannst du?', '¿qué puedes hacer?', 'wat kan je doen?', 'wat kun je?']) expect(chitchatIntent(text)).toBe('help');
     expect(chitchatIntent('who are you?')).toBe('identity');
     expect(chitchatIntent('who made you?')).toBe('identity');
     expect(chitchatIntent('who made the forum?')).toBeNull();

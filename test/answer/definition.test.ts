@@ -85,6 +85,9 @@ describe('definitionSubject', () => {
     for (const text of ['¿Qué tipo de organización es la TWL?', "Quel type d'organisation est TWL ?", 'Wat voor soort organisatie is TWL?', 'Was für eine Organisation ist TWL?', 'Che tipo di organizzazione è TWL?']) {
       expect(subject(text)).toBe('twl');
     }
+    // Without a word for a kind, "which city is …" asks no definition.
+    expect(subject('Welche Stadt ist Mitglied?')).toBeNull();
+    expect(subject('¿Qué día es la reunión?')).toBeNull();
     expect(subject("C'est quoi la TWL au juste ?")).toBe('twl');
     expect(subject('the tidewater league - what kind of organisation is it')).toBe('tidewater league');
   });

@@ -134,7 +134,7 @@ describe('answerMembership', () => {
   it('reads no name from a request or a question about kinds of members', () => {
     expect(parse('give me all the member towns')).toBeNull();
     expect(parse('Welk soort organisaties kan lid worden van de league?')).toBeNull();
-    expect(parse('what kind of body can be a member?')).toBeNull();
+    expect(parse('that kind of body a member?')).toBeNull();
   });
 
   it('returns null for a question not about membership, or knowledge without a members list', () => {
@@ -177,6 +177,7 @@ describe('answerList', () => {
     expect(list('What are the members?')?.text).toContain('- Bramwick-on-Sea\n- Dunmarrow');
     // A membership verb asks for the members list, and "give me the whole list" frames the question.
     expect(list('Which towns belong to the league? Give me the whole list.')?.text).toContain('- Bramwick-on-Sea\n- Dunmarrow');
+    expect(list('Which towns take part in the league?')?.text).toContain('- Bramwick-on-Sea\n- Dunmarrow');
   });
 
   it('runs a long list on one line with its count', () => {

@@ -72,6 +72,7 @@ describe('analyzeQuestion', () => {
       expect(asked(text).expects).toBeNull();
     }
     expect(asked('Wie kan het forum voorzitten?').expects).toBe('person');
+    expect(asked('¿Quién puede ser el contacto?').expects).toBe('person');
     // "can" and "become" are the question's grammar, not its topic.
     expect(wordsOf('¿Quién puede ser miembro de la league?')).toEqual(['miembro', 'league']);
     expect(wordsOf('Chi può diventare membro della league?')).toEqual(['membro', 'league']);
