@@ -1,5 +1,5 @@
 import type { IndexedPassage, SearchIndex, Segment } from '../search/build';
-import { subjectsNamedIn } from '../search/lookups';
+import { subjectsNamedIn, titleWords } from '../search/lookups';
 import { stem, terms, words } from '../text/analyze';
 import { isLemmaTerm } from '../text/lexicon';
 import { hasNegation, hasSequenceWord } from '../text/contradiction-words';
@@ -216,15 +216,6 @@ class QuestionTerms {
   }
 }
 
-const titleWordsByIndex = new WeakMap<SearchIndex, Set<string>>();
-
-/** The folded words of every document's title, once per index. */
-function titleWordsOf(index: SearchIndex): ReadonlySet<string> {
-  let words = titleWordsByIndex.get(index);
-  if (!words) titleWordsByIndex.set(index, (words = new Set(index.documents.flatMap((d) => foldedWords(d.title)))));
-  return words;
-}
-
 /**
  * The best `RERANK_DEPTH` passages of a search (`found`, deeper), and where one is of a translation or of its
  * original, the other's passage at the same place when the search found it too: the same text in the question's
@@ -258,7 +249,7 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
   const isAsked = (lang: Passage['lang']) => (w: string) => askedTerms.has(stem(w, lang));
   // A word of a document's title names a body ("The European Commission … manages the EU budget" answers "who"), even
   // when WordNet knows it as a common word.
-  const titles = titleWordsOf(index);
+  const titles = titleWords(index);
   const commonWord = (w: string) => !titles.has(w) && isLemmaTerm(index.lexicon, stem(w, 'en'));
   // Documents the question names by their subject ("the budget of EUROCITIES"). What it asks about them is the
   // rest of the question (the attribute: "budget").

@@ -93,6 +93,8 @@ export function parseMembership(q: AnalyzedQuestion): MembershipQuestion | null 
 const listPassages = listPassageIds;
 
 const headingText = (index: SearchIndex, i: number): string => index.passages[i].passage.headings.join(' ') || '';
+/** Whether a list's headings say it lists members. */
+const listsMembers = (index: SearchIndex, i: number): boolean => MEMBER_RE.test(foldedWords(headingText(index, i)).join(' '));
 const docTitle = (index: SearchIndex, i: number): string => index.documents[index.passages[i].doc].title;
 
 /** A document title after "of": "the EUROCITIES Knowledge Society forum", but "The Quay Compact" keeps its own article. */
@@ -108,7 +110,7 @@ export function answerMembership(index: SearchIndex, q: AnalyzedQuestion): Candi
   // "Is the vice chair in the forum?" asks about a role the knowledge names, not a member's name.
   if (!asked || factLabels(index).has(asked.name)) return null;
   const lists = listPassages(index);
-  const memberLists = lists.filter((i) => MEMBER_RE.test(foldedWords(headingText(index, i)).join(' ')));
+  const memberLists = lists.filter((i) => listsMembers(index, i));
   if (!memberLists.length) return null;
   // "Is Brighton & Hove part of it?", "is Newcastle signed up?": no list named, so only a name on a members list
   // answers, never a "no" (the question may be about something else altogether).
@@ -232,10 +234,11 @@ export function answerList(index: SearchIndex, q: AnalyzedQuestion, words: Resol
   // "2015 prios?" with no question word asks for the list when every word is in its heading or its document's title
   // ("knowledge society forum priorities 2015?").
   const terse = !LIST_QUESTION_RE.test(q.allWords.join(' '));
+  const membershipVerb = MEMBERSHIP_VERB_RE.test(q.allWords.join(' '));
   for (const i of listPassages(index)) {
     const { heading, all } = listTerms(index, i);
     // "Which cities belong to the forum?" asks for its members list, though it names no member.
-    const asksMembers = MEMBERSHIP_VERB_RE.test(q.allWords.join(' ')) && MEMBER_RE.test(foldedWords(headingText(index, i)).join(' '));
+    const asksMembers = membershipVerb && listsMembers(index, i);
     if (!asksMembers && !words.some((w) => w.terms.some((t) => heading.has(t)))) continue;
     if (terse && !words.every((w) => w.terms.some((t) => all.has(t)))) continue;
     // "Which cities are members?": a generic noun for the items does not need to be in the heading.

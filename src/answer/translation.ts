@@ -4,6 +4,7 @@
  * quote the sentence it translates, so that the reply holds the words the source itself uses.
  */
 import type { SearchIndex } from '../search/build';
+import { perIndex } from '../search/lookups';
 import { itemHead } from '../search/segments';
 
 /** A file's path without its language and extension ("eurocities/eurocities.en.md" → "eurocities/eurocities"). */
@@ -23,28 +24,23 @@ export function originalsOf(index: SearchIndex): Map<number, number> {
   return originals;
 }
 
-const siblingsByIndex = new WeakMap<SearchIndex, Map<number, number>>();
-
 /**
  * Each passage of a translation and of its original, paired with the passage at the same place in the other (when
  * the two documents have as many passages): one text in two languages. Computed once per index.
  */
-export function translationSiblings(index: SearchIndex): ReadonlyMap<number, number> {
-  let siblings = siblingsByIndex.get(index);
-  if (siblings) return siblings;
-  siblings = new Map();
+export const translationSiblings = perIndex((index): ReadonlyMap<number, number> => {
+  const siblings = new Map<number, number>();
   for (const [translation, original] of originalsOf(index)) {
     const translated = index.documents[translation].passages;
     const source = index.documents[original].passages;
     if (translated.length !== source.length) continue;
     translated.forEach((passage, k) => {
-      siblings!.set(passage, source[k]);
-      siblings!.set(source[k], passage);
+      siblings.set(passage, source[k]);
+      siblings.set(source[k], passage);
     });
   }
-  siblingsByIndex.set(index, siblings);
   return siblings;
-}
+});
 
 /**
  * The original's sentences that `text` (cut from passage `passage` of a translation) translates, read at the same
@@ -64,12 +60,9 @@ export function originalSentences(index: SearchIndex, originals: ReadonlyMap<num
 
 /** The original's passage at the place of a translation's passage, or null when the documents do not line up. */
 function alignedOriginal(index: SearchIndex, originals: ReadonlyMap<number, number>, passage: number): SearchIndex['passages'][number] | null {
-  const entry = index.passages[passage];
-  const original = originals.get(entry.doc);
-  if (original === undefined) return null;
-  const translation = index.documents[entry.doc].passages;
-  const source = index.documents[original].passages;
-  return translation.length === source.length ? index.passages[source[translation.indexOf(passage)]] : null;
+  // The siblings pair originals with translations both ways: only a translation's passage has an original.
+  const sibling = originals.has(index.passages[passage].doc) ? translationSiblings(index).get(passage) : undefined;
+  return sibling === undefined ? null : index.passages[sibling];
 }
 
 /**

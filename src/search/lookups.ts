@@ -96,28 +96,22 @@ export function subjectsNamedIn(index: SearchIndex, words: readonly string[], mi
   return found.sort((a, b) => a.doc - b.doc || index.documents[a.doc].subjects.indexOf(a.subject) - index.documents[b.doc].subjects.indexOf(b.subject));
 }
 
-const listsOf = new WeakMap<SearchIndex, number[]>();
-
-/** The passages that are non-empty lists, computed once per index. */
-export function listPassageIds(index: SearchIndex): number[] {
-  let lists = listsOf.get(index);
-  if (!lists) {
-    lists = [];
-    for (const [i, p] of index.passages.entries()) if (p.passage.kind === 'list' && (p.passage.items?.length ?? 0) > 0) lists.push(i);
-    listsOf.set(index, lists);
-  }
-  return lists;
+/** `compute` once per index: what answering derives from an index and reads for every question. */
+export function perIndex<T>(compute: (index: SearchIndex) => T): (index: SearchIndex) => T {
+  const memo = new WeakMap<SearchIndex, T>();
+  return (index) => {
+    if (!memo.has(index)) memo.set(index, compute(index));
+    return memo.get(index) as T;
+  };
 }
 
-const labelsOf = new WeakMap<SearchIndex, Set<string>>();
+/** The passages that are non-empty lists. */
+export const listPassageIds = perIndex((index): number[] =>
+  index.passages.flatMap((p, i) => (p.passage.kind === 'list' && (p.passage.items?.length ?? 0) > 0 ? [i] : [])),
+);
 
-/** The labels of every labelled fact, folded ("vice chair", "eurocities staff contact"), computed once per index. */
-export function factLabels(index: SearchIndex): ReadonlySet<string> {
-  let labels = labelsOf.get(index);
-  if (!labels) {
-    labels = new Set();
-    for (const { passage } of index.passages) for (const f of passage.facts ?? []) labels.add(foldedWords(f.label).join(' '));
-    labelsOf.set(index, labels);
-  }
-  return labels;
-}
+/** The labels of every labelled fact, folded ("vice chair", "eurocities staff contact"). */
+export const factLabels = perIndex((index): ReadonlySet<string> => new Set(index.passages.flatMap(({ passage }) => (passage.facts ?? []).map((f) => foldedWords(f.label).join(' ')))));
+
+/** The folded words of every document's title. */
+export const titleWords = perIndex((index): ReadonlySet<string> => new Set(index.documents.flatMap((d) => foldedWords(d.title))));
