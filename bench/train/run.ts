@@ -55,8 +55,11 @@ const OWN_FIT_SETS = ['questions.jsonl', 'holdout.jsonl', 'holdout2.jsonl', 'fit
  * Own sets that only help choose the threshold, with the fit sets: the weights never see them. One number chosen on
  * about 500 questions moved with single questions; on these 220 more it is steadier. (Until 2026-12-02 they were unseen
  * checks; a new held-out set, holdout5.jsonl, written from the seeds and the README only, took their place.)
+ * holdout12 and holdout13, read while mending what they found, joined them on 2026-12-03: the threshold rose 0.282 →
+ * 0.302; dev and holdout3–11 (1,056 questions) kept 926 right answers and abstentions with 30 wrong or out-of-scope
+ * answers instead of 36; the unread holdout14 and holdout16 lost 3 and 0 right answers, with as many wrong.
  */
-const THRESHOLD_SETS = ['holdout3.jsonl', 'holdout4.jsonl'];
+const THRESHOLD_SETS = ['holdout3.jsonl', 'holdout4.jsonl', 'holdout12.jsonl', 'holdout13.jsonl'];
 /**
  * The precision the threshold is chosen for: the lowest confidence at which at least this share of the own questions'
  * answers (fit and threshold sets) are right. The figures below were measured on the fit sets alone, before
@@ -105,9 +108,12 @@ const POINTWISE_SHARE = 0.1;
  * The fewest SQuAD fit questions one step of the isotonic calibration may rest on. Pool adjacent violators alone made
  * 21–28 steps, some of a few questions, and the check split's ECE moved with every refit (0.030–0.057 in one session,
  * 2026-12-03). Measured on that day's last model, check split ECE at a minimum of 1, 25, 50, 100, 150, 200 and 300
- * questions: 0.057, 0.054, 0.046, 0.042, 0.045, 0.051, 0.041, with the same threshold and accuracy up to 150.
+ * questions: 0.057, 0.054, 0.046, 0.042, 0.045, 0.051, 0.041, with the same threshold and accuracy up to 150. On the
+ * next session's first model, at 50, 100, 150, 200, 250, 300 and 400: 0.053, 0.057, 0.042, 0.042, 0.055, 0.056, 0.058
+ * (accuracy 56.5% throughout); 150 was the steadiest across both. Scores from a model fit without their article
+ * (5 folds) gave 0.051 where 100 gave 0.057, for a fit four times as long: not kept.
  */
-const CALIBRATION_MIN_POOL = 100;
+const CALIBRATION_MIN_POOL = 150;
 
 function vector(features: Record<string, number>): number[] {
   return FEATURE_NAMES.map((n) => features[n]);

@@ -30,7 +30,8 @@ const DEFINITION_PATTERNS: RegExp[] = [
   // Chat: "eurocities - what kind of organisation is it?" ("eurocities in a nutshell?" is its bare name: frame-words.json)
   /^(?:the )?(.+?) what (?:kind|type|sort) of (?:organi[sz]ation|body|group|network|association|entity|thing) (?:is (?:it|that|this)|are (?:they|those))$/,
   /^(?:what|who|whom) (?:does|do) (?:the )?(.+?) (?:stand for|mean)$/,
-  /^(?:the )?(.+?) (?:stands? for|means)$/,
+  // Chat: "CoR stands for what?", "ENoLL means what?"
+  /^(?:the )?(.+?) (?:stands? for|means|short for)(?: what)?$/,
   /^(?:define|explain|describe) (?:the )?(.+)$/,
   /^(?:wat|wie) (?:is|zijn|betekent) (?:de |het |een )?(.+)$/,
   // "What kind of organisation is X?" in the other languages: "qué tipo de organización es", "quel type d'organisation est",
@@ -62,6 +63,8 @@ export function definitionSubject(q: AnalyzedQuestion): string | null {
     // "which word is ENoLL short for?" names no subject of its own.
     if (SUBJECT_NOT_RE.test(words[0])) continue;
     while (words.length > 1 && isFrameWord(words[words.length - 1])) words.pop();
+    // "what's the CoR for?" asks what it is there to do: what a definition says.
+    if (words.length > 1 && words[words.length - 1] === 'for') words.pop();
     // "what does eurocities try to do?": the verb that leads to "do" is no part of the name.
     if (words.length > 2 && words[words.length - 1] === 'to' && isCatenativeVerb(words[words.length - 2])) words.length -= 2;
     return words.join(' ');

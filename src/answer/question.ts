@@ -42,7 +42,11 @@ export interface AnalyzedQuestion {
 // Words that frame a question rather than say what it is about: src/text/data/frame-words.json.
 const FRAME_WORDS: ReadonlySet<string> = new Set(frameWords.words);
 // Phrases that only place a question in time ("over the years", "at the moment"), from the same file.
-const FRAME_PHRASES_RE = new RegExp(`\\b(?:${frameWords.phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`, 'gi');
+const escapeRe = (p: string): string => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const FRAME_PHRASES_RE = new RegExp(`\\b(?:${frameWords.phrases.map(escapeRe).join('|')})\\b`, 'gi');
+// Idioms for one word the documents would use ("set up" for "founded"), from the same file.
+const IDIOMS: Record<string, string> = frameWords.idioms;
+const IDIOMS_RE = new RegExp(`\\b(?:${Object.keys(IDIOMS).map(escapeRe).join('|')})\\b`, 'gi');
 
 /** Whether a word only frames a question ("please", "actually", "eigenlijk") and says nothing of its topic. */
 export const isFrameWord = (word: string): boolean => FRAME_WORDS.has(word);
@@ -60,7 +64,15 @@ interface Cue {
   drop: string[];
   /** Whether the cue counts only in a question about an abbreviation alone ("OASC", "CoR"). */
   abbreviated?: boolean;
+  /** A question this matches is not the cue's, though `re` matches it. */
+  unless?: RegExp;
 }
+
+/**
+ * "Where do SMEs come up in the priorities?", "where does the charter come in?", "where does OASC stand on open
+ * data?": a place in a text or a stance, not on a map. The verb (group 1) says how, not what, it is asked about.
+ */
+const WHERE_IDIOM_RE = /^where (?:do|does|did|would|will)\b.*?\b((?:come|comes) (?:in|up)|fits?(?: in)?|stands?|features?|appears?|(?:show|shows) up)\b/;
 
 /** Whether abbreviations are all a question is about, its cue aside ("OASC - what's the full name?", not "the CoR president's"). */
 function asksAbbreviation(text: string, lang: Lang, cue: Cue): boolean {
@@ -71,6 +83,9 @@ function asksAbbreviation(text: string, lang: Lang, cue: Cue): boolean {
   });
   return topic.length > 0 && topic.every(writtenAsAbbreviation);
 }
+
+// "Who is the contact person?", "qui est la personne de contact ?": the word says what kind of answer is asked, as "who" does.
+const PERSON_WORDS = ['person', 'persoon', 'personne', 'persona'];
 
 // Matched against folded text.
 const CUES: Cue[] = [
@@ -83,13 +98,13 @@ const CUES: Cue[] = [
   // comparison, which a sentence that compares answers ("Unlike any other city network…", "…common elements but
   // different implementations"). Before "who": German "wie" asks how ("Wie unterscheidet sich X von Y?"). "Apart from
   // laws, what…", "how many different species…" and "make a difference" compare nothing.
-  { re: /\b(?:(?:different|similar)(?= (?:from|than|to|de|da|von|van|als)\b|$)|differ|differs|(?<!make a |makes a |making a |what )(?:difference|differences)|unlike|alike|distinguish|distinguishes|the same (?:way|as)|sets? \S+(?: \S+){0,4} apart|verschil|verschilt|verschillen|anders (?:dan|als)|unterschied|unterscheidet|unterscheiden|differente|differentes|distingue|diferencia|diferente|diferentes|diferencian|diverso|differenza|differiscono)\b/, expects: 'comparison', drop: ['apart', 'set', 'sets', 'distinguish', 'distinguishes', 'distingue', 'unterscheidet'] },
+  { re: /\b(?:(?:different|similar)(?= (?:from|than|to|de|da|von|van|als)\b|$)|differ|differs|(?<!make a |makes a |making a |what )(?:difference|differences)|unlike|alike|distinguish|distinguishes|the same (?:way|as)|sets? \S+(?: \S+){0,4} apart|verschil|verschilt|verschillen|anders (?:dan|als)|unterschied|unterscheidet|unterscheiden|differente|differentes|distingue|diferencia|diferente|diferentes|diferencian|diverso|differenza|differiscono)\b/, expects: 'comparison', drop: ['apart', 'set', 'sets', 'distinguish', 'distinguishes', 'distingue', 'unterscheidet', 'different', 'differ', 'differs', 'difference', 'differences', 'similar', 'unlike', 'alike'] },
   // "Who is the vice chair?" asks for a name; "who are the members?", "who can join?", "whose voice is it?" as
   // often for a kind of people or a body ("local governments", "regions and cities").
-  { re: /^(who|whom|who's|wie|qui|wer|quien|chi)\b(?! (are|were|zijn|waren|sont|etaient|sind|son|eran|sono|erano|(?:can|could|may) (?:be|become|join)|(?:kan|kunnen|mag|mogen) (?:er )?(?:lid|worden)|(?:peut|peuvent) (?:devenir|etre membre|adherer)|(?:kann|konnen) (?:mitglied|beitreten)|(?:puede|pueden) (?:ser miembro|hacerse|unirse)|(?:puo|possono) (?:diventare|essere membro|aderire))\b)/, expects: 'person', drop: ['who', 'whom', 'wie', 'qui', 'wer', 'quien', 'chi'] },
+  { re: /^(who|whom|who's|wie|qui|wer|quien|chi)\b(?! (are|were|zijn|waren|sont|etaient|sind|son|eran|sono|erano|(?:can|could|may) (?:be|become|join)|(?:kan|kunnen|mag|mogen) (?:er )?(?:lid|worden)|(?:peut|peuvent) (?:devenir|etre membre|adherer)|(?:kann|konnen) (?:mitglied|beitreten)|(?:puede|pueden) (?:ser miembro|hacerse|unirse)|(?:puo|possono) (?:diventare|essere membro|aderire))\b)/, expects: 'person', drop: ['who', 'whom', 'wie', 'qui', 'wer', 'quien', 'chi', ...PERSON_WORDS] },
   // A why-question asks for a reason, which a sentence may give and a labelled fact ("Vice chair: Laia Bonet") never does.
   { re: /^(why|how come|waarom|pourquoi|warum|wieso|weshalb|por que|porque|perche|come mai)\b/, expects: 'reason', drop: ['why', 'waarom', 'pourquoi', 'warum', 'wieso', 'weshalb', 'porque', 'perche'] },
-  { re: /^(where|waar|ou|wo|donde|dove)\b|\b(which|what|in which|in what) (city|town|country|region|place)\b/, expects: 'place', drop: ['where', 'waar', 'ou', 'wo', 'donde', 'dove'] },
+  { re: /^(where|waar|ou|wo|donde|dove)\b|\b(which|what|in which|in what) (city|town|country|region|place)\b/, expects: 'place', drop: ['where', 'waar', 'ou', 'wo', 'donde', 'dove'], unless: WHERE_IDIOM_RE },
   // What something costs or is worth is an amount ("what does membership cost?", "what's one Bristol pound worth?"),
   // after the cues that open a question: "who covers the costs?" asks for a name, "why does it cost so much?" a reason.
   { re: /\b(cost|costs|worth|kost|kosten|kostet|waard|coute|coutent|vaut|cuesta|cuestan)\b/, expects: 'number', drop: [] },
@@ -131,12 +146,14 @@ export function analyzeQuestion(text: string, langs: readonly Lang[]): AnalyzedQ
   const tidy = text.replace(/\s+/g, ' ').trim();
   const lang = detectLang(tidy, langs.length ? langs : ['en']);
   // Phrasal verbs the documents say in one word.
-  const allWords = words(tidy.replace(/\bset up\b/gi, 'founded').replace(FRAME_PHRASES_RE, ' '));
+  const allWords = words(tidy.replace(IDIOMS_RE, (m) => IDIOMS[m.toLowerCase()]).replace(FRAME_PHRASES_RE, ' '));
   const folded = allWords.join(' ');
   let expects: Expectation | null = null;
   const dropped = new Set<string>();
+  const idiom = WHERE_IDIOM_RE.exec(folded);
+  idiom?.[1].split(' ').forEach((w) => dropped.add(w));
   for (const cue of CUES) {
-    if (cue.re.test(folded) && (!cue.abbreviated || asksAbbreviation(tidy, lang, cue))) {
+    if (cue.re.test(folded) && !cue.unless?.test(folded) && (!cue.abbreviated || asksAbbreviation(tidy, lang, cue))) {
       expects = cue.expects;
       cue.drop.forEach((w) => dropped.add(w));
       break;

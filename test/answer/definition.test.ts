@@ -77,6 +77,9 @@ describe('definitionSubject', () => {
     expect(subject('What does TWL do in a nutshell?')).toBe('twl');
     expect(subject('which word is TWL short for?')).toBeNull();
     expect(subject("what's TWL short for?")).toBe('twl');
+    expect(subject('TWL stands for what?')).toBe('twl');
+    expect(subject("what's the TWL for?")).toBe('twl');
+    expect(subject('what are tide gauges for?')).toBe('tide gauges');
     expect(subject('who does the TWL stand for')).toBe('twl');
     expect(subject('whom does the TWL stand for')).toBe('twl');
     // "Speak for" asks whom it represents, which its definition may not say.

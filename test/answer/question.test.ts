@@ -10,6 +10,7 @@ describe('analyzeQuestion', () => {
 
   it("drops chat's hedges and discourse markers, in the supported languages", () => {
     expect(wordsOf('btw what does eurocities actually do, pls?')).toEqual(['eurocities']);
+    expect(wordsOf('is the league just a european thing?')).toEqual(['league', 'european']);
     expect(wordsOf('smart tech priority in a nutshell?')).toEqual(['smart', 'tech', 'priority']);
     expect(wordsOf('wat doet eurocities eigenlijk tegenwoordig?')).toEqual(['eurocities']);
     expect(wordsOf('Was macht EUROCITIES eigentlich?', ['en'])).toContain('eurocities');
@@ -103,6 +104,33 @@ describe('analyzeQuestion', () => {
     for (const text of ['how many different ferries are there?', 'what different kinds of ferries run?', 'apart from tides, what does the council do?']) {
       expect(asked(text).expects).not.toBe('comparison');
     }
+  });
+
+  it('reads the comparing word as the cue, not a topic word the answer must hold ("Unlike any other port…")', () => {
+    expect(wordsOf('How is the harbour council different from the port board?')).toEqual(['harbour', 'council', 'port', 'board']);
+    expect(wordsOf('what makes the ferry line unlike the others?')).toEqual(['makes', 'ferry', 'line', 'others']);
+  });
+
+  it('reads "where does X come in / stand / fit" as asking about a place in a text or a stance, not on a map', () => {
+    const idiom = asked('where do ferries come up in the council priorities?');
+    expect(idiom.expects).toBeNull();
+    expect(idiom.words.map((w) => w.word)).toEqual(['ferries', 'council', 'priorities']);
+    expect(asked('where does the harbour charter come in?').expects).toBeNull();
+    expect(asked('Where does the council stand on ferries?').expects).toBeNull();
+    expect(asked('where is the council based?').expects).toBe('place');
+    expect(asked('where do the ferries come from?').expects).toBe('place');
+  });
+
+  it('reads an idiom as the word the documents would use ("the point of" → purpose, "set up" → founded)', () => {
+    expect(wordsOf("what's the point of the harbour council?")).toEqual(['purpose', 'harbour', 'council']);
+    expect(wordsOf('who do i reach out to about ferries?')).toEqual(['contact', 'ferries']);
+    expect(wordsOf('when was the league set up?')).toEqual(['league', 'founded']);
+  });
+
+  it('reads "person" in a who-question as the kind of answer, in the supported languages', () => {
+    expect(wordsOf('who is the contact person at the council?')).toEqual(['contact', 'council']);
+    expect(wordsOf('Qui est la personne de contact au conseil ?')).not.toContain('personne');
+    expect(wordsOf('what does the person in charge do?')).toContain('person');
   });
 
   it('expects a name of "who is", not of "who are" or "whose" (a kind of people or a body, as often as names)', () => {
