@@ -54,6 +54,9 @@ export const isFrameWord = (word: string): boolean => FRAME_WORDS.has(word);
 // English verbs that, followed by "to", lead to the verb that says what is asked.
 const CATENATIVE_VERBS = new Set('want wants wanted try tries trying tried supposed going intend intends intended hope hopes hoping seek seeks seeking'.split(' '));
 
+/** How far after a leading verb its "to" may come: "want to", "want cities to", "want our cities to". */
+const CATENATIVE_REACH = 3;
+
 /** Whether a verb followed by "to" only leads to another ("want to", "trying to"). */
 export const isCatenativeVerb = (word: string): boolean => CATENATIVE_VERBS.has(word);
 
@@ -160,9 +163,10 @@ export function analyzeQuestion(text: string, langs: readonly Lang[]): AnalyzedQ
     }
   }
   // "What is OASC trying to achieve?", "which charter did they want to advance?": a verb that only leads to another
-  // ("want to", "trying to", "supposed to") says what is asked about no more than "please" does.
+  // ("want to", "trying to", "supposed to") says what is asked about no more than "please" does; so does one with
+  // its object before the "to" ("do they want cities to turn into…", "want our cities to become").
   allWords.forEach((w, i) => {
-    if (CATENATIVE_VERBS.has(w) && allWords[i + 1] === 'to') dropped.add(w);
+    if (CATENATIVE_VERBS.has(w) && allWords.slice(i + 1, i + 1 + CATENATIVE_REACH).includes('to')) dropped.add(w);
   });
   // "What does the Smart Technologies priority cover?", "what is OASC trying to achieve?": a verb that ends a
   // what-question asks for a description of its subject, in whatever words the documents give it.

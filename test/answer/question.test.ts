@@ -35,6 +35,8 @@ describe('analyzeQuestion', () => {
     expect(wordsOf('Which charter did the council want to advance?')).toEqual(['charter', 'council', 'advance']);
     expect(wordsOf('whats the council actually trying to achieve')).toEqual(['council']);
     expect(wordsOf('What do the members want?')).toContain('want');
+    expect(wordsOf('what do they want our ports to become?')).toEqual(['ports', 'become']);
+    expect(wordsOf('do the members want access for ferries and to ports?')).toContain('want');
   });
 
   it('drops the question words and auxiliaries of other languages that natural\'s stop word lists lack', () => {
