@@ -53,9 +53,13 @@ const FLOORS: Record<string, number> = {
   // model at the session's start, 74.0% with its last.
   'holdout14.jsonl': 0.69,
   // holdout15.jsonl and holdout16.jsonl (100 each): written at the start of the ninth session on issue 9 (2026-12-03)
-  // the same way; 83.0% and 68.0% with the model at its start (c0415b1). holdout15 was read and mended; holdout16 never.
+  // the same way; 83.0% and 68.0% with the model at its start (c0415b1). holdout15 was read and mended; holdout16 was
+  // not read, though this suite's log once printed its failures.
   'holdout15.jsonl': 0.8,
   'holdout16.jsonl': 0.63,
+  // holdout17.jsonl (100): written mid-session the same way and scored twice, never read: 69.0% at c0415b1, 71.0% with
+  // the session's changes.
+  'holdout17.jsonl': 0.67,
 };
 /**
  * Out-of-scope questions a set's answers are known to answer (README "Known limits"), by id: holdout6 where one can
