@@ -72,7 +72,9 @@ const FLOORS: Record<string, number> = {
  * who presides the European Commission, beside its sentence (h9-002); holdout10 (in German) who presides the Committee
  * of the Regions, beside its sentence (h10-099), and (in Spanish) the EU budget for 2020, beside the sentence on the
  * Commission managing the budget (h10-100); holdout12 whether the new Leipzig Charter was ever signed, beside the sentence on
- * advancing its creation (h12-011). Any other fails.
+ * advancing its creation (h12-011); holdout17 what the new Leipzig Charter says about housing, beside the same
+ * sentence (h17-038, answered at c0415b1 too: a word the documents lack, "housing", weighs as the question's most
+ * telling known word, and three of four are in the sentence). Any other fails.
  */
 const KNOWN_OUT_OF_SCOPE_ANSWERS: Record<string, readonly string[]> = {
   'holdout6.jsonl': ['h6-050'],
@@ -81,6 +83,7 @@ const KNOWN_OUT_OF_SCOPE_ANSWERS: Record<string, readonly string[]> = {
   'holdout9.jsonl': ['h9-002'],
   'holdout10.jsonl': ['h10-099', 'h10-100'],
   'holdout12.jsonl': ['h12-011'],
+  'holdout17.jsonl': ['h17-038'],
 };
 
 for (const [file, floor] of Object.entries(FLOORS)) {
