@@ -18,7 +18,7 @@ const DEFINITION_PATTERNS: RegExp[] = [
   /^what (?:kind|type|sort) of (?:\S+ )?(?:is|are) (?:the |a |an )?(.+)$/,
   /^what (?:does|do) (?:the )?(.+?) do$/,
   // Chat: "what does X do for a living?", "X?? never heard of it".
-  /^what (?:does|do) (?:the )?(.+?) do for a living$/,
+  /^what (?:does|do) (?:the )?(.+?) do (?:for a living|as a job)$/,
   /^(?:the )?(.+?) (?:i ve |i have )?never heard of (?:it|that|this|them)$/,
   /^(?:wat doet|wat doen) (?:de |het )?(.+)$/,
   /^(?:que fait|que font) (?:le |la |les |l )?(.+)$/,

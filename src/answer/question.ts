@@ -5,7 +5,7 @@ import frameWords from '../text/data/frame-words.json';
 import type { Lang } from '../types';
 
 /** What kind of thing the question asks for, when its wording says so ("when" → a date). */
-export type Expectation = 'date' | 'number' | 'person' | 'place' | 'expansion' | 'reason' | 'comparison';
+export type Expectation = 'date' | 'number' | 'person' | 'place' | 'expansion' | 'reason' | 'comparison' | 'quote';
 
 /** Meaningful words read from one question; the answerer tracks them in 31-bit masks. */
 export const MAX_QUESTION_WORDS = 31;
@@ -105,6 +105,8 @@ const CUES: Cue[] = [
   // "Who is the vice chair?" asks for a name; "who are the members?", "who can join?", "whose voice is it?" as
   // often for a kind of people or a body ("local governments", "regions and cities").
   { re: /^(who|whom|who's|wie|qui|wer|quien|chi)\b(?! (are|were|zijn|waren|sont|etaient|sind|son|eran|sono|erano|(?:can|could|may) (?:be|become|join)|(?:kan|kunnen|mag|mogen) (?:er )?(?:lid|worden)|(?:peut|peuvent) (?:devenir|etre membre|adherer)|(?:kann|konnen) (?:mitglied|beitreten)|(?:puede|pueden) (?:ser miembro|hacerse|unirse)|(?:puo|possono) (?:diventare|essere membro|aderire))\b)/, expects: 'person', drop: ['who', 'whom', 'wie', 'qui', 'wer', 'quien', 'chi', ...PERSON_WORDS] },
+  // "What's the motto for…?", "the slogan?": words in quotation marks, which the question cannot name.
+  { re: /\b(?:motto|mottos|slogan|slogans|catchphrase|tagline|watchword|leitmotiv|devise|lema)\b/, expects: 'quote', drop: ['motto', 'mottos', 'slogan', 'slogans', 'catchphrase', 'tagline', 'watchword', 'leitmotiv', 'devise', 'lema'] },
   // A why-question asks for a reason, which a sentence may give and a labelled fact ("Vice chair: Laia Bonet") never does.
   { re: /^(why|how come|waarom|pourquoi|warum|wieso|weshalb|por que|porque|perche|come mai)\b/, expects: 'reason', drop: ['why', 'waarom', 'pourquoi', 'warum', 'wieso', 'weshalb', 'porque', 'perche'] },
   { re: /^(where|waar|ou|wo|donde|dove)\b|\b(which|what|in which|in what) (city|town|country|region|place)\b/, expects: 'place', drop: ['where', 'waar', 'ou', 'wo', 'donde', 'dove'], unless: WHERE_IDIOM_RE },

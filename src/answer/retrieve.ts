@@ -316,6 +316,9 @@ export interface SpanFacts {
   commonWord?: (word: string) => boolean;
 }
 
+/** Words in quotation marks, at least two: what a question for a motto or slogan expects. */
+const QUOTED_RE = /["“„«‘'](?:\p{L}+\W+){1,}\p{L}+\W?["”»’']/u;
+
 /** Words with which a sentence compares (folded): what a comparison question expects. */
 const COMPARING_RE = /\b(unlike|different|differs?|difference|distinct|distinctive|same|similar|alike|common|unique|verschil\w*|anders|gemeen|zelfde|contrairement|communs?|communes?|unterschied\w*|gemeinsam\w*|gleiche?n?|diferentes?|comun|comunes|diverso|comune|stesso)\b/;
 
@@ -337,6 +340,8 @@ export function satisfies(expects: Expectation | null, span: string, q: Analyzed
       return !(facts.factLabel && span.startsWith(facts.factLabel));
     case 'comparison':
       return COMPARING_RE.test(fold(span));
+    case 'quote':
+      return QUOTED_RE.test(span);
     case 'person':
     case 'place':
       return newNameIn(expects, span, q, facts) === 'name';

@@ -94,6 +94,7 @@ describe('analyzeQuestion', () => {
     expect(wordsOf('how did the league grow over the years?')).toEqual(['league', 'grow']);
     expect(wordsOf('who chairs the council at the moment?')).toEqual(['chairs', 'council']);
     expect(wordsOf('who chairs the council atm?')).toEqual(['chairs', 'council']);
+    expect(wordsOf('how has the league changed since it began?')).toEqual(['league', 'changed']);
     expect(wordsOf('what were the council priorities back in 2006?')).toEqual(['council', 'priorities', '2006']);
     expect(wordsOf('how many years has the league run?')).toContain('years');
   });
@@ -127,6 +128,8 @@ describe('analyzeQuestion', () => {
     expect(wordsOf("what's the point of the harbour council?")).toEqual(['purpose', 'harbour', 'council']);
     expect(wordsOf('who do i reach out to about ferries?')).toEqual(['contact', 'ferries']);
     expect(wordsOf('when was the league set up?')).toEqual(['league', 'founded']);
+    expect(wordsOf('what does the harbour master do for a living?')).toEqual(['harbour', 'master', 'job']);
+    expect(wordsOf("what's the harbour master's day job?")).toEqual(['harbour', 'master', 'job']);
   });
 
   it('reads "person" in a who-question as the kind of answer, in the supported languages', () => {

@@ -172,6 +172,16 @@ describe('satisfies', () => {
     expect(satisfies('comparison', 'The council meets every month at Port Alba.', asked)).toBe(false);
   });
 
+  it('finds a quotation of two or more words for a motto or slogan, not a quoted single word', () => {
+    const asked = analyzeQuestion("what's the council's motto?", ['en']);
+    expect(asked.expects).toBe('quote');
+    expect(asked.words.map((w) => w.word)).toEqual(['council']);
+    expect(satisfies('quote', 'The council works "from harbour to harbour" with every port.', asked)).toBe(true);
+    expect(satisfies('quote', 'Its motto is “sail together”.', asked)).toBe(true);
+    expect(satisfies('quote', 'The so-called "harbour" rule applies.', asked)).toBe(false);
+    expect(satisfies('quote', 'The council meets every month at Port Alba.', asked)).toBe(false);
+  });
+
   it('finds a person in a labelled fact\'s holder or a name the question does not use', () => {
     expect(satisfies('person', 'Vice chair: Laia Bonet, deputy mayor', q('Who is the vice chair?'))).toBe(true);
     expect(satisfies('person', 'The terminal was moved by Anna Weiss in 2006.', q('Who moved the terminal?'))).toBe(true);
