@@ -95,6 +95,8 @@ describe('analyzeQuestion', () => {
     expect(wordsOf('who chairs the council at the moment?')).toEqual(['chairs', 'council']);
     expect(wordsOf('who chairs the council atm?')).toEqual(['chairs', 'council']);
     expect(wordsOf('how has the league changed since it began?')).toEqual(['league', 'changed']);
+    expect(wordsOf('roughly what share of the ferries run late?')).toEqual(['ferries', 'run', 'late']);
+    expect(asked('roughly what share of the ferries run late?').expects).toBe('number');
     expect(wordsOf('what were the council priorities back in 2006?')).toEqual(['council', 'priorities', '2006']);
     expect(wordsOf('how many years has the league run?')).toContain('years');
   });
