@@ -17,8 +17,8 @@ const DEFINITION_PATTERNS: RegExp[] = [
   /^(?:whats|whos) (?:the |a |an )?(.+)$/,
   /^what (?:kind|type|sort) of (?:\S+ )?(?:is|are) (?:the |a |an )?(.+)$/,
   /^what (?:does|do) (?:the )?(.+?) do$/,
-  // Chat: "what does X do for a living?", "X?? never heard of it".
-  /^what (?:does|do) (?:the )?(.+?) do (?:for a living|as a job)$/,
+  // Chat: "what does X do for a living?" (read as "do as a job": frame-words.json's idioms), "X?? never heard of it".
+  /^what (?:does|do) (?:the )?(.+?) do as a job$/,
   /^(?:the )?(.+?) (?:i ve |i have )?never heard of (?:it|that|this|them)$/,
   /^(?:wat doet|wat doen) (?:de |het )?(.+)$/,
   /^(?:que fait|que font) (?:le |la |les |l )?(.+)$/,
@@ -62,9 +62,8 @@ export function definitionSubject(q: AnalyzedQuestion): string | null {
     const words = m[1].trim().split(' ');
     // "which word is ENoLL short for?" names no subject of its own.
     if (SUBJECT_NOT_RE.test(words[0])) continue;
-    while (words.length > 1 && isFrameWord(words[words.length - 1])) words.pop();
-    // "what's the CoR for?" asks what it is there to do: what a definition says.
-    if (words.length > 1 && words[words.length - 1] === 'for') words.pop();
+    // "what's the CoR (actually) for?" asks what it is there to do: what a definition says.
+    while (words.length > 1 && (isFrameWord(words[words.length - 1]) || words[words.length - 1] === 'for')) words.pop();
     // "what does eurocities try to do?": the verb that leads to "do" is no part of the name.
     if (words.length > 2 && words[words.length - 1] === 'to' && isCatenativeVerb(words[words.length - 2])) words.length -= 2;
     return words.join(' ');

@@ -45,8 +45,9 @@ const FRAME_WORDS: ReadonlySet<string> = new Set(frameWords.words);
 const escapeRe = (p: string): string => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const FRAME_PHRASES_RE = new RegExp(`\\b(?:${frameWords.phrases.map(escapeRe).join('|')})\\b`, 'gi');
 // Idioms for one word the documents would use ("set up" for "founded"), from the same file.
-const IDIOMS: Record<string, string> = frameWords.idioms;
-const IDIOMS_RE = new RegExp(`\\b(?:${Object.keys(IDIOMS).map(escapeRe).join('|')})\\b`, 'gi');
+const IDIOMS = new Map(Object.entries(frameWords.idioms as Record<string, string>).map(([idiom, word]) => [idiom.toLowerCase(), word]));
+// Not where the idiom is part of a longer phrase: "the point of contact", "from the point of view of".
+const IDIOMS_RE = new RegExp(`\\b(?:${[...IDIOMS.keys()].map(escapeRe).join('|')})\\b(?! (?:contact|view)\\b)`, 'gi');
 
 /** Whether a word only frames a question ("please", "actually", "eigenlijk") and says nothing of its topic. */
 export const isFrameWord = (word: string): boolean => FRAME_WORDS.has(word);
@@ -56,6 +57,7 @@ const CATENATIVE_VERBS = new Set('want wants wanted try tries trying tried suppo
 
 /** How far after a leading verb its "to" may come: "want to", "want cities to", "want our cities to". */
 const CATENATIVE_REACH = 3;
+const CLAUSE_BREAK = new Set(['and', 'or', 'but', 'how', 'what', 'when', 'where', 'who', 'why', 'which']);
 
 /** Whether a verb followed by "to" only leads to another ("want to", "trying to"). */
 export const isCatenativeVerb = (word: string): boolean => CATENATIVE_VERBS.has(word);
@@ -90,12 +92,18 @@ function asksAbbreviation(text: string, lang: Lang, cue: Cue): boolean {
 // "Who is the contact person?", "qui est la personne de contact ?": the word says what kind of answer is asked, as "who" does.
 const PERSON_WORDS = ['person', 'persoon', 'personne', 'persona'];
 
+// Words for a motto: what a quote-question asks for, no topic of it.
+const MOTTO_WORDS = ['motto', 'mottos', 'slogan', 'slogans', 'catchphrase', 'tagline', 'watchword', 'leitmotiv', 'lema'];
+
+/** "What share of laws…", "what percentage…": the noun says a number is asked (the verb "share" stays a topic word). */
+const QUANTITY_NOUN_RE = /\b(?:what|which) (percentage|proportion|share)\b/;
+
 // Matched against folded text.
 const CUES: Cue[] = [
   // "Which year…", and chat style that ends on the kind of date: "enoll founding yr?", "launch date?"
   { re: /\b(what|which|in what|in which) (year|date|month|day)\b|\b(year|yr|date)$/, expects: 'date', drop: ['year', 'yr', 'date', 'month', 'day'] },
   { re: /^(when|wanneer|quand|wann|cuando|quando)\b|\b(since when|in welk jaar|en quelle annee|in welchem jahr|en que ano|in che anno)\b/, expects: 'date', drop: ['when', 'wanneer', 'quand', 'wann', 'cuando', 'quando', 'jaar', 'annee', 'jahr', 'ano', 'anno'] },
-  { re: /\b(how (many|much|big|large|long|old|far|high|tall)|what (size|amount|percentage|proportion|share)|hoeveel|combien|wie viele?|cuant[oa]s?|quant[oaie])\b/, expects: 'number', drop: ['many', 'much', 'big', 'large', 'long', 'old', 'far', 'high', 'tall', 'size', 'amount', 'percentage', 'proportion', 'share', 'hoeveel', 'combien', 'viele', 'viel', 'cuanto', 'cuanta', 'cuantos', 'cuantas', 'quanto', 'quanta', 'quanti', 'quante'] },
+  { re: /\b(how (many|much|big|large|long|old|far|high|tall)|what (size|amount|percentage|proportion|share)|hoeveel|combien|wie viele?|cuant[oa]s?|quant[oaie])\b/, expects: 'number', drop: ['many', 'much', 'big', 'large', 'long', 'old', 'far', 'high', 'tall', 'size', 'amount', 'hoeveel', 'combien', 'viele', 'viel', 'cuanto', 'cuanta', 'cuantos', 'cuantas', 'quanto', 'quanta', 'quanti', 'quante'] },
   { re: /\b(stand|stands|short) for\b|\b(abbreviation|acronym|afkorting|sigle)\b/, expects: 'expansion', drop: ['stand', 'stands', 'short', 'abbreviation', 'acronym', 'afkorting', 'sigle'] },
   // "How is OASC different from other networks?", "what sets it apart?", "are all living labs run the same way?": a
   // comparison, which a sentence that compares answers ("Unlike any other city network…", "…common elements but
@@ -106,7 +114,7 @@ const CUES: Cue[] = [
   // often for a kind of people or a body ("local governments", "regions and cities").
   { re: /^(who|whom|who's|wie|qui|wer|quien|chi)\b(?! (are|were|zijn|waren|sont|etaient|sind|son|eran|sono|erano|(?:can|could|may) (?:be|become|join)|(?:kan|kunnen|mag|mogen) (?:er )?(?:lid|worden)|(?:peut|peuvent) (?:devenir|etre membre|adherer)|(?:kann|konnen) (?:mitglied|beitreten)|(?:puede|pueden) (?:ser miembro|hacerse|unirse)|(?:puo|possono) (?:diventare|essere membro|aderire))\b)/, expects: 'person', drop: ['who', 'whom', 'wie', 'qui', 'wer', 'quien', 'chi', ...PERSON_WORDS] },
   // "What's the motto for…?", "the slogan?": words in quotation marks, which the question cannot name.
-  { re: /\b(?:motto|mottos|slogan|slogans|catchphrase|tagline|watchword|leitmotiv|devise|lema)\b/, expects: 'quote', drop: ['motto', 'mottos', 'slogan', 'slogans', 'catchphrase', 'tagline', 'watchword', 'leitmotiv', 'devise', 'lema'] },
+  { re: new RegExp(`\\b(?:${MOTTO_WORDS.join('|')})\\b`), expects: 'quote', drop: MOTTO_WORDS },
   // A why-question asks for a reason, which a sentence may give and a labelled fact ("Vice chair: Laia Bonet") never does.
   { re: /^(why|how come|waarom|pourquoi|warum|wieso|weshalb|por que|porque|perche|come mai)\b/, expects: 'reason', drop: ['why', 'waarom', 'pourquoi', 'warum', 'wieso', 'weshalb', 'porque', 'perche'] },
   { re: /^(where|waar|ou|wo|donde|dove)\b|\b(which|what|in which|in what) (city|town|country|region|place)\b/, expects: 'place', drop: ['where', 'waar', 'ou', 'wo', 'donde', 'dove'], unless: WHERE_IDIOM_RE },
@@ -151,10 +159,12 @@ export function analyzeQuestion(text: string, langs: readonly Lang[]): AnalyzedQ
   const tidy = text.replace(/\s+/g, ' ').trim();
   const lang = detectLang(tidy, langs.length ? langs : ['en']);
   // Phrasal verbs the documents say in one word.
-  const allWords = words(tidy.replace(IDIOMS_RE, (m) => IDIOMS[m.toLowerCase()]).replace(FRAME_PHRASES_RE, ' '));
+  const allWords = words(tidy.replace(/[‘’]/g, "'").replace(IDIOMS_RE, (m) => IDIOMS.get(m.toLowerCase()) ?? m).replace(FRAME_PHRASES_RE, ' '));
   const folded = allWords.join(' ');
   let expects: Expectation | null = null;
   const dropped = new Set<string>();
+  const quantity = QUANTITY_NOUN_RE.exec(folded);
+  if (quantity) dropped.add(quantity[1]);
   const idiom = WHERE_IDIOM_RE.exec(folded);
   idiom?.[1].split(' ').forEach((w) => dropped.add(w));
   for (const cue of CUES) {
@@ -168,7 +178,11 @@ export function analyzeQuestion(text: string, langs: readonly Lang[]): AnalyzedQ
   // ("want to", "trying to", "supposed to") says what is asked about no more than "please" does; so does one with
   // its object before the "to" ("do they want cities to turn into…", "want our cities to become").
   allWords.forEach((w, i) => {
-    if (CATENATIVE_VERBS.has(w) && allWords.slice(i + 1, i + 1 + CATENATIVE_REACH).includes('to')) dropped.add(w);
+    if (!CATENATIVE_VERBS.has(w)) return;
+    const after = allWords.slice(i + 1, i + 1 + CATENATIVE_REACH);
+    // Within its own clause: "what do the members want, and how to join?" keeps "want".
+    const clause = after.slice(0, after.findIndex((x) => CLAUSE_BREAK.has(x)) >>> 0);
+    if (clause.includes('to')) dropped.add(w);
   });
   // "What does the Smart Technologies priority cover?", "what is OASC trying to achieve?": a verb that ends a
   // what-question asks for a description of its subject, in whatever words the documents give it.

@@ -316,8 +316,11 @@ export interface SpanFacts {
   commonWord?: (word: string) => boolean;
 }
 
-/** Words in quotation marks, at least two: what a question for a motto or slogan expects. */
-const QUOTED_RE = /["“„«‘'](?:\p{L}+\W+){1,}\p{L}+\W?["”»’']/u;
+/**
+ * Two or more words inside one pair of quotation marks, no letter against the marks' outer sides (an apostrophe in
+ * "it's" opens nothing): what a question for a motto or slogan expects.
+ */
+const QUOTED_RE = /(?<!\p{L})["“„«‘']\s?\p{L}+(?:[\s,'’-]+\p{L}+)+[,.!?]?\s?["”“»’'](?!\p{L})/u;
 
 /** Words with which a sentence compares (folded): what a comparison question expects. */
 const COMPARING_RE = /\b(unlike|different|differs?|difference|distinct|distinctive|same|similar|alike|common|unique|verschil\w*|anders|gemeen|zelfde|contrairement|communs?|communes?|unterschied\w*|gemeinsam\w*|gleiche?n?|diferentes?|comun|comunes|diverso|comune|stesso)\b/;

@@ -79,6 +79,7 @@ describe('definitionSubject', () => {
     expect(subject("what's TWL short for?")).toBe('twl');
     expect(subject('TWL stands for what?')).toBe('twl');
     expect(subject("what's the TWL for?")).toBe('twl');
+    expect(subject('what is the TWL actually for?')).toBe('twl');
     expect(subject('what are tide gauges for?')).toBe('tide gauges');
     expect(subject('who does the TWL stand for')).toBe('twl');
     expect(subject('whom does the TWL stand for')).toBe('twl');

@@ -37,6 +37,7 @@ describe('analyzeQuestion', () => {
     expect(wordsOf('What do the members want?')).toContain('want');
     expect(wordsOf('what do they want our ports to become?')).toEqual(['ports', 'become']);
     expect(wordsOf('do the members want access for ferries and to ports?')).toContain('want');
+    expect(wordsOf('what do the members want, and how to join?')).toContain('want');
   });
 
   it('drops the question words and auxiliaries of other languages that natural\'s stop word lists lack', () => {
@@ -97,6 +98,7 @@ describe('analyzeQuestion', () => {
     expect(wordsOf('how has the league changed since it began?')).toEqual(['league', 'changed']);
     expect(wordsOf('roughly what share of the ferries run late?')).toEqual(['ferries', 'run', 'late']);
     expect(asked('roughly what share of the ferries run late?').expects).toBe('number');
+    expect(wordsOf('how many ports share the charter?')).toEqual(['ports', 'share', 'charter']);
     expect(wordsOf('what were the council priorities back in 2006?')).toEqual(['council', 'priorities', '2006']);
     expect(wordsOf('how many years has the league run?')).toContain('years');
   });
@@ -128,6 +130,8 @@ describe('analyzeQuestion', () => {
 
   it('reads an idiom as the word the documents would use ("the point of" → purpose, "set up" → founded)', () => {
     expect(wordsOf("what's the point of the harbour council?")).toEqual(['purpose', 'harbour', 'council']);
+    expect(wordsOf('What’s the point of the harbour council?')).toEqual(['purpose', 'harbour', 'council']);
+    expect(wordsOf('what is the point of contact at the council?')).toEqual(['point', 'contact', 'council']);
     expect(wordsOf('who do i reach out to about ferries?')).toEqual(['contact', 'ferries']);
     expect(wordsOf('when was the league set up?')).toEqual(['league', 'founded']);
     expect(wordsOf('what does the harbour master do for a living?')).toEqual(['harbour', 'master', 'job']);

@@ -179,6 +179,10 @@ describe('satisfies', () => {
     expect(satisfies('quote', 'The council works "from harbour to harbour" with every port.', asked)).toBe(true);
     expect(satisfies('quote', 'Its motto is “sail together”.', asked)).toBe(true);
     expect(satisfies('quote', 'The so-called "harbour" rule applies.', asked)).toBe(false);
+    expect(satisfies('quote', "It's the council's rule.", asked)).toBe(false);
+    expect(satisfies('quote', 'The "harbour" and the "port" rules.', asked)).toBe(false);
+    expect(satisfies('quote', 'Sa devise : « naviguer ensemble ».', asked)).toBe(true);
+    expect(satisfies('quote', 'Das Motto „Hafen für alle“ gilt.', asked)).toBe(true);
     expect(satisfies('quote', 'The council meets every month at Port Alba.', asked)).toBe(false);
   });
 

@@ -47,7 +47,7 @@ const FLOORS: Record<string, number> = {
   // holdout12.jsonl and holdout13.jsonl (100 each): written in the next session (2026-12-03, the eighth on issue 9)
   // the same way; holdout12 60.0% and holdout13 59.0% with the model at its start (1088251), holdout13 61.0% when it
   // was first scored, before it was read.
-  'holdout12.jsonl': 0.64,
+  'holdout12.jsonl': 0.72,
   'holdout13.jsonl': 0.72,
   // holdout14.jsonl (100): written at the end of that session the same way and scored once, never read: 65.0% with the
   // model at the session's start, 74.0% with its last.
@@ -55,11 +55,12 @@ const FLOORS: Record<string, number> = {
   // holdout15.jsonl and holdout16.jsonl (100 each): written at the start of the ninth session on issue 9 (2026-12-03)
   // the same way; 83.0% and 68.0% with the model at its start (c0415b1). holdout15 was read and mended; holdout16 was
   // not read, though this suite's log once printed its failures.
-  'holdout15.jsonl': 0.8,
-  'holdout16.jsonl': 0.63,
+  'holdout15.jsonl': 0.87,
+  'holdout16.jsonl': 0.68,
   // holdout17.jsonl (100): written mid-session the same way, never read: 69.0% at c0415b1, 73.0% with the session's
-  // changes (its totals helped decide which of the later ones to keep).
-  'holdout17.jsonl': 0.67,
+  // changes (its totals helped decide which of the later ones to keep). These four floors are about four points under
+  // the session's last scores (holdout12 76%, holdout15 91%, holdout16 72%, holdout17 73%).
+  'holdout17.jsonl': 0.69,
 };
 /**
  * Out-of-scope questions a set's answers are known to answer (README "Known limits"), by id: holdout6 where one can
