@@ -1,5 +1,5 @@
 import type { SearchIndex } from '../search/build';
-import { factLabels, listPassageIds } from '../search/lookups';
+import { factLabels, listPassageIds, perIndex } from '../search/lookups';
 import { itemHead } from '../search/segments';
 import { isStopwordAnywhere, stem } from '../text/analyze';
 import { foldedWords } from '../text/fold';
@@ -89,12 +89,9 @@ export function parseMembership(q: AnalyzedQuestion): MembershipQuestion | null 
   return null;
 }
 
-/** Non-empty list passages (computed once per index: scanning every passage per question grew with the knowledge). */
-const listPassages = listPassageIds;
-
 const headingText = (index: SearchIndex, i: number): string => index.passages[i].passage.headings.join(' ') || '';
-/** Whether a list's headings say it lists members. */
-const listsMembers = (index: SearchIndex, i: number): boolean => MEMBER_RE.test(foldedWords(headingText(index, i)).join(' '));
+/** The list passages whose headings say they list members, once per index (read by membership and list questions). */
+const memberListIds = perIndex((index): ReadonlySet<number> => new Set(listPassageIds(index).filter((i) => MEMBER_RE.test(foldedWords(headingText(index, i)).join(' ')))));
 const docTitle = (index: SearchIndex, i: number): string => index.documents[index.passages[i].doc].title;
 
 /** A document title after "of": "the EUROCITIES Knowledge Society forum", but "The Quay Compact" keeps its own article. */
@@ -109,8 +106,7 @@ export function answerMembership(index: SearchIndex, q: AnalyzedQuestion): Candi
   const asked = parseMembership(q);
   // "Is the vice chair in the forum?" asks about a role the knowledge names, not a member's name.
   if (!asked || factLabels(index).has(asked.name)) return null;
-  const lists = listPassages(index);
-  const memberLists = lists.filter((i) => listsMembers(index, i));
+  const memberLists = [...memberListIds(index)];
   if (!memberLists.length) return null;
   // "Is Brighton & Hove part of it?", "is Newcastle signed up?": no list named, so only a name on a members list
   // answers, never a "no" (the question may be about something else altogether).
@@ -199,7 +195,12 @@ function ordinalOf(word: string): number | undefined {
   const digits = DIGIT_ORDINAL_RE.exec(word);
   return digits ? Number(digits[1]) : undefined;
 }
-const LIST_FRAME = new Set(['listed', 'list', 'there', 'total', 'all', 'whole', 'entire', 'full', 'complete', 'current', 'currently', 'set', 'include', 'includes', 'included', 'contain', 'contains', 'belong', 'belongs', 'participate', 'participates', 'take', 'takes', 'part', 'exist', 'number', 'count', 'named', 'defined', ...NUMBER_WORDS]);
+/** Verbs that ask for a members list ("which cities belong to the forum?"), words of a list question's frame too. */
+const MEMBERSHIP_VERBS = ['belong', 'belongs', 'participate', 'participates', 'take part', 'takes part'];
+const MEMBERSHIP_VERB_RE = new RegExp(`\\b(?:${MEMBERSHIP_VERBS.join('|')})\\b`);
+const LIST_FRAME = new Set(['listed', 'list', 'there', 'total', 'all', 'whole', 'entire', 'full', 'complete', 'current', 'currently', 'set', 'include', 'includes', 'included', 'contain', 'contains', ...MEMBERSHIP_VERBS.flatMap((v) => v.split(' ')), 'exist', 'number', 'count', 'named', 'defined', ...NUMBER_WORDS]);
+/** What a list question may say beside the list's own words: its frame and generic nouns for the items. */
+const LIST_QUESTION_FRAME = new Set([...LIST_FRAME, ...GENERIC_COUNTED]);
 /** Items up to which a list is shown one per line, and a count names them; a longer list is shown as a run. */
 const SHORT_LIST = 8;
 
@@ -208,12 +209,13 @@ export function answerCount(index: SearchIndex, q: AnalyzedQuestion, words: Reso
   const m = COUNT_RE.exec(q.allWords.join(' '));
   if (!m) return null;
   const counted = m[1];
-  for (const i of listPassages(index)) {
+  const countFrame = new Set([counted, ...LIST_QUESTION_FRAME]);
+  for (const i of listPassageIds(index)) {
     const { heading, all } = listTerms(index, i);
     const countedTerms = [stem(counted, index.passages[i].passage.lang), ...(words.find((w) => w.word === counted)?.terms ?? [])];
     const namesList = countedTerms.some((t) => heading.has(t)) || (GENERIC_COUNTED.has(counted) && words.some((w) => w.word !== counted && w.terms.some((t) => heading.has(t))));
     // "How many cities and organisations are members?": the other generic nouns of what is counted say nothing more.
-    if (!namesList || !coveredBy(words, all, new Set([counted, ...LIST_FRAME, ...GENERIC_COUNTED])) || namesAnotherSubject(index, q, i)) continue;
+    if (!namesList || !coveredBy(words, all, countFrame) || namesAnotherSubject(index, q, i)) continue;
     const p = index.passages[i].passage;
     const what = (p.headings[p.headings.length - 1] ?? 'items').toLowerCase();
     const listed = p.items ?? [];
@@ -226,7 +228,6 @@ export function answerCount(index: SearchIndex, q: AnalyzedQuestion, words: Reso
 
 const LIST_QUESTION_RE = /^(what|whats|which|who|whos|list|name|show|give|enumerate|wat|welke|wie|quels|quelles|quelle|quel|qui|welche|was|cuales|quali|quels sont|noem)\b/;
 const MAX_LISTED = 40;
-const MEMBERSHIP_VERB_RE = /\b(belong|belongs|participate|participates|take part|takes part)\b/;
 
 /** "What were the 2015 priorities?": the items of the list the question names, concisely. */
 export function answerList(index: SearchIndex, q: AnalyzedQuestion, words: ResolvedWord[]): Candidate | null {
@@ -235,14 +236,14 @@ export function answerList(index: SearchIndex, q: AnalyzedQuestion, words: Resol
   // ("knowledge society forum priorities 2015?").
   const terse = !LIST_QUESTION_RE.test(q.allWords.join(' '));
   const membershipVerb = MEMBERSHIP_VERB_RE.test(q.allWords.join(' '));
-  for (const i of listPassages(index)) {
+  for (const i of listPassageIds(index)) {
     const { heading, all } = listTerms(index, i);
     // "Which cities belong to the forum?" asks for its members list, though it names no member.
-    const asksMembers = membershipVerb && listsMembers(index, i);
+    const asksMembers = membershipVerb && memberListIds(index).has(i);
     if (!asksMembers && !words.some((w) => w.terms.some((t) => heading.has(t)))) continue;
     if (terse && !words.every((w) => w.terms.some((t) => all.has(t)))) continue;
     // "Which cities are members?": a generic noun for the items does not need to be in the heading.
-    if (!coveredBy(words, all, new Set([...LIST_FRAME, ...GENERIC_COUNTED])) || namesAnotherSubject(index, q, i)) continue;
+    if (!coveredBy(words, all, LIST_QUESTION_FRAME) || namesAnotherSubject(index, q, i)) continue;
     const p = index.passages[i].passage;
     const name = p.headings[p.headings.length - 1] ?? 'List';
     // "What is the second priority?": that item, whole.
