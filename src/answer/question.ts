@@ -95,15 +95,21 @@ const PERSON_WORDS = ['person', 'persoon', 'personne', 'persona'];
 // Words for a motto: what a quote-question asks for, no topic of it.
 const MOTTO_WORDS = ['motto', 'mottos', 'slogan', 'slogans', 'catchphrase', 'tagline', 'watchword', 'leitmotiv', 'lema'];
 
-/** "What share of laws…", "what percentage…": the noun says a number is asked (the verb "share" stays a topic word). */
-const QUANTITY_NOUN_RE = /\b(?:what|which) (percentage|proportion|share)\b/;
+// Nouns for the kind of thing a which-question asks for (src/text/data/frame-words.json), and the question words before them.
+const CATEGORY_NOUNS: ReadonlySet<string> = new Set(frameWords.categories);
+const WHICH_RE = /\b(?:which|what|welke|welk|quel|quelle|quels|quelles|welche|welcher|welches|welchem|welchen|que|cual|cuales|quale|quali) /g;
+/** How many words may stand between the question word and its category noun: "which EU institution", "what other body". */
+const CATEGORY_REACH = 2;
+
+/** "What share of laws…", "what percentage…", "what size…": the noun says a number is asked ("share" as a verb, "the size of the fleet" stay topic words). */
+const QUANTITY_NOUN_RE = /\b(?:what|which) (percentage|proportion|share|size|amount)\b/;
 
 // Matched against folded text.
 const CUES: Cue[] = [
   // "Which year…", and chat style that ends on the kind of date: "enoll founding yr?", "launch date?"
   { re: /\b(what|which|in what|in which) (year|date|month|day)\b|\b(year|yr|date)$/, expects: 'date', drop: ['year', 'yr', 'date', 'month', 'day'] },
   { re: /^(when|wanneer|quand|wann|cuando|quando)\b|\b(since when|in welk jaar|en quelle annee|in welchem jahr|en que ano|in che anno)\b/, expects: 'date', drop: ['when', 'wanneer', 'quand', 'wann', 'cuando', 'quando', 'jaar', 'annee', 'jahr', 'ano', 'anno'] },
-  { re: /\b(how (many|much|big|large|long|old|far|high|tall)|what (size|amount|percentage|proportion|share)|hoeveel|combien|wie viele?|cuant[oa]s?|quant[oaie])\b/, expects: 'number', drop: ['many', 'much', 'big', 'large', 'long', 'old', 'far', 'high', 'tall', 'size', 'amount', 'hoeveel', 'combien', 'viele', 'viel', 'cuanto', 'cuanta', 'cuantos', 'cuantas', 'quanto', 'quanta', 'quanti', 'quante'] },
+  { re: /\b(how (many|much|big|large|long|old|far|high|tall)|what (size|amount|percentage|proportion|share)|hoeveel|combien|wie viele?|cuant[oa]s?|quant[oaie])\b/, expects: 'number', drop: ['many', 'much', 'big', 'large', 'long', 'old', 'far', 'high', 'tall', 'hoeveel', 'combien', 'viele', 'viel', 'cuanto', 'cuanta', 'cuantos', 'cuantas', 'quanto', 'quanta', 'quanti', 'quante'] },
   { re: /\b(stand|stands|short) for\b|\b(abbreviation|acronym|afkorting|sigle)\b/, expects: 'expansion', drop: ['stand', 'stands', 'short', 'abbreviation', 'acronym', 'afkorting', 'sigle'] },
   // "How is OASC different from other networks?", "what sets it apart?", "are all living labs run the same way?": a
   // comparison, which a sentence that compares answers ("Unlike any other city network…", "…common elements but
@@ -149,6 +155,21 @@ function mixedInLanguage(words: readonly string[], lang: Lang): Lang | null {
     if (new Set(words.filter((w) => isStopword(w, other) && !isStopword(w, lang))).size >= MIXED_FUNCTION_WORDS) return other;
   }
   return null;
+}
+
+/**
+ * The category noun of a which-question ("which EU institution…" → institution): the first noun of the category list
+ * after the question word, with at most {@link CATEGORY_REACH} words before it and none of them a grammar word
+ * ("what does the institution do?" asks about the institution, not for one).
+ */
+function categoryNouns(folded: string, lang: Lang): string[] {
+  const found: string[] = [];
+  for (const m of folded.matchAll(WHICH_RE)) {
+    const next = folded.slice(m.index + m[0].length).split(' ', CATEGORY_REACH + 1);
+    const at = next.findIndex((w) => CATEGORY_NOUNS.has(w));
+    if (at >= 0 && next.slice(0, at).every((w) => !isStopword(w, lang) && !CATEGORY_NOUNS.has(w))) found.push(next[at]);
+  }
+  return found;
 }
 
 /**
@@ -220,6 +241,7 @@ export function analyzeQuestion(text: string, langs: readonly Lang[]): AnalyzedQ
     });
   }
   const category = new Set([...folded.matchAll(/\b(?:kind|kinds|type|types|sort|sorts) of (\S+)/g)].map((m) => m[1]));
+  for (const noun of categoryNouns(folded, lang)) category.add(noun);
   // Only who- and where-questions read these (satisfies in retrieve.ts): made the first time they are read.
   let asked: Set<string> | undefined;
   let askedStems: Set<string> | undefined;

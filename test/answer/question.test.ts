@@ -99,6 +99,9 @@ describe('analyzeQuestion', () => {
     expect(wordsOf('roughly what share of the ferries run late?')).toEqual(['ferries', 'run', 'late']);
     expect(asked('roughly what share of the ferries run late?').expects).toBe('number');
     expect(wordsOf('how many ports share the charter?')).toEqual(['ports', 'share', 'charter']);
+    expect(wordsOf('what size is the ferry fleet?')).toEqual(['ferry', 'fleet']);
+    expect(asked('what size is the ferry fleet?').expects).toBe('number');
+    expect(wordsOf('how many ferries does the fleet size allow?')).toEqual(['ferries', 'fleet', 'size', 'allow']);
     expect(wordsOf('what were the council priorities back in 2006?')).toEqual(['council', 'priorities', '2006']);
     expect(wordsOf('how many years has the league run?')).toContain('years');
   });
@@ -164,6 +167,19 @@ describe('analyzeQuestion', () => {
 
   it('notes the category of a "what kind of" question', () => {
     expect([...asked('What kind of organisations should ecosystems include?').category]).toEqual(['organisations']);
+  });
+
+  it('notes the category noun a which-question asks for, up to two words after its question word', () => {
+    expect([...asked('which EU institution proposes new laws?').category]).toEqual(['institution']);
+    expect([...asked('what body manages the budget?').category]).toEqual(['body']);
+    expect([...asked('welke organisatie beheert de begroting?').category]).toEqual(['organisatie']);
+    expect([...asked('which port city hosts the ferry?').category]).toEqual(['city']);
+  });
+
+  it('takes no category noun that is the subject of the question rather than what it asks for', () => {
+    expect([...asked('what does the institution do?').category]).toEqual([]);
+    expect([...asked('which of the new ferry lines stops in the city?').category]).toEqual([]);
+    expect([...asked('who chairs the body?').category]).toEqual([]);
   });
 });
 
