@@ -50,6 +50,9 @@ const DEFINITION_PATTERNS: RegExp[] = [
   /^(?:the |de |het |le |la |l )?(.+?) (?:what is (?:that|it|this)|whats that|what s (?:that|it|this)|wat is (?:dat|het)|c est quoi|qu est ce que c est|was ist das|que es eso|cos e)$/,
 ];
 
+// Articles the patterns take before a subject, for one that stood behind a hedge ("c'est quoi exactement la TWL").
+const ARTICLES = new Set(['the', 'a', 'an', 'de', 'het', 'le', 'la', 'les', 'l', 'un', 'une', 'der', 'die', 'das', 'el', 'los', 'las', 'il', 'lo']);
+
 // A subject never starts with a question word.
 const SUBJECT_NOT_RE = /^(?:what|whats|which|who|whos|whom|how|when|where|why)$/;
 
@@ -64,6 +67,11 @@ export function definitionSubject(q: AnalyzedQuestion): string | null {
     if (SUBJECT_NOT_RE.test(words[0])) continue;
     // "what's the CoR (actually) for?" asks what it is there to do: what a definition says.
     while (words.length > 1 && (isFrameWord(words[words.length - 1]) || words[words.length - 1] === 'for')) words.pop();
+    // "c'est quoi exactement EUROCITIES ?": a hedge before the name too.
+    if (words.length > 1 && isFrameWord(words[0])) {
+      while (words.length > 1 && isFrameWord(words[0])) words.shift();
+      if (words.length > 1 && ARTICLES.has(words[0])) words.shift();
+    }
     // "what does eurocities try to do?": the verb that leads to "do" is no part of the name.
     if (words.length > 2 && words[words.length - 1] === 'to' && isCatenativeVerb(words[words.length - 2])) words.length -= 2;
     return words.join(' ');

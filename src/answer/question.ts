@@ -134,7 +134,12 @@ const CUES: Cue[] = [
   { re: /\b(when|wanneer|quand|wann|cuando|quando)$/, expects: 'date', drop: ['when', 'wanneer', 'quand', 'wann', 'cuando', 'quando'] },
 ];
 
-const DESCRIBE_RE = /^(?:what|whats|which)\b.*\b(cover|covers|include|includes|involve|involves|entail|entails|comprise|comprises|mean|means|achieve|accomplish)$/;
+// A what-question that ends on a verb of describing, in each language (frame-words.json's describe).
+const DESCRIBE = Object.values(frameWords.describe as Record<string, { ask: string[]; verbs: string[]; goal: string[] }>);
+const GOAL_VERBS: ReadonlySet<string> = new Set(DESCRIBE.flatMap((d) => d.goal));
+const DESCRIBE_RE = new RegExp(`^(?:${[...new Set(DESCRIBE.flatMap((d) => d.ask))].join('|')})\\b.*\\b(${[...new Set(DESCRIBE.flatMap((d) => [...d.verbs, ...d.goal]))].join('|')})$`);
+/** What a goal verb ending a what-question asks for ("what is OASC trying to achieve?" asks for its aim). */
+const GOAL_WORD = 'aim';
 
 /**
  * Function words of another language than the question's that outnumber a name's particles: three or more ("de",
@@ -232,6 +237,7 @@ export function analyzeQuestion(text: string, langs: readonly Lang[]): AnalyzedQ
     questionWords.push({ word, stems });
     if (questionWords.length === MAX_QUESTION_WORDS) break;
   }
+  if (describe && GOAL_VERBS.has(describe[1]) && !seen.has(GOAL_WORD) && questionWords.length < MAX_QUESTION_WORDS) questionWords.push({ word: GOAL_WORD, stems: [stem(GOAL_WORD, 'en')] });
   // Capitals mean names only where the question is not written in capitals throughout, nor in German (every noun).
   const capitalized = new Set<string>();
   if (tidy !== tidy.toUpperCase() && (spoken ?? lang) !== 'de') {

@@ -104,6 +104,11 @@ describe('definitionSubject', () => {
     expect(subject("Cos'è la TWL?")).toBe('twl');
   });
 
+  it('drops a hedge before the name as well as after it', () => {
+    expect(subject("C'est quoi exactement la TWL ?")).toBe('twl');
+    expect(subject('Wat is eigenlijk de Tidewater League?')).toBe('tidewater league');
+  });
+
   it('reads "what does X mean" in the other languages', () => {
     expect(subject('Que signifie TWL ?')).toBe('twl');
     expect(subject('Was bedeutet TWL?')).toBe('twl');

@@ -33,7 +33,7 @@ describe('analyzeQuestion', () => {
   it('drops a verb that only leads to another ("trying to achieve", "want to advance")', () => {
     expect(wordsOf('Why is the council trying to achieve this?')).toEqual(['council', 'achieve']);
     expect(wordsOf('Which charter did the council want to advance?')).toEqual(['charter', 'council', 'advance']);
-    expect(wordsOf('whats the council actually trying to achieve')).toEqual(['council']);
+    expect(wordsOf('whats the council actually trying to achieve')).toEqual(['council', 'aim']);
     expect(wordsOf('What do the members want?')).toContain('want');
     expect(wordsOf('what do they want our ports to become?')).toEqual(['ports', 'become']);
     expect(wordsOf('do the members want access for ferries and to ports?')).toContain('want');
@@ -215,7 +215,15 @@ describe('analyzeQuestion: the words a reply is checked against', () => {
 describe('analyzeQuestion: a what-question that ends on a verb of describing', () => {
   it('asks for a description of its subject: the verb is no topic word', () => {
     expect(wordsOf('What does the Smart Technologies priority cover?')).toEqual(['smart', 'technologies', 'priority']);
-    expect(wordsOf('what is OASC trying to achieve')).toEqual(['oasc']);
+    expect(wordsOf('What does the charter actually mean?')).toEqual(['charter']);
+    expect(wordsOf('Wat houdt het handvest in?')).not.toContain('inhouden');
+  });
+
+  it('reads a verb of reaching a goal as asking for the aim, in each language', () => {
+    expect(wordsOf('what is OASC trying to achieve')).toEqual(['oasc', 'aim']);
+    expect(wordsOf('Wat wil de TWL bereiken?')).toEqual(['twl', 'aim']);
+    expect(wordsOf("Qu'est-ce que la TWL veut atteindre ?")).toContain('aim');
+    expect(wordsOf('What did the league achieve in 2016?')).toContain('achieve');
   });
 
   it('keeps the verb where it says what is asked about', () => {
