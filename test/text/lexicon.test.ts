@@ -101,6 +101,29 @@ describe('the maintainers\' synonym groups in the links', () => {
   });
 });
 
+describe('a phrase of a synonym group that the documents write', () => {
+  const text = indexed('Cranes are changing the port authority at every quay.');
+  const links = buildLexicalLinks(text.vocabulary, { words: text.words, table, synonymGroups: [{ words: ['port authority', 'harbour office', 'dock board'] }] });
+
+  it('is reached by the group\'s other phrases, through all of its words', () => {
+    expect(phraseLinks(links, words('who runs the harbour office?'))).toEqual([
+      {
+        start: 3,
+        end: 5,
+        phrase: 'harbour office',
+        links: [
+          { term: stem('port', 'en'), kind: 'synonym' },
+          { term: stem('authority', 'en'), kind: 'synonym' },
+        ],
+      },
+    ]);
+  });
+
+  it('links nothing for itself, so that the question that writes it matches its words as written', () => {
+    expect(phraseLinks(links, words('who runs the port authority?'))).toEqual([]);
+  });
+});
+
 describe('lookups by surface word', () => {
   const text = indexed('It is the largest city. The network was established in 1986.');
   const links = buildLexicalLinks(text.vocabulary, { words: text.words });
