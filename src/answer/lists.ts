@@ -174,8 +174,14 @@ function namesAnotherSubject(index: SearchIndex, q: AnalyzedQuestion, list: numb
   return index.documents.some((d, i) => i !== own && d.subjects.some((s) => s.length > 2 && folded.includes(` ${s} `) && !ownSubjects.some((o) => o === s)));
 }
 
+/**
+ * Whether every question word is in `terms` (or in `except`, or an ordinal). The words of a phrase found there count
+ * with it: "focus areas" reaches the heading's "priorities", its "focus" and "areas" need not.
+ */
 function coveredBy(words: ResolvedWord[], terms: Set<string>, except: Set<string>): boolean {
-  return words.every((w) => except.has(w.word) || ordinalOf(w.word) !== undefined || w.terms.some((t) => terms.has(t)));
+  const held = (w: ResolvedWord) => w.terms.some((t) => terms.has(t));
+  const inHeldPhrase = new Set(words.filter((w) => w.word.includes(' ') && held(w)).flatMap((w) => w.word.split(' ')));
+  return words.every((w) => except.has(w.word) || inHeldPhrase.has(w.word) || ordinalOf(w.word) !== undefined || held(w));
 }
 
 function listTerms(index: SearchIndex, i: number): { heading: Set<string>; all: Set<string> } {

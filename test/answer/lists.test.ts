@@ -221,3 +221,12 @@ describe('answerMembership and other languages\' words for the list', () => {
     expect(membership('Kirkhaven forma parte de la red?')?.text).toMatch(/^Yes: Kirkhaven/);
   });
 });
+
+describe('answerList with a phrase of the maintainers\' synonyms', () => {
+  // "light markers" stands for the heading's "beacons"; "light" is a word of the documents, "markers" is not.
+  const withSynonyms = indexedTree({ ...LEAGUE, 'synonyms.yml': 'synonyms:\n  - [beacons, light markers]\n' }, 'network-qa-lists-phrase-');
+
+  it('takes the phrase as naming the list, its words with it', () => {
+    expect(list('What are the light markers?', withSynonyms.index)?.text).toBe('Beacons (Tidewater League (TWL)):\n- Red Tower\n- Gull Rock\n- Old Lantern');
+  });
+});
