@@ -72,9 +72,13 @@ const THRESHOLD_SETS = ['holdout3.jsonl', 'holdout4.jsonl', 'holdout12.jsonl', '
  * and the unseen own sets lose 1–3 points (holdout4 95.5 → 92.7%) against one wrong answer fewer. Raised to 0.95
  * (2026-12-03) with the comparison answer type: at 0.94 the threshold fell to 0.28 (own sets dev and
  * holdout3–10, 956 questions: 815 right, 12 out-of-scope answers, 21 wrong), at 0.95 it was 0.299 (809, 9, 19); the model before it
- * gave 806, 8, 27 at its 0.31.
+ * gave 806, 8, 27 at its 0.31. Raised to 0.955 (2026-12-03, fourth session): with the session's synonyms the 0.95 crossing
+ * fell to 0.282, where "Who is the president?" got the Finnish Presidency again and "the staff contact for the
+ * mobility forum" the Knowledge Society forum's; at 0.955 it is 0.302. Same weights, over dev and holdout3–18 (1,756
+ * questions): 1,550 right and 49 wrong at 0.282, 1,532 and 42 at 0.302 — a wrong answer weighs more than two
+ * abstentions. Against the session's start (threshold 0.284): 1,507 right, 46 wrong.
  */
-const TARGET_PRECISION = 0.95;
+const TARGET_PRECISION = 0.955;
 /**
  * How much the own questions weigh against SQuAD's, once both are scaled to the same total. Measured (train then
  * score every set): at 1 the checks scored dev 97.8%, holdout3 73.9%, holdout4 85.5% and SQuAD v2 check 56.1%; at 3,
