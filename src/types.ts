@@ -1,7 +1,7 @@
 /** The core's own types: what adapters send in and get back. Nothing here knows a chat platform. */
 
 /** A language the text pipeline can stem and filter stop words for. */
-export type Lang = 'en' | 'nl' | 'fr' | 'de' | 'es' | 'it';
+export type Lang = 'en' | 'nl' | 'fr' | 'de' | 'es' | 'it' | 'pt';
 
 /** Where a passage (and so an answer) comes from. */
 export interface Source {

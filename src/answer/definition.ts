@@ -79,13 +79,20 @@ export function definitionSubject(q: AnalyzedQuestion): string | null {
   return null;
 }
 
-const NAME_FUNCTION_WORDS: Record<string, string> = { van: 'of', de: 'the', het: 'the', der: 'of the', des: 'of the', du: 'of the', di: 'of', del: 'of the', della: 'of the', delle: 'of the', dei: 'of the', degli: 'of the', la: 'the', le: 'the', les: 'the', el: 'the', il: 'the' };
+// "de" is Dutch "the" and French, Spanish and Portuguese "of": both are tried.
+const NAME_FUNCTION_WORDS: Record<string, string[]> = {
+  van: ['of'], de: ['the', 'of'], het: ['the'], der: ['of the'], des: ['of the'], du: ['of the'], di: ['of'], del: ['of the'], della: ['of the'], delle: ['of the'],
+  dei: ['of the'], degli: ['of the'], da: ['of the'], do: ['of the'], dos: ['of the'], das: ['of the'], la: ['the'], le: ['the'], les: ['the'], el: ['the'], il: ['the'],
+};
 
-function inEnglish(name: string): string {
-  return name
-    .split(' ')
-    .map((w) => (Object.hasOwn(NAME_FUNCTION_WORDS, w) ? NAME_FUNCTION_WORDS[w] : (englishFor(w)[0] ?? w)))
-    .join(' ');
+/** A name asked in another language in English words, word by word: each reading of its function words. */
+function inEnglish(name: string): string[] {
+  let readings = [''];
+  for (const w of name.split(' ')) {
+    const english = Object.hasOwn(NAME_FUNCTION_WORDS, w) ? NAME_FUNCTION_WORDS[w] : [englishFor(w)[0] ?? w];
+    readings = readings.flatMap((r) => english.map((e) => (r ? `${r} ${e}` : e)));
+  }
+  return readings;
 }
 
 // A short name matches only when one letter is missing or added at its end ("enol" for ENoLL): short names differ by one letter too often otherwise.
@@ -97,6 +104,14 @@ const closeEnough = (a: string, b: string, levenshtein = Infinity): boolean => {
   // Swapped neighbours count once: the plain distance, when small enough, already says yes.
   return levenshtein <= allowed || editDistance(a, b, allowed) <= allowed;
 };
+
+/** A name with one pair of neighbouring words swapped, each pair in turn (names of up to six words). */
+function adjacentSwaps(name: string): string[] {
+  const words = name.split(' ');
+  if (words.length < 2 || words.length > MAX_SWAPPED_WORDS) return [];
+  return words.slice(1).map((_, i) => [...words.slice(0, i), words[i + 1], words[i], ...words.slice(i + 2)].join(' '));
+}
+const MAX_SWAPPED_WORDS = 6;
 
 /**
  * "What is X?": when X names a document's subject (its title or abbreviation), the document's
@@ -111,7 +126,12 @@ export function answerDefinition(index: SearchIndex, q: AnalyzedQuestion): Candi
   // "het comite van de regios" is "the committee of the regions": a name asked in another language, word by word.
   let asked = subject;
   let docs = matching(asked);
-  if (!docs.length && inEnglish(subject) !== subject) docs = matching((asked = inEnglish(subject)));
+  // French, Spanish, Italian and Portuguese put the adjective after its noun: "rede europeia" is the European network.
+  for (const english of docs.length ? [] : inEnglish(subject)) {
+    for (const name of [english, ...adjacentSwaps(english)]) if (!docs.length && name !== subject) docs = matching((asked = name));
+    if (docs.length) break;
+  }
+  if (!docs.length) asked = subject;
   if (docs.length) {
     const doc = docs.find((d) => d.lang === q.lang) ?? docs.find((d) => d.lang === 'en') ?? docs[0];
     const first = doc.passages.find((i) => index.passages[i].passage.kind === 'text') ?? doc.passages[0];

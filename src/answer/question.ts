@@ -1,6 +1,6 @@
 import { isContentWord, isStopword, isStopwordAnywhere, stem, words, writtenAsAbbreviation } from '../text/analyze';
 import { fold } from '../text/fold';
-import { detectLang, spokenLang, SUPPORTED_LANGS } from '../text/lang';
+import { detectLang, likeliestLang, spokenLang, SUPPORTED_LANGS } from '../text/lang';
 import frameWords from '../text/data/frame-words.json';
 import type { Lang } from '../types';
 
@@ -163,6 +163,18 @@ function mixedInLanguage(words: readonly string[], lang: Lang): Lang | null {
 }
 
 /**
+ * The language tinyld finds likeliest for a question it is unsure of, when the question holds at least
+ * {@link GUESS_FUNCTION_WORDS} function words of it that `lang` lacks: "O que é a Rede Europeia de Living Labs?"
+ * (Portuguese at 0.12, with "que" and "de"), where short questions keep the detector under its sure accuracy.
+ */
+function guessedLang(text: string, words: readonly string[], lang: Lang): Lang | null {
+  const guess = likeliestLang(text);
+  if (guess === null || guess === lang) return null;
+  return new Set(words.filter((w) => isStopword(w, guess) && !isStopword(w, lang))).size >= GUESS_FUNCTION_WORDS ? guess : null;
+}
+const GUESS_FUNCTION_WORDS = 2;
+
+/**
  * The category noun of a which-question ("which EU institution…" → institution): the first noun of the category list
  * after the question word, with at most {@link CATEGORY_REACH} words before it and none of them a grammar word
  * ("what does the institution do?" asks about the institution, not for one).
@@ -219,7 +231,7 @@ export function analyzeQuestion(text: string, langs: readonly Lang[]): AnalyzedQ
   // The detector runs only when two words are function words of another language: most questions have none, and one
   // alone is usually part of a name ("De Gaulle", "La Scala").
   const foreignFunctionWords = allWords.filter((w) => !isStopword(w, lang) && isStopwordAnywhere(w)).length >= 2;
-  const spoken = foreignFunctionWords ? spokenLang(tidy) : null;
+  const spoken = foreignFunctionWords ? (spokenLang(tidy) ?? guessedLang(tidy, allWords, lang)) : null;
   // Code-switching ("wie is de vice chair van het forum"): English names in a Dutch sentence make it read as English,
   // yet the Dutch grammar words are still grammar.
   const mixedIn = foreignFunctionWords ? mixedInLanguage(allWords, lang) : null;

@@ -20,10 +20,11 @@ const STOPWORDS: Record<Lang, ReadonlySet<string>> = {
   de: stopwordsOf('de', GERMAN_STOPWORDS),
   es: stopwordsOf('es', naturalStopwords.es),
   it: stopwordsOf('it', naturalStopwords.it),
+  pt: stopwordsOf('pt', naturalStopwords.pt),
 };
 
 const STEM_CACHE_LIMIT = 200_000;
-const stemCaches: Record<Lang, Map<string, string>> = { en: new Map(), nl: new Map(), fr: new Map(), de: new Map(), es: new Map(), it: new Map() };
+const stemCaches: Record<Lang, Map<string, string>> = { en: new Map(), nl: new Map(), fr: new Map(), de: new Map(), es: new Map(), it: new Map(), pt: new Map() };
 
 /** Stems one folded word with the language's Porter stemmer from `natural` (memoised). */
 export function stem(word: string, lang: Lang): string {

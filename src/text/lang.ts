@@ -1,10 +1,10 @@
 import type { Lang } from '../types';
 
 /** Languages the pipeline stems and filters stop words for. */
-export const SUPPORTED_LANGS: readonly Lang[] = ['en', 'nl', 'fr', 'de', 'es', 'it'];
+export const SUPPORTED_LANGS: readonly Lang[] = ['en', 'nl', 'fr', 'de', 'es', 'it', 'pt'];
 
 export const LANG_NAMES: Record<Lang, string> = {
-  en: 'English', nl: 'Dutch', fr: 'French', de: 'German', es: 'Spanish', it: 'Italian',
+  en: 'English', nl: 'Dutch', fr: 'French', de: 'German', es: 'Spanish', it: 'Italian', pt: 'Portuguese',
 };
 
 export function isLang(value: unknown): value is Lang {
@@ -50,3 +50,9 @@ export function spokenLang(text: string): Lang | null {
   return best && isLang(best.lang) && best.accuracy >= SURE_ACCURACY ? best.lang : null;
 }
 const SURE_ACCURACY = 0.5;
+
+/** The supported language tinyld finds likeliest for a text, however unsure (null when it finds none). */
+export function likeliestLang(text: string): Lang | null {
+  const [best] = tinyld().detectAll(text, { only: [...SUPPORTED_LANGS] });
+  return best && isLang(best.lang) ? best.lang : null;
+}

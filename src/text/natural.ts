@@ -15,6 +15,7 @@ export const stemmers = {
   de: require('natural/lib/natural/stemmers/porter_stemmer_de') as Stemmer,
   es: require('natural/lib/natural/stemmers/porter_stemmer_es') as Stemmer,
   it: require('natural/lib/natural/stemmers/porter_stemmer_it') as Stemmer,
+  pt: require('natural/lib/natural/stemmers/porter_stemmer_pt') as Stemmer,
 };
 
 const stopwordModule = (name: string): string[] => (require(`natural/lib/natural/util/${name}`) as { words: string[] }).words;
@@ -25,6 +26,7 @@ export const naturalStopwords = {
   fr: stopwordModule('stopwords_fr'),
   es: stopwordModule('stopwords_es'),
   it: stopwordModule('stopwords_it'),
+  pt: stopwordModule('stopwords_pt'),
 };
 
 export const englishAbbreviations: string[] = (

@@ -159,6 +159,12 @@ describe('answerDefinition', () => {
     expect(council?.signals).toEqual({ definition_answer: 1, name_match: 1 });
   });
 
+  it('reads "de" as "of" too, and a noun before its adjective as the languages of the Romance family write it', () => {
+    expect(fileOf(define('¿Qué es el Council de la Tides?')!.passage)).toBe('council.md');
+    expect(define("Qu'est-ce que la League Tidewater ?")?.text).toBe(LEAGUE_OPENING);
+    expect(define("Qu'est-ce que la League Tidewater ?")?.signals).toEqual({ definition_answer: 1, name_match: 1 });
+  });
+
   it('finds a name written with a typo, without a name match', () => {
     const typo = define('What is the Tidewatr League?');
     expect(typo?.text).toBe(LEAGUE_OPENING);

@@ -40,6 +40,14 @@ describe('analyzeQuestion', () => {
     expect(wordsOf('what do the members want, and how to join?')).toContain('want');
   });
 
+  it('reads a short question in a language the detector is unsure of by its function words (Portuguese "que", "de")', () => {
+    const q = asked('O que é a Rede Europeia de Living Labs?');
+    expect(q.spoken).toBe('pt');
+    expect(q.words.map((w) => w.word)).toEqual(['rede', 'europeia', 'living', 'labs']);
+    // One function word of another language is no language: an English question stays English.
+    expect(asked('is the de facto chair a member?').spoken).toBeNull();
+  });
+
   it('drops the question words and auxiliaries of other languages that natural\'s stop word lists lack', () => {
     expect(wordsOf('¿cuáles eran las prioridades de 2015?')).toEqual(['prioridades', '2015']);
     expect(wordsOf('Quali sono le città della rete?')).not.toContain('quali');
