@@ -14,8 +14,7 @@ import { MiniSearchBaseline, WinkBaseline } from './baselines';
 import { formatCliLatency, measureCliLatency } from './cli-latency';
 import { benchConversion, formatConversion } from './convert';
 import { OurSystem } from './ours';
-import { PAIRED_ROUNDS, pairedLatency } from './paired-latency';
-import { answerRecall, byQuestionType, latencySummary, passageMatch, percentile, summary, type QuestionOutcome } from './score';
+import { answerRecall, byQuestionType, passageMatch, percentile, summary, type QuestionOutcome } from './score';
 import { formatSquad2, runSquad2 } from './squad2-run';
 import { BenchError, readSquad, sampleQuestions, writeKnowledge, type BenchCorpus, type BenchQuestion } from './squad';
 import { formatStartup, measureStartup } from './startup';
@@ -323,25 +322,11 @@ export async function main(argv: string[]): Promise<number> {
     progress(`wrote ${corpus.files.length} documents, ${corpus.passages.length} passages to ${corpus.dir}; asking ${questions.length} questions`);
 
     const results: SystemResult[] = [];
-    const systems: BenchSystem[] = [];
     const details: QuestionDetail[] | undefined = options.details === undefined ? undefined : [];
     for (const name of options.systems) {
       const system = makeSystem(name);
       results.push(await measure(system, corpus, questions, { work, warmup: Math.min(options.warmup, questions.length), repeat: options.repeat, details }));
-      systems.push(system);
       if (system instanceof OurSystem) for (const note of system.notes) progress(`[${name}] note: ${note}`);
-    }
-    // The speed target compares ours with wink-bm25: both timed again, in passes of their own in mirrored order.
-    const timed = systems.filter((s) => s.name === 'ours' || s.name === 'wink-bm25');
-    if (timed.length === 2) {
-      progress(`timing ${timed.map((s) => s.name).join(' and ')} again, ${PAIRED_ROUNDS * 2} passes in the order A B B A…`);
-      const paired = pairedLatency(timed, questions.map((q) => q.question));
-      for (const result of results) {
-        const times = paired.get(result.name);
-        if (times === undefined) continue;
-        result.sequentialLatencyUs = result.latencyUs;
-        result.latencyUs = latencySummary(times);
-      }
     }
 
     let cli: BenchResults['cli'];

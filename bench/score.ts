@@ -88,6 +88,7 @@ export function summary(outcomes: readonly QuestionOutcome[]): Summary {
   let noAnswer = 0;
   let replyChars = 0;
   let replies = 0;
+  let latencySum = 0;
   const latencies: number[] = [];
   for (const o of outcomes) {
     if (passageMatch(o.passageId, o.expectedPassageId)) passages++;
@@ -98,6 +99,7 @@ export function summary(outcomes: readonly QuestionOutcome[]): Summary {
       replyChars += replyLength(o.reply);
     }
     latencies.push(o.latencyUs);
+    latencySum += o.latencyUs;
   }
   const n = outcomes.length;
   return {
@@ -106,17 +108,12 @@ export function summary(outcomes: readonly QuestionOutcome[]): Summary {
     answerRecall: recalled / n,
     meanReplyChars: replyChars / replies,
     noAnswerShare: noAnswer / n,
-    latencyUs: latencySummary(latencies),
-  };
-}
-
-/** p50, p95, p99 and mean of latencies in microseconds (NaN for none). */
-export function latencySummary(latencies: readonly number[]): Summary['latencyUs'] {
-  return {
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    mean: latencies.reduce((sum, l) => sum + l, 0) / latencies.length,
+    latencyUs: {
+      p50: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
+      p99: percentile(latencies, 99),
+      mean: latencySum / n,
+    },
   };
 }
 
