@@ -8,6 +8,8 @@ import { type AnalyzedQuestion, isCatenativeVerb, isFrameWord } from './question
 
 // A hedge between the question word and its verb: "what exactly is X?", "what actually are X?".
 const HEDGE = '(?:(?:exactly|actually|really|basically|precisely|even|just) )?';
+// A hedge before the name itself, in any of the languages: "c'est quoi exactement EUROCITIES ?".
+const HEDGE_WORDS = new Set(['exactly', 'actually', 'really', 'basically', 'precisely', 'exactement', 'vraiment', 'eigenlijk', 'precies', 'eigentlich', 'genau', 'exactamente', 'realmente', 'davvero', 'esattamente', 'exatamente']);
 
 // On folded words joined by spaces; group 1 is the subject asked about.
 const DEFINITION_PATTERNS: RegExp[] = [
@@ -51,7 +53,7 @@ const DEFINITION_PATTERNS: RegExp[] = [
 ];
 
 // Articles the patterns take before a subject, for one that stood behind a hedge ("c'est quoi exactement la TWL").
-const ARTICLES = new Set(['the', 'a', 'an', 'de', 'het', 'le', 'la', 'les', 'l', 'un', 'une', 'der', 'die', 'das', 'el', 'los', 'las', 'il', 'lo']);
+const ARTICLES = new Set(['the', 'a', 'an', 'de', 'het', 'le', 'la', 'les', 'l', 'un', 'une', 'der', 'die', 'das', 'el', 'los', 'las', 'il', 'lo', 'o', 'os', 'as', 'um', 'uma']);
 
 // A subject never starts with a question word.
 const SUBJECT_NOT_RE = /^(?:what|whats|which|who|whos|whom|how|when|where|why)$/;
@@ -68,8 +70,8 @@ export function definitionSubject(q: AnalyzedQuestion): string | null {
     // "what's the CoR (actually) for?" asks what it is there to do: what a definition says.
     while (words.length > 1 && (isFrameWord(words[words.length - 1]) || words[words.length - 1] === 'for')) words.pop();
     // "c'est quoi exactement EUROCITIES ?": a hedge before the name too.
-    if (words.length > 1 && isFrameWord(words[0])) {
-      while (words.length > 1 && isFrameWord(words[0])) words.shift();
+    if (words.length > 1 && HEDGE_WORDS.has(words[0])) {
+      while (words.length > 1 && HEDGE_WORDS.has(words[0])) words.shift();
       if (words.length > 1 && ARTICLES.has(words[0])) words.shift();
     }
     // "what does eurocities try to do?": the verb that leads to "do" is no part of the name.
@@ -79,20 +81,21 @@ export function definitionSubject(q: AnalyzedQuestion): string | null {
   return null;
 }
 
-// "de" is Dutch "the" and French, Spanish and Portuguese "of": both are tried.
-const NAME_FUNCTION_WORDS: Record<string, string[]> = {
-  van: ['of'], de: ['the', 'of'], het: ['the'], der: ['of the'], des: ['of the'], du: ['of the'], di: ['of'], del: ['of the'], della: ['of the'], delle: ['of the'],
-  dei: ['of the'], degli: ['of the'], da: ['of the'], do: ['of the'], dos: ['of the'], das: ['of the'], la: ['the'], le: ['the'], les: ['the'], el: ['the'], il: ['the'],
+const NAME_FUNCTION_WORDS: Record<string, string> = {
+  van: 'of', de: 'the', het: 'the', der: 'of the', des: 'of the', du: 'of the', di: 'of', del: 'of the', della: 'of the', delle: 'of the', dei: 'of the',
+  degli: 'of the', da: 'of the', do: 'of the', dos: 'of the', das: 'of the', la: 'the', le: 'the', les: 'the', el: 'the', il: 'the',
 };
+// "de" is Dutch "the" but French, Spanish and Portuguese "of": a second reading takes it so.
+const ROMANCE_FUNCTION_WORDS: Record<string, string> = { ...NAME_FUNCTION_WORDS, de: 'of' };
 
-/** A name asked in another language in English words, word by word: each reading of its function words. */
+/** A name asked in another language in English words, word by word: its Dutch and its Romance reading. */
 function inEnglish(name: string): string[] {
-  let readings = [''];
-  for (const w of name.split(' ')) {
-    const english = Object.hasOwn(NAME_FUNCTION_WORDS, w) ? NAME_FUNCTION_WORDS[w] : [englishFor(w)[0] ?? w];
-    readings = readings.flatMap((r) => english.map((e) => (r ? `${r} ${e}` : e)));
-  }
-  return readings;
+  const read = (functionWords: Record<string, string>) =>
+    name
+      .split(' ')
+      .map((w) => (Object.hasOwn(functionWords, w) ? functionWords[w] : (englishFor(w)[0] ?? w)))
+      .join(' ');
+  return [...new Set([read(NAME_FUNCTION_WORDS), read(ROMANCE_FUNCTION_WORDS)])];
 }
 
 // A short name matches only when one letter is missing or added at its end ("enol" for ENoLL): short names differ by one letter too often otherwise.
@@ -127,11 +130,13 @@ export function answerDefinition(index: SearchIndex, q: AnalyzedQuestion): Candi
   let asked = subject;
   let docs = matching(asked);
   // French, Spanish, Italian and Portuguese put the adjective after its noun: "rede europeia" is the European network.
+  // Tried only for a name asked in another language, or one that had words to translate.
+  const foreign = (q.spoken ?? q.lang) !== 'en';
   for (const english of docs.length ? [] : inEnglish(subject)) {
-    for (const name of [english, ...adjacentSwaps(english)]) if (!docs.length && name !== subject) docs = matching((asked = name));
+    const names: string[] = foreign || english !== subject ? [english, ...adjacentSwaps(english)] : [];
+    for (const name of names) if (!docs.length && name !== subject) docs = matching((asked = name));
     if (docs.length) break;
   }
-  if (!docs.length) asked = subject;
   if (docs.length) {
     const doc = docs.find((d) => d.lang === q.lang) ?? docs.find((d) => d.lang === 'en') ?? docs[0];
     const first = doc.passages.find((i) => index.passages[i].passage.kind === 'text') ?? doc.passages[0];

@@ -232,7 +232,7 @@ export function answerCount(index: SearchIndex, q: AnalyzedQuestion, words: Reso
   return null;
 }
 
-const LIST_QUESTION_RE = /^(what|whats|which|who|whos|list|name|show|give|enumerate|wat|welke|wie|quels|quelles|quelle|quel|qui|welche|was|cuales|quali|quels sont|noem)\b/;
+const LIST_QUESTION_RE = /^(what|whats|which|who|whos|list|name|show|give|enumerate|wat|welke|wie|quels|quelles|quelle|quel|qui|welche|was|cuales|quali|quais|qual|quels sont|noem)\b/;
 const MAX_LISTED = 40;
 
 /** "What were the 2015 priorities?": the items of the list the question names, concisely. */

@@ -1,6 +1,6 @@
 import { isContentWord, isStopword, isStopwordAnywhere, stem, words, writtenAsAbbreviation } from '../text/analyze';
 import { fold } from '../text/fold';
-import { detectLang, likeliestLang, spokenLang, SUPPORTED_LANGS } from '../text/lang';
+import { detectLang, likeliestLang, SUPPORTED_LANGS } from '../text/lang';
 import frameWords from '../text/data/frame-words.json';
 import type { Lang } from '../types';
 
@@ -97,7 +97,7 @@ const MOTTO_WORDS = ['motto', 'mottos', 'slogan', 'slogans', 'catchphrase', 'tag
 
 // Nouns for the kind of thing a which-question asks for (src/text/data/frame-words.json), and the question words before them.
 const CATEGORY_NOUNS: ReadonlySet<string> = new Set(frameWords.categories);
-const WHICH_RE = /\b(?:which|what|welke|welk|quel|quelle|quels|quelles|welche|welcher|welches|welchem|welchen|que|cual|cuales|quale|quali) /g;
+const WHICH_RE = /\b(?:which|what|welke|welk|quel|quelle|quels|quelles|welche|welcher|welches|welchem|welchen|que|cual|cuales|quale|quali|qual|quais) /g;
 /** How many words may stand between the question word and its category noun: "which EU institution", "what other body". */
 const CATEGORY_REACH = 2;
 
@@ -137,7 +137,8 @@ const CUES: Cue[] = [
 // A what-question that ends on a verb of describing, in each language (frame-words.json's describe).
 const DESCRIBE = Object.values(frameWords.describe as Record<string, { ask: string[]; verbs: string[]; goal: string[] }>);
 const GOAL_VERBS: ReadonlySet<string> = new Set(DESCRIBE.flatMap((d) => d.goal));
-const DESCRIBE_RE = new RegExp(`^(?:${[...new Set(DESCRIBE.flatMap((d) => d.ask))].join('|')})\\b.*\\b(${[...new Set(DESCRIBE.flatMap((d) => [...d.verbs, ...d.goal]))].join('|')})$`);
+// One per language: German "was" opens no English question ("Was the target hard to achieve?").
+const DESCRIBE_RES = DESCRIBE.map(({ ask, verbs, goal }) => new RegExp(`^(?:${ask.map(escapeRe).join('|')})\\b.*\\b(${[...verbs, ...goal].map(escapeRe).join('|')})$`));
 /** What a goal verb ending a what-question asks for ("what is OASC trying to achieve?" asks for its aim). */
 const GOAL_WORD = 'aim';
 
@@ -163,13 +164,12 @@ function mixedInLanguage(words: readonly string[], lang: Lang): Lang | null {
 }
 
 /**
- * The language tinyld finds likeliest for a question it is unsure of, when the question holds at least
+ * The language tinyld finds likeliest for a question it is unsure of (`guess`), kept when the question holds at least
  * {@link GUESS_FUNCTION_WORDS} function words of it that `lang` lacks: "O que é a Rede Europeia de Living Labs?"
  * (Portuguese at 0.12, with "que" and "de"), where short questions keep the detector under its sure accuracy.
  */
-function guessedLang(text: string, words: readonly string[], lang: Lang): Lang | null {
-  const guess = likeliestLang(text);
-  if (guess === null || guess === lang) return null;
+function guessedLang(guess: Lang, words: readonly string[], lang: Lang): Lang | null {
+  if (guess === lang) return null;
   return new Set(words.filter((w) => isStopword(w, guess) && !isStopword(w, lang))).size >= GUESS_FUNCTION_WORDS ? guess : null;
 }
 const GUESS_FUNCTION_WORDS = 2;
@@ -184,7 +184,7 @@ function categoryNouns(folded: string, lang: Lang): string[] {
   for (const m of folded.matchAll(WHICH_RE)) {
     const next = folded.slice(m.index + m[0].length).split(' ', CATEGORY_REACH + 1);
     const at = next.findIndex((w) => CATEGORY_NOUNS.has(w));
-    if (at >= 0 && next.slice(0, at).every((w) => !isStopword(w, lang) && !CATEGORY_NOUNS.has(w))) found.push(next[at]);
+    if (at >= 0 && next.slice(0, at).every((w) => !isStopword(w, lang))) found.push(next[at]);
   }
   return found;
 }
@@ -224,32 +224,37 @@ export function analyzeQuestion(text: string, langs: readonly Lang[]): AnalyzedQ
   });
   // "What does the Smart Technologies priority cover?", "what is OASC trying to achieve?": a verb that ends a
   // what-question asks for a description of its subject, in whatever words the documents give it.
-  const describe = DESCRIBE_RE.exec(folded);
+  let describe: RegExpExecArray | null = null;
+  for (const re of DESCRIBE_RES) if (!describe) describe = re.exec(folded);
   if (describe) dropped.add(describe[1]);
   const otherLangs = langs.filter((l) => l !== lang);
   // A question in a language the knowledge lacks ("de" in a Spanish one) has that language's function words too.
   // The detector runs only when two words are function words of another language: most questions have none, and one
   // alone is usually part of a name ("De Gaulle", "La Scala").
   const foreignFunctionWords = allWords.filter((w) => !isStopword(w, lang) && isStopwordAnywhere(w)).length >= 2;
-  const spoken = foreignFunctionWords ? (spokenLang(tidy) ?? guessedLang(tidy, allWords, lang)) : null;
+  const likeliest = foreignFunctionWords ? likeliestLang(tidy) : null;
+  const spoken = likeliest === null ? null : likeliest.sure ? likeliest.lang : guessedLang(likeliest.lang, allWords, lang);
   // Code-switching ("wie is de vice chair van het forum"): English names in a Dutch sentence make it read as English,
   // yet the Dutch grammar words are still grammar.
   const mixedIn = foreignFunctionWords ? mixedInLanguage(allWords, lang) : null;
   const functionWord = (word: string) => (spoken !== null && spoken !== lang && isStopword(word, spoken)) || (mixedIn !== null && isStopword(word, mixedIn));
   const seen = new Set<string>();
   const questionWords: QuestionWord[] = [];
-  for (const word of allWords) {
-    if (seen.has(word) || dropped.has(word) || FRAME_WORDS.has(word) || !isContentWord(word, lang) || functionWord(word)) continue;
-    seen.add(word);
+  const stemsOf = (word: string): string[] => {
     const stems = [stem(word, lang)];
     for (const other of otherLangs) {
       const s = stem(word, other);
       if (!stems.includes(s)) stems.push(s);
     }
-    questionWords.push({ word, stems });
+    return stems;
+  };
+  for (const word of allWords) {
+    if (seen.has(word) || dropped.has(word) || FRAME_WORDS.has(word) || !isContentWord(word, lang) || functionWord(word)) continue;
+    seen.add(word);
+    questionWords.push({ word, stems: stemsOf(word) });
     if (questionWords.length === MAX_QUESTION_WORDS) break;
   }
-  if (describe && GOAL_VERBS.has(describe[1]) && !seen.has(GOAL_WORD) && questionWords.length < MAX_QUESTION_WORDS) questionWords.push({ word: GOAL_WORD, stems: [stem(GOAL_WORD, 'en')] });
+  if (describe && GOAL_VERBS.has(describe[1]) && !seen.has(GOAL_WORD) && questionWords.length < MAX_QUESTION_WORDS) questionWords.push({ word: GOAL_WORD, stems: stemsOf(GOAL_WORD) });
   // Capitals mean names only where the question is not written in capitals throughout, nor in German (every noun).
   const capitalized = new Set<string>();
   if (tidy !== tidy.toUpperCase() && (spoken ?? lang) !== 'de') {
@@ -259,7 +264,8 @@ export function analyzeQuestion(text: string, langs: readonly Lang[]): AnalyzedQ
     });
   }
   const category = new Set([...folded.matchAll(/\b(?:kind|kinds|type|types|sort|sorts) of (\S+)/g)].map((m) => m[1]));
-  for (const noun of categoryNouns(folded, lang)) category.add(noun);
+  // Grammar words of the language the question is spoken in: "est-ce que la ville…" put to English documents.
+  for (const noun of categoryNouns(folded, spoken ?? lang)) category.add(noun);
   // Only who- and where-questions read these (satisfies in retrieve.ts): made the first time they are read.
   let asked: Set<string> | undefined;
   let askedStems: Set<string> | undefined;

@@ -146,13 +146,13 @@ export function parseSynonyms(file: string, text: string): LoadedSynonyms {
   function readTranslations(node: Node | null): void {
     if (node === null || (Y().isScalar(node) && node.value === null)) return;
     if (!Y().isMap(node)) {
-      problem(node, '"translations" must map a language (nl, fr, de, es, it) to its words; skipped');
+      problem(node, '"translations" must map a language (nl, fr, de, es, it, pt) to its words; skipped');
       return;
     }
     for (const pair of node.items) {
       const lang = Y().isScalar(pair.key) ? String(pair.key.value).toLowerCase() : '';
       if (!isLang(lang) || lang === 'en') {
-        problem(pair.key as Node, `"${lang}" is not a supported language other than English (use nl, fr, de, es or it); skipped`);
+        problem(pair.key as Node, `"${lang}" is not a supported language other than English (use nl, fr, de, es, it or pt); skipped`);
         continue;
       }
       const entries = pair.value as Node | null;

@@ -27,7 +27,7 @@ export interface Help {
 }
 
 const HOW_TO_ASK = [
-  'Ask in your own words, in English, Dutch, French, German, Spanish or Italian.',
+  'Ask in your own words, in English, Dutch, French, German, Spanish, Italian or Portuguese.',
   'Ask several things at once: “Is Malmö a member? and Oslo?”',
   'Follow up in the same conversation: “and who is the staff contact?”',
   'Say “more” for the rest of the passage an answer came from.',

@@ -46,13 +46,14 @@ export function detectLang(text: string, candidates: readonly Lang[], fallback: 
  * score 0.04–0.33 for another language), so half of it separates the two.
  */
 export function spokenLang(text: string): Lang | null {
-  const [best] = tinyld().detectAll(text, { only: [...SUPPORTED_LANGS] });
-  return best && isLang(best.lang) && best.accuracy >= SURE_ACCURACY ? best.lang : null;
+  const best = likeliestLang(text);
+  return best?.sure ? best.lang : null;
 }
 const SURE_ACCURACY = 0.5;
+const DETECTED_LANGS = [...SUPPORTED_LANGS];
 
-/** The supported language tinyld finds likeliest for a text, however unsure (null when it finds none). */
-export function likeliestLang(text: string): Lang | null {
-  const [best] = tinyld().detectAll(text, { only: [...SUPPORTED_LANGS] });
-  return best && isLang(best.lang) ? best.lang : null;
+/** The supported language tinyld finds likeliest for a text, and whether it is sure of it (null when it finds none). */
+export function likeliestLang(text: string): { lang: Lang; sure: boolean } | null {
+  const [best] = tinyld().detectAll(text, { only: DETECTED_LANGS });
+  return best && isLang(best.lang) ? { lang: best.lang, sure: best.accuracy >= SURE_ACCURACY } : null;
 }

@@ -159,16 +159,18 @@ export function buildLexicalLinks(vocabulary: Iterable<string>, options: Lexical
   }
   for (const { words: group } of options.synonymGroups ?? []) {
     // What a member stands for in the index: its word's term, or its phrase's terms when the index holds them all
-    // ("city hall" in a group with "public administration" reaches public, administr).
+    // ("city hall" in a group with "public administration" reaches public, administr). A phrase's words are linked
+    // from the group's phrases only: from a word they would stand alone ("priority" would reach any "area").
     const termsOf = (member: string): string[] => {
       const parts = ONE_WORD_RE.test(member) || PHRASE_RE.test(member) ? member.split(' ').map(englishTerm) : [];
       return parts.every((t) => vocab.has(t)) ? parts : [];
     };
+    const wordTerms = [...new Set(group.filter((w) => ONE_WORD_RE.test(w)).flatMap(termsOf))];
     const reached = [...new Set(group.flatMap(termsOf))];
     if (reached.length === 0) continue;
     for (const member of group) {
       const own = termsOf(member);
-      const others = reached.filter((t) => !own.includes(t));
+      const others = (ONE_WORD_RE.test(member) ? wordTerms : reached).filter((t) => !own.includes(t));
       if (ONE_WORD_RE.test(member)) add(related, englishTerm(member), others, KIND_CODE.synonym);
       else {
         const [head, ...tail] = member.split(' ');

@@ -107,6 +107,9 @@ describe('definitionSubject', () => {
   it('drops a hedge before the name as well as after it', () => {
     expect(subject("C'est quoi exactement la TWL ?")).toBe('twl');
     expect(subject('Wat is eigenlijk de Tidewater League?')).toBe('tidewater league');
+    // A name that opens with a word that frames other questions keeps it.
+    expect(subject('What is the Just Transition Fund?')).toBe('just transition fund');
+    expect(subject('What is the List of members?')).toBe('list of members');
   });
 
   it('reads "what does X mean" in the other languages', () => {

@@ -44,8 +44,9 @@ describe('analyzeQuestion', () => {
     const q = asked('O que é a Rede Europeia de Living Labs?');
     expect(q.spoken).toBe('pt');
     expect(q.words.map((w) => w.word)).toEqual(['rede', 'europeia', 'living', 'labs']);
-    // One function word of another language is no language: an English question stays English.
-    expect(asked('is the de facto chair a member?').spoken).toBeNull();
+    // Names with another language's function words in an English question keep it English, and keep their words.
+    expect(asked('was Luis de la Fuente ever the chair?').spoken).toBeNull();
+    expect(wordsOf('was Luis de la Fuente ever the chair?')).toEqual(['luis', 'de', 'la', 'fuente', 'ever', 'chair']);
   });
 
   it('drops the question words and auxiliaries of other languages that natural\'s stop word lists lack', () => {
@@ -187,7 +188,9 @@ describe('analyzeQuestion', () => {
   it('takes no category noun that is the subject of the question rather than what it asks for', () => {
     expect([...asked('what does the institution do?').category]).toEqual([]);
     expect([...asked('which of the new ferry lines stops in the city?').category]).toEqual([]);
-    expect([...asked('who chairs the body?').category]).toEqual([]);
+    expect([...asked('which of the bodies chairs the forum?').category]).toEqual([]);
+    // The grammar words of the question's own language, whatever the knowledge's: "est-ce que la ville…".
+    expect([...asked('Est-ce que la ville de Lyon est membre ?', ['en']).category]).toEqual([]);
   });
 });
 
@@ -232,6 +235,8 @@ describe('analyzeQuestion: a what-question that ends on a verb of describing', (
     expect(wordsOf('Wat wil de TWL bereiken?')).toEqual(['twl', 'aim']);
     expect(wordsOf("Qu'est-ce que la TWL veut atteindre ?")).toContain('aim');
     expect(wordsOf('What did the league achieve in 2016?')).toContain('achieve');
+    // German "was" opens no English question.
+    expect(wordsOf('Was the 2015 target hard to achieve?')).toContain('achieve');
   });
 
   it('keeps the verb where it says what is asked about', () => {

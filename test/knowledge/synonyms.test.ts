@@ -39,7 +39,7 @@ describe('parseSynonyms', () => {
     ['synonyms:\n  - [aim, {x: 1}]\n', 2, 'a synonym group holds something that is not a word or phrase; skipped'],
     ['synonyms: aim goal\n', 1, '"synonyms" must be a list of groups (- [word, word, …]); skipped'],
     ['synonyms:\n  - [aim, goal]\nsynonym:\n  - [a, b]\n', 3, 'unknown key "synonym" (use "synonyms" or "translations"); skipped'],
-    ['translations:\n  xx:\n    leden: members\n', 2, '"xx" is not a supported language other than English (use nl, fr, de, es or it); skipped'],
+    ['translations:\n  xx:\n    leden: members\n', 2, '"xx" is not a supported language other than English (use nl, fr, de, es, it or pt); skipped'],
     ['translations:\n  nl:\n    leden: []\n', 3, '"leden" has no English word; skipped'],
     ['- [aim, goal]\n', 1, 'must be a YAML mapping with "synonyms:" and/or "translations:"; skipped'],
   ])('reports %j at line %i', (text, line, message) => {

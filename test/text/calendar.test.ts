@@ -35,6 +35,10 @@ describe('MONTH_RE', () => {
     expect(MONTH_RE.test(fold('en août'))).toBe(true);
   });
 
+  it('takes no given name for a month (Portuguese "março" folds to "marco")', () => {
+    expect(month('Marco Bianchi chairs the forum.')).toBe(false);
+  });
+
   it('matches regardless of case', () => {
     expect(MONTH_RE.test('SEPTEMBER')).toBe(true);
     expect(MONTH_RE.test('Maart')).toBe(true);

@@ -103,7 +103,7 @@ describe('the maintainers\' synonym groups in the links', () => {
 
 describe('a phrase of a synonym group that the documents write', () => {
   const text = indexed('Cranes are changing the port authority at every quay.');
-  const links = buildLexicalLinks(text.vocabulary, { words: text.words, table, synonymGroups: [{ words: ['port authority', 'harbour office', 'dock board'] }] });
+  const links = buildLexicalLinks(text.vocabulary, { words: text.words, table, synonymGroups: [{ words: ['port authority', 'harbour office', 'dock board', 'harbourmaster'] }] });
 
   it('is reached by the group\'s other phrases, through all of its words', () => {
     expect(phraseLinks(links, words('who runs the harbour office?'))).toEqual([
@@ -117,6 +117,10 @@ describe('a phrase of a synonym group that the documents write', () => {
         ],
       },
     ]);
+  });
+
+  it('is no link of a one-word member: its words alone would stand for it ("harbourmaster" would reach any "port")', () => {
+    expect(relatedIndexTerms(links, stem('harbourmaster', 'en'))).toEqual([]);
   });
 
   it('links nothing for itself, so that the question that writes it matches its words as written', () => {
