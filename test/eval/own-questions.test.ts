@@ -61,6 +61,9 @@ const FLOORS: Record<string, number> = {
   // changes (its totals helped decide which of the later ones to keep). These four floors are about four points under
   // the session's last scores (holdout12 76%, holdout15 91%, holdout16 72%, holdout17 73%).
   'holdout17.jsonl': 0.69,
+  // holdout18.jsonl (100): written at the start of the tenth session on issue 9 (2026-12-03) the same way, never read:
+  // 91.0% with the model at its start (5dd6bd4), 92.0% at its end; the floor is four points under.
+  'holdout18.jsonl': 0.88,
 };
 /**
  * Out-of-scope questions a set's answers are known to answer (README "Known limits"), by id: holdout6 where one can
@@ -75,7 +78,8 @@ const FLOORS: Record<string, number> = {
  * Commission managing the budget (h10-100); holdout12 whether the new Leipzig Charter was ever signed, beside the sentence on
  * advancing its creation (h12-011); holdout17 what the new Leipzig Charter says about housing, beside the same
  * sentence (h17-038, answered at c0415b1 too: a word the documents lack, "housing", weighs as the question's most
- * telling known word, and three of four are in the sentence). Any other fails.
+ * telling known word, and three of four are in the sentence); holdout18 one question kept unread, answered at 5dd6bd4
+ * (before it was first scored) as now (h18-090). Any other fails.
  */
 const KNOWN_OUT_OF_SCOPE_ANSWERS: Record<string, readonly string[]> = {
   'holdout6.jsonl': ['h6-050'],
@@ -85,6 +89,7 @@ const KNOWN_OUT_OF_SCOPE_ANSWERS: Record<string, readonly string[]> = {
   'holdout10.jsonl': ['h10-099', 'h10-100'],
   'holdout12.jsonl': ['h12-011'],
   'holdout17.jsonl': ['h17-038'],
+  'holdout18.jsonl': ['h18-090'],
 };
 
 for (const [file, floor] of Object.entries(FLOORS)) {
