@@ -11,6 +11,9 @@ export interface Ack {
  * A fake Slack Socket Mode endpoint on 127.0.0.1: greets each connection with `hello`, delivers envelopes
  * (`events_api`, `slash_commands`, `interactive`), collects the acks, and can ask the client to reconnect.
  */
+/** How often `send` looks again for an open connection while the client reconnects. */
+const SEND_RETRY_MS = 20;
+
 export class FakeSocketMode {
   private server?: WebSocketServer;
   private readonly sockets = new Set<WebSocket>();
@@ -71,9 +74,17 @@ export class FakeSocketMode {
    * Sends an envelope on the newest open connection and resolves with the bot's ack.
    * @param type `events_api`, `slash_commands` or `interactive`
    */
-  send(type: 'events_api' | 'slash_commands' | 'interactive', payload: unknown, extra: Record<string, unknown> = {}, timeoutMs = 3000): Promise<Ack> {
-    const socket = [...this.sockets].reverse().find((s) => s.readyState === WebSocket.OPEN);
-    if (!socket) return Promise.reject(new Error('No open Socket Mode connection'));
+  async send(type: 'events_api' | 'slash_commands' | 'interactive', payload: unknown, extra: Record<string, unknown> = {}, timeoutMs = 3000): Promise<Ack> {
+    // Bolt's client reconnects by itself when a ping is late (as on a loaded CI machine): wait for its new connection,
+    // within the ack's own time, rather than fail the test for a reconnect it did not cause.
+    const deadline = Date.now() + timeoutMs;
+    let socket = this.newestOpen();
+    while (!socket && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, SEND_RETRY_MS));
+      socket = this.newestOpen();
+    }
+    if (!socket) throw new Error('No open Socket Mode connection');
+    const open = socket;
     this.nextId += 1;
     const envelopeId = `env-${this.nextId}`;
     return new Promise<Ack>((resolve, reject) => {
@@ -86,8 +97,12 @@ export class FakeSocketMode {
         clearTimeout(timer);
         resolve(ack);
       });
-      socket.send(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: type !== 'events_api', ...extra }));
+      open.send(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: type !== 'events_api', ...extra }));
     });
+  }
+
+  private newestOpen(): WebSocket | undefined {
+    return [...this.sockets].reverse().find((s) => s.readyState === WebSocket.OPEN);
   }
 
   /** Slack's "please reconnect" message on every open connection. */
