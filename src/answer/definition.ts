@@ -4,12 +4,10 @@ import { englishFor } from '../text/glossary';
 import { editDistance } from '../text/edit-distance';
 import { documentsNamed } from '../search/lookups';
 import type { Candidate } from './candidate';
-import { type AnalyzedQuestion, isCatenativeVerb, isFrameWord } from './question';
+import { type AnalyzedQuestion, isCatenativeVerb, isFrameWord, isHedgeWord } from './question';
 
 // A hedge between the question word and its verb: "what exactly is X?", "what actually are X?".
 const HEDGE = '(?:(?:exactly|actually|really|basically|precisely|even|just) )?';
-// A hedge before the name itself, in any of the languages: "c'est quoi exactement EUROCITIES ?".
-const HEDGE_WORDS = new Set(['exactly', 'actually', 'really', 'basically', 'precisely', 'exactement', 'vraiment', 'eigenlijk', 'precies', 'eigentlich', 'genau', 'exactamente', 'realmente', 'davvero', 'esattamente', 'exatamente']);
 
 // On folded words joined by spaces; group 1 is the subject asked about.
 const DEFINITION_PATTERNS: RegExp[] = [
@@ -70,8 +68,8 @@ export function definitionSubject(q: AnalyzedQuestion): string | null {
     // "what's the CoR (actually) for?" asks what it is there to do: what a definition says.
     while (words.length > 1 && (isFrameWord(words[words.length - 1]) || words[words.length - 1] === 'for')) words.pop();
     // "c'est quoi exactement EUROCITIES ?": a hedge before the name too.
-    if (words.length > 1 && HEDGE_WORDS.has(words[0])) {
-      while (words.length > 1 && HEDGE_WORDS.has(words[0])) words.shift();
+    if (words.length > 1 && isHedgeWord(words[0])) {
+      while (words.length > 1 && isHedgeWord(words[0])) words.shift();
       if (words.length > 1 && ARTICLES.has(words[0])) words.shift();
     }
     // "what does eurocities try to do?": the verb that leads to "do" is no part of the name.

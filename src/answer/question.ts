@@ -39,8 +39,9 @@ export interface AnalyzedQuestion {
   askedStems: ReadonlySet<string>;
 }
 
-// Words that frame a question rather than say what it is about: src/text/data/frame-words.json.
-const FRAME_WORDS: ReadonlySet<string> = new Set(frameWords.words);
+// Words that frame a question rather than say what it is about, hedges among them: src/text/data/frame-words.json.
+const HEDGE_WORDS: ReadonlySet<string> = new Set(frameWords.hedges);
+const FRAME_WORDS: ReadonlySet<string> = new Set([...frameWords.words, ...HEDGE_WORDS]);
 // Phrases that only place a question in time ("over the years", "at the moment"), from the same file.
 const escapeRe = (p: string): string => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const FRAME_PHRASES_RE = new RegExp(`\\b(?:${frameWords.phrases.map(escapeRe).join('|')})\\b`, 'gi');
@@ -51,6 +52,9 @@ const IDIOMS_RE = new RegExp(`\\b(?:${[...IDIOMS.keys()].map(escapeRe).join('|')
 
 /** Whether a word only frames a question ("please", "actually", "eigenlijk") and says nothing of its topic. */
 export const isFrameWord = (word: string): boolean => FRAME_WORDS.has(word);
+
+/** Whether a frame word is a hedge ("exactly", "eigenlijk"), which may stand before or after a name. */
+export const isHedgeWord = (word: string): boolean => HEDGE_WORDS.has(word);
 
 // English verbs that, followed by "to", lead to the verb that says what is asked.
 const CATENATIVE_VERBS = new Set('want wants wanted try tries trying tried supposed going intend intends intended hope hopes hoping seek seeks seeking'.split(' '));
@@ -92,12 +96,12 @@ function asksAbbreviation(text: string, lang: Lang, cue: Cue): boolean {
 // "Who is the contact person?", "qui est la personne de contact ?": the word says what kind of answer is asked, as "who" does.
 const PERSON_WORDS = ['person', 'persoon', 'personne', 'persona'];
 
-// Words for a motto: what a quote-question asks for, no topic of it.
-const MOTTO_WORDS = ['motto', 'mottos', 'slogan', 'slogans', 'catchphrase', 'tagline', 'watchword', 'leitmotiv', 'lema'];
+// Words for a motto: what a quote-question asks for, no topic of it (src/text/data/frame-words.json).
+const MOTTO_WORDS: string[] = frameWords.motto;
 
 // Nouns for the kind of thing a which-question asks for (src/text/data/frame-words.json), and the question words before them.
-const CATEGORY_NOUNS: ReadonlySet<string> = new Set(frameWords.categories);
-const WHICH_RE = /\b(?:which|what|welke|welk|quel|quelle|quels|quelles|welche|welcher|welches|welchem|welchen|que|cual|cuales|quale|quali|qual|quais) /g;
+const CATEGORY_NOUNS: ReadonlySet<string> = new Set(frameWords.categories.nouns);
+const WHICH_RE = new RegExp(`\\b(?:${frameWords.categories.ask.map(escapeRe).join('|')}) `, 'g');
 /** How many words may stand between the question word and its category noun: "which EU institution", "what other body". */
 const CATEGORY_REACH = 2;
 
