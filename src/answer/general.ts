@@ -110,7 +110,7 @@ function holdsExpected(segment: Segment, passage: Passage, q: AnalyzedQuestion, 
   const held = (yes: boolean): Held => (yes ? EXPECTED_HELD : EXPECTED_NOT);
   if (q.expects === 'date') {
     const memo = memoOf(segment);
-    return held((memo.dated ??= holdsDate(segment.text)));
+    return held((memo.dated ??= holdsDate(segment.text, passage.lang)));
   }
   if (q.expects === 'number') {
     const memo = memoOf(segment);

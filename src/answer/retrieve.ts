@@ -7,7 +7,7 @@ import { topDocuments } from '../search/topk';
 import { editDistance } from '../text/edit-distance';
 import { metaphone } from '../text/natural';
 import { isStopwordAnywhere, isStopwordTypo, stem, terms as terms_, writtenAsAbbreviation } from '../text/analyze';
-import { MONTH_RE, WEEKDAY_RE } from '../text/calendar';
+import { namesCalendarTime } from '../text/calendar';
 import { fold, foldedWords } from '../text/fold';
 import { RecentCache } from '../util/recent-cache';
 import { englishFor, equivalentsOf, namesPlace, synonymsOf } from '../text/glossary';
@@ -267,8 +267,6 @@ export function searchPassages(index: SearchIndex, resolved: ResolvedWord[], lim
 const YEAR = '(?:1[0-9]|20)[0-9]{2}';
 const WHOLE_YEAR_RE = new RegExp(`^${YEAR}$`);
 const YEAR_RE = new RegExp(`\\b${YEAR}s?\\b|\\b\\d{1,2}(st|nd|rd|th)\\b|\\b(century|centuries|decade|decades|millennium|ago|eeuw|siecle|jahrhundert|siglo|secolo)\\b`, 'i');
-// Seasons are not in Intl's calendar data; month and weekday names come from it (src/text/calendar.ts).
-const SEASON_RE = /\b(spring|summer|autumn|winter|lente|zomer|herfst|printemps|ete|automne|hiver|fruhling|sommer|herbst|primavera|verano|otono|invierno|estate|autunno|inverno)\b/i;
 // A number, but not a year: "How many living labs?" is not answered by "in 2006".
 const NUMBER_RE = new RegExp(`\\d+(?:[.,]\\d+)?\\s*%|\\b(?!${YEAR}\\b)\\d|\\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|several)\\b`, 'i');
 // What reads as a label at the start of a span ("Digitally Enabled citizens: "): its capitalised words name no one.
@@ -288,11 +286,9 @@ const LOCATIVE_REACH = 'throughout the '.length;
 // A capitalised word that does not start a sentence: a name.
 const NAME_RE = /(?<=[^\s.!?;:]\s+)["'“(]?\p{Lu}[\p{L}'’-]+/gu;
 
-/** Whether a text names a date: a year, a month, a weekday or a season. */
-export function holdsDate(span: string): boolean {
-  if (YEAR_RE.test(span)) return true;
-  const folded = fold(span);
-  return MONTH_RE.test(folded) || WEEKDAY_RE.test(folded) || SEASON_RE.test(folded);
+/** Whether a text in a language names a date: a year, or a month, a weekday or a season in its language or English. */
+export function holdsDate(span: string, lang: Lang): boolean {
+  return YEAR_RE.test(span) || namesCalendarTime(span, lang);
 }
 
 /** Whether a text holds a number. */
@@ -334,7 +330,7 @@ export function satisfies(expects: Expectation | null, span: string, q: Analyzed
     case null:
       return true;
     case 'date':
-      return holdsDate(span);
+      return holdsDate(span, facts.lang ?? q.lang);
     case 'number':
       return holdsNumber(span);
     case 'expansion':
@@ -376,7 +372,7 @@ export function newNameIn(expects: 'person' | 'place', span: string, q: Analyzed
     if (expects === 'person') {
       // A month, a weekday, a country or its people ("November", "Finnish") names no one. (An abbreviation may:
       // "EUROCITIES" answers "who runs the forum?")
-      if (holdsDate(name) || namesPlace(name)) continue;
+      if (holdsDate(m[0], facts.lang ?? q.lang) || namesPlace(name)) continue;
       if (facts.commonWord?.(name)) {
         commonWords = true;
         continue;

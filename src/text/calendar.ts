@@ -1,30 +1,47 @@
-import { fold } from './fold';
-import { SUPPORTED_LANGS } from './lang';
+import type { Lang } from '../types';
+import SEASONS from './data/seasons.json';
 
 const MONTHS = Array.from({ length: 12 }, (_, m) => new Date(Date.UTC(2020, m, 15)));
 // 6 January 2020 was a Monday.
 const WEEKDAYS = Array.from({ length: 7 }, (_, d) => new Date(Date.UTC(2020, 0, 6 + d)));
 
-/**
- * The languages whose month and weekday names mark a date. Not Portuguese: "março" folds to "marco", a given name
- * ("Marco Bianchi chairs the forum" would hold a date), and "maio" likewise; a Portuguese text's dates still count by
- * their years and day numbers.
- */
-const CALENDAR_LANGS = SUPPORTED_LANGS.filter((lang) => lang !== 'pt');
-
-/** Folded names from Intl.DateTimeFormat in the calendar's languages (no hand-typed lists). */
-function namesOf(dates: readonly Date[], option: Intl.DateTimeFormatOptions): string[] {
-  const names = new Set<string>();
-  for (const lang of CALENDAR_LANGS) {
-    const format = new Intl.DateTimeFormat(lang, { ...option, timeZone: 'UTC' });
-    for (const date of dates) names.add(fold(format.format(date)).replace(/\.$/, ''));
-  }
-  return [...names];
+/** Month and weekday names of a language as Intl.DateTimeFormat writes them (no hand-typed lists). */
+function calendarNames(lang: Lang): string[] {
+  const months = new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' });
+  const weekdays = new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' });
+  return [...MONTHS.map((d) => months.format(d)), ...WEEKDAYS.map((d) => weekdays.format(d))].map((name) => name.normalize('NFC'));
 }
 
-const wordsRe = (words: readonly string[]): RegExp => new RegExp(`\\b(${words.join('|')})\\b`, 'i');
+const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Whole words only: a letter or digit on neither side ("Mayor", "marching" name no month). */
+const wordsRe = (words: readonly string[], flags: string): RegExp =>
+  new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escape).join('|')})(?![\\p{L}\\p{N}])`, `u${flags}`);
 
-/** Month names of every supported language ("march", "maart", "mars", "marz", "marzo"), folded. */
-export const MONTH_RE = wordsRe(namesOf(MONTHS, { month: 'long' }));
-/** Weekday names of every supported language, folded. */
-export const WEEKDAY_RE = wordsRe(namesOf(WEEKDAYS, { weekday: 'long' }));
+/**
+ * The words that name a time of year or week in one language. Names are matched with their accents, so the Portuguese
+ * "março" is not the given name "Marco". Where the language writes them capitalised (English, German), only so or in
+ * capitals: a lower-case "may", "march" or "august" is another word.
+ */
+function calendarRes(lang: Lang): RegExp[] {
+  const names = calendarNames(lang);
+  const capitalised = names.every((name) => name[0] !== name[0].toLowerCase());
+  const seasons = wordsRe(SEASONS[lang].map((s) => s.normalize('NFC')), 'i');
+  return [capitalised ? wordsRe([...names, ...names.map((n) => n.toUpperCase())], '') : wordsRe(names, 'i'), seasons];
+}
+
+const RES = new Map<Lang, RegExp[]>();
+const resOf = (lang: Lang): RegExp[] => {
+  let res = RES.get(lang);
+  if (!res) RES.set(lang, (res = calendarRes(lang)));
+  return res;
+};
+
+/**
+ * Whether a text names a month, a weekday or a season in its own language or in English (which texts of every
+ * language quote): never in a third language, where "mars", "mayo" or "estate" are other words.
+ */
+export function namesCalendarTime(text: string, lang: Lang): boolean {
+  const nfc = text.normalize('NFC');
+  if (resOf(lang).some((re) => re.test(nfc))) return true;
+  return lang !== 'en' && resOf('en').some((re) => re.test(nfc));
+}
