@@ -42,6 +42,7 @@ const ROLE_TERMS = new Set(['role', 'position', 'job', 'function', 'titl', 'task
 const COVER_SLOT: Record<MatchKind, number> = { exact: 0, equivalent: 0, translation: 1, maintainer: 2, wordnet: 3, typo: 4, compound: 4, abbreviation: 5 };
 /** The slot of a word matched by its stem alone, as another form ("president" → Presidency): cover_stem. */
 const STEM_SLOT = 6;
+const ABBREVIATION_SLOT = COVER_SLOT.abbreviation;
 const COVER_SLOTS = 7;
 
 /** A candidate answer with what the model saw of it and its raw score. */
@@ -160,6 +161,8 @@ class QuestionTerms {
   private readonly primary = new Map<string, number>();
   private readonly lexical = new Map<string, number>();
   private readonly antonyms = new Map<string, number>();
+  /** Terms by the words they stand for, abbreviations of names aside; null when no word has one (then `primary`). */
+  private readonly own: Map<string, number> | null;
 
   constructor(readonly words: readonly ResolvedWord[]) {
     this.weights = words.slice(0, MASK_WORDS).map((w) => w.weight);
@@ -169,6 +172,26 @@ class QuestionTerms {
       for (const t of w.lexical) this.lexical.set(t, (this.lexical.get(t) ?? 0) | (1 << i));
       for (const t of w.antonyms) this.antonyms.set(t, (this.antonyms.get(t) ?? 0) | (1 << i));
     });
+    const abbreviating = words.slice(0, MASK_WORDS).some((w) => w.abbreviations?.length);
+    this.own = abbreviating ? new Map() : null;
+    if (this.own) {
+      words.slice(0, MASK_WORDS).forEach((w, i) => {
+        for (const t of w.terms) if (!w.abbreviations?.includes(t)) this.own?.set(t, (this.own.get(t) ?? 0) | (1 << i));
+      });
+    }
+  }
+
+  /** Whether a word reaches the index through an abbreviation of a name too ("living" of "living labs" → "LLs"). */
+  get abbreviates(): boolean {
+    return this.own !== null;
+  }
+
+  /** Bits of the question words the terms hold through the words' own terms, not an abbreviation of a name. */
+  ownMaskOf(terms: readonly string[]): number {
+    if (!this.own) return this.maskOf(terms);
+    let mask = 0;
+    for (const t of terms) mask |= this.own.get(t) ?? 0;
+    return mask;
   }
 
   maskOf(terms: readonly string[]): number {
@@ -364,8 +387,14 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
       let written = 0;
       for (let p = first; p <= last && ownMask & exactMask & ~written; p++) written |= asWritten(segments[p], ownMask);
       const stemOnly = ownMask & exactMask & ~written;
+      // A word the span holds only as the abbreviation of a name it is part of ("LLs" for "living labs").
+      let ownTerms = qt.abbreviates && stemOnly ? 0 : stemOnly;
+      for (let p = first; p <= last && ownTerms !== stemOnly; p++) ownTerms |= qt.ownMaskOf(segments[p].terms) & stemOnly;
+      const abbreviationOnly = stemOnly & ~ownTerms;
       cover.fill(0);
-      for (let i = 0, m = ownMask; m; i++, m >>>= 1) if (m & 1) cover[stemOnly & (1 << i) ? STEM_SLOT : coverSlots[i]] += qt.weights[i] / qt.total;
+      for (let i = 0, m = ownMask; m; i++, m >>>= 1) {
+        if (m & 1) cover[abbreviationOnly & (1 << i) ? ABBREVIATION_SLOT : stemOnly & (1 << i) ? STEM_SLOT : coverSlots[i]] += qt.weights[i] / qt.total;
+      }
       f.cover_exact = cover[0];
       f.cover_other_language = cover[1];
       f.cover_maintainer_synonym = cover[2];

@@ -34,6 +34,8 @@ export interface ResolvedWord {
   lexical: string[];
   /** Index terms of the word's antonyms ("smallest" → larg): a sentence holding one contradicts the question. */
   antonyms: string[];
+  /** Those of `terms` that are an abbreviation the documents write for the name the word is part of ("living" → ll of "LLs"). */
+  abbreviations?: string[];
 }
 
 export function idf(index: SearchIndex, term: string): number {
@@ -132,6 +134,52 @@ function writtenInCapitals(text: string, word: string): boolean {
 }
 
 /** Resolves every question word to index terms, correcting typos and splitting compounds when a word is unknown. */
+/** A name the documents abbreviate in writing, by its folded words, and the abbreviation's index terms. */
+interface WrittenAbbreviation {
+  words: string[];
+  terms: string[];
+}
+
+const writtenAbbreviations = new WeakMap<SearchIndex, Map<string, WrittenAbbreviation[]>>();
+
+/** The index's written abbreviations (not initials no text writes), by the first word of what they stand for. */
+function abbreviationsByFirstWord(index: SearchIndex): Map<string, WrittenAbbreviation[]> {
+  let byFirst = writtenAbbreviations.get(index);
+  if (byFirst) return byFirst;
+  byFirst = new Map();
+  const seen = new Set<string>();
+  for (const [key, acronym] of index.acronyms) {
+    if (acronym.fromName) continue;
+    const lang = index.passages[acronym.passage]?.passage.lang ?? 'en';
+    const words = foldedWords(acronym.expansion);
+    const terms = terms_(key, lang).filter((t) => index.documentFrequency.has(t));
+    const id = `${words.join(' ')}>${terms.join(' ')}`;
+    if (!words.length || !terms.length || seen.has(id)) continue;
+    seen.add(id);
+    const list = byFirst.get(words[0]) ?? [];
+    list.push({ words, terms });
+    byFirst.set(words[0], list);
+  }
+  writtenAbbreviations.set(index, byFirst);
+  return byFirst;
+}
+
+/**
+ * The abbreviation terms of the names a question writes out that the documents also abbreviate ("living labs" →
+ * "LLs", which a sentence may use alone: "LLs operate as intermediaries…"), by the question word they join.
+ */
+function abbreviationsOfNames(index: SearchIndex, allWords: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const byFirst = abbreviationsByFirstWord(index);
+  allWords.forEach((word, at) => {
+    for (const { words, terms } of byFirst.get(word) ?? []) {
+      if (!words.every((w, i) => allWords[at + i] === w)) continue;
+      for (const w of words) out.set(w, [...(out.get(w) ?? []), ...terms]);
+    }
+  });
+  return out;
+}
+
 export function resolveWords(index: SearchIndex, q: AnalyzedQuestion): ResolvedWord[] {
   const resolved: ResolvedWord[] = [];
   const known = (t: string) => index.documentFrequency.has(t);
@@ -225,6 +273,17 @@ export function resolveWords(index: SearchIndex, q: AnalyzedQuestion): ResolvedW
         resolved.splice(i, 1);
       }
       resolved.push({ word: phrase.phrase, terms, weight: Math.max(...terms.map((t) => idf(index, t))), how: 'wordnet', lexical: [], antonyms: [] });
+    }
+  }
+  // A name the documents also abbreviate: its words are found in a sentence that writes only the abbreviation. (Their
+  // weight stays that of the words themselves.)
+  const abbreviated = abbreviationsOfNames(index, q.allWords);
+  if (abbreviated.size) {
+    for (const w of resolved) {
+      const added = (abbreviated.get(w.word) ?? []).filter((t) => w.terms.length && !w.terms.includes(t));
+      if (!added.length) continue;
+      w.terms.push(...added);
+      w.abbreviations = added;
     }
   }
   // A word found nowhere in the knowledge weighs as much as the question's most telling known word:

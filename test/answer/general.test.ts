@@ -162,3 +162,20 @@ describe('how a matched word was written', () => {
     expect(best.features.cover_exact).toBeGreaterThan(best.features.cover_stem);
   });
 });
+
+describe('a name the documents also abbreviate', () => {
+  const pilots = indexedTree(
+    { 'pilots.md': doc({ title: '"Harbour guides"', lang: 'en' }, '\n# Harbour guides\n\nThe Tide Pilots meet in Port Alba every spring. TPs guide ships through the strait.\n') },
+    'network-qa-general-pilots-',
+  );
+
+  it('finds its words in a sentence that writes only the abbreviation, counted as an abbreviation match', () => {
+    const q = analyzeQuestion('Whom do tide pilots guide?', pilots.index.langs);
+    const candidates = generalCandidates(pilots.index, q, resolveWords(pilots.index, q), 'all');
+    const abbreviated = candidates.find((c) => c.candidate.text.startsWith('TPs guide'));
+    expect(abbreviated?.features.cover_abbreviation).toBeGreaterThan(0);
+    expect(abbreviated?.features.cover_stem).toBe(0);
+    const written = candidates.find((c) => c.candidate.text.startsWith('The Tide Pilots'));
+    expect(written?.features.cover_abbreviation).toBe(0);
+  });
+});

@@ -34,6 +34,7 @@ let index: SearchIndex;
 beforeAll(() => ({ index } = knowledge));
 
 const pilots = indexedTree({ 'forum.md': doc({ title: '"Harbour Pilots forum"', lang: 'en' }, '\n# Harbour Pilots forum\n\nThe Harbour Pilots forum meets every spring in Port Alba.\n') }, 'network-qa-retrieve-pilots-');
+const guides = indexedTree({ 'pilots.md': doc({ title: '"Harbour guides"', lang: 'en' }, '\n# Harbour guides\n\nThe Tide Pilots meet in Port Alba every spring. TPs guide ships through the strait.\n') }, 'network-qa-retrieve-guides-');
 const resolved = (text: string) => resolveWords(index, analyzeQuestion(text, index.langs));
 const word = (text: string, w: string) => resolved(text).find((r) => r.word === w);
 
@@ -145,6 +146,14 @@ describe('resolveWords', () => {
   it('reaches a name by initials the documents never write, only when the question writes them in capitals', () => {
     expect(word('What does the TTO print?', 'tto')).toMatchObject({ how: 'abbreviation', terms: expect.arrayContaining(['tide', 'tabl', 'offic']) });
     expect(word('what does the tto print?', 'tto')?.how).not.toBe('abbreviation');
+  });
+
+  it('joins a name the documents abbreviate to the abbreviation, only when the question writes the whole name', () => {
+    const words = (text: string) => resolveWords(guides.index, analyzeQuestion(text, guides.index.langs));
+    const named = words('What do tide pilots do?');
+    for (const w of ['tide', 'pilots']) expect(named.find((r) => r.word === w)).toMatchObject({ how: 'exact', abbreviations: ['tp'] });
+    expect(named.find((r) => r.word === 'tide')?.terms).toEqual(['tide', 'tp']);
+    expect(words('When do the pilots meet?').find((r) => r.word === 'pilots')?.abbreviations).toBeUndefined();
   });
 
   it('keeps the antonyms of a question word that the documents use, for the contradiction features', () => {
