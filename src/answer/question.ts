@@ -143,6 +143,14 @@ const DESCRIBE = Object.values(frameWords.describe as Record<string, { ask: stri
 const GOAL_VERBS: ReadonlySet<string> = new Set(DESCRIBE.flatMap((d) => d.goal));
 // One per language: German "was" opens no English question ("Was the target hard to achieve?").
 const DESCRIBE_RES = DESCRIBE.map(({ ask, verbs, goal }) => new RegExp(`^(?:${ask.map(escapeRe).join('|')})\\b.*\\b(${[...verbs, ...goal].map(escapeRe).join('|')})$`));
+// Per language, the role nouns and the verbs that only say such a role is held or played (frame-words.json's roles).
+const ROLES = Object.values(frameWords.roles as Record<string, { nouns: string[]; verbs: string[] }>).map(({ nouns, verbs }) => ({ nouns: new Set(nouns), verbs: new Set(verbs) }));
+
+/** "What role does X play?", "what position does she hold?": the verbs that only say the role asked is held. */
+function roleVerbsIn(words: readonly string[]): string[] {
+  return ROLES.flatMap(({ nouns, verbs }) => (words.some((w) => nouns.has(w)) ? words.filter((w) => verbs.has(w)) : []));
+}
+
 /** What a goal verb ending a what-question asks for ("what is OASC trying to achieve?" asks for its aim). */
 const GOAL_WORD = 'aim';
 
@@ -231,6 +239,7 @@ export function analyzeQuestion(text: string, langs: readonly Lang[]): AnalyzedQ
   let describe: RegExpExecArray | null = null;
   for (const re of DESCRIBE_RES) if (!describe) describe = re.exec(folded);
   if (describe) dropped.add(describe[1]);
+  for (const verb of roleVerbsIn(allWords)) dropped.add(verb);
   const otherLangs = langs.filter((l) => l !== lang);
   // A question in a language the knowledge lacks ("de" in a Spanish one) has that language's function words too.
   // The detector runs only when two words are function words of another language: most questions have none, and one

@@ -212,7 +212,8 @@ export function resolveWords(index: SearchIndex, q: AnalyzedQuestion): ResolvedW
     }
     if (!beforeEquivalents && terms.length) how = 'equivalent';
     // WordNet's one- and two-letter entries are letters, symbols and chemical elements ("eu" is europium, "k" a grand).
-    const english = q.lang === 'en' && /^[a-z]{3,}$/.test(word);
+    // Nor a word read as a translation: WordNet's relatives of its letters are an English word's ("Rolle" → roll → wave).
+    const english = q.lang === 'en' && how !== 'translation' && /^[a-z]{3,}$/.test(word);
     const wordNet = english ? relatedIndexTermsOfWord(index.lexicon, word).map((l) => l.term).filter(known) : [];
     if (!terms.length) {
       // A word the documents do not use may have a synonym they do ("aim" → objective, "decision" → decided).

@@ -245,6 +245,20 @@ describe('analyzeQuestion: a what-question that ends on a verb of describing', (
   });
 });
 
+describe('analyzeQuestion: the verb that says a role is held', () => {
+  it('drops it beside a role noun of its language ("what role does X play?", "welche Rolle spielen…")', () => {
+    expect(wordsOf('What role does Ilse Marr play?')).toEqual(['role', 'ilse', 'marr']);
+    expect(wordsOf('what position does she hold in the council')).toEqual(['position', 'council']);
+    expect(wordsOf('Welche Rolle spielen die Lotsen?', ['en'])).not.toContain('spielen');
+    expect(wordsOf('Quel rôle joue le conseil ?', ['en'])).not.toContain('joue');
+  });
+
+  it('keeps it without a role noun ("which teams play in the league?")', () => {
+    expect(wordsOf('Which teams play in the league?')).toContain('play');
+    expect(wordsOf('Who holds the record?')).toContain('holds');
+  });
+});
+
 describe('analyzeQuestion: capitalised words', () => {
   it('reads them as names, but not in German, which capitalises every noun', () => {
     expect([...asked('Which Polish cities share data?').capitalized]).toEqual(['polish']);

@@ -156,6 +156,19 @@ describe('resolveWords', () => {
     expect(words('When do the pilots meet?').find((r) => r.word === 'pilots')?.abbreviations).toBeUndefined();
   });
 
+  it("looks a word read as a translation up in WordNet by its translation only, not by its letters (Dutch 'haven' is no English 'haven')", () => {
+    useDomainVocabulary({ groups: [], translations: [{ lang: 'nl', word: 'haven', english: ['port'], file: 'synonyms.yml', line: 1 }] });
+    try {
+      const haven = word('Wanneer vertrekken de veerboten uit de haven?', 'haven');
+      expect(haven).toMatchObject({ how: 'translation', terms: ['port'] });
+      expect(haven?.lexical).not.toContain('harbour');
+    } finally {
+      useDomainVocabulary(NO_SYNONYMS);
+    }
+    // The English word keeps its WordNet relatives ("haven" → harbour).
+    expect(word('Which haven do the ferries leave?', 'haven')?.terms).toContain('harbour');
+  });
+
   it('keeps the antonyms of a question word that the documents use, for the contradiction features', () => {
     const q = analyzeQuestion('Which ferries arrive at Port Alba?', index.langs);
     expect(resolveWords(index, q).find((w) => w.word === 'arrive')?.antonyms).toEqual(expect.arrayContaining(['leav']));
