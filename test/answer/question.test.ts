@@ -17,6 +17,12 @@ describe('analyzeQuestion', () => {
     expect(wordsOf('Was macht EUROCITIES eigentlich?', ['en'])).not.toContain('eigentlich');
   });
 
+  it("drops chat's 'any idea?' and a conjunction natural's list lacks ('once')", () => {
+    expect(wordsOf('what does the council publish, any idea')).toEqual(['council', 'publish']);
+    expect(wordsOf('Who checks the rules once adopted?')).toEqual(['checks', 'rules', 'adopted']);
+    expect(wordsOf('Which idea won?')).toContain('idea');
+  });
+
   it('drops the function words of the language a question is written in when the knowledge lacks it', () => {
     const spanish = wordsOf('¿Cuándo se fundó la red europea de Living Labs?');
     expect(spanish).not.toContain('de');
