@@ -266,11 +266,14 @@ export function resolveWords(index: SearchIndex, q: AnalyzedQuestion): ResolvedW
       if (!terms.length || resolved.length >= MAX_QUESTION_WORDS) continue;
       // One word with its phrase, not two: a word of the phrase the documents do not hold themselves ("carried" of
       // "carried out", "build" of "build up") joins it, its WordNet relatives with the phrase's.
+      // A phrase of the maintainers' synonyms means what they say: its words' WordNet senses are left out ("charge"
+      // of "in charge of" is no "commission").
       const inPhrase = new Set(q.allWords.slice(phrase.start, phrase.end));
+      const maintainers = synonymsOf(phrase.phrase).length > 0;
       for (let i = resolved.length - 1; i >= 0; i--) {
         const w = resolved[i];
         if (!inPhrase.has(w.word) || (w.how !== 'wordnet' && w.terms.length)) continue;
-        for (const t of w.terms) if (!terms.includes(t)) terms.push(t);
+        if (!maintainers) for (const t of w.terms) if (!terms.includes(t)) terms.push(t);
         resolved.splice(i, 1);
       }
       resolved.push({ word: phrase.phrase, terms, weight: Math.max(...terms.map((t) => idf(index, t))), how: 'wordnet', lexical: [], antonyms: [] });

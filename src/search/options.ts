@@ -42,4 +42,4 @@ export const SEARCH_OPTIONS: SearchOptions = {
 };
 
 /** Bump when the saved index's shape or the analysis changes: older saved indexes are then rebuilt. */
-export const INDEX_FORMAT_VERSION = 9;
+export const INDEX_FORMAT_VERSION = 10;

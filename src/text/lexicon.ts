@@ -42,7 +42,7 @@ export interface LexicalLinks {
 }
 
 /** Bumped when the shape or meaning of `LexicalLinks` changes: links of another version are rebuilt. */
-export const LEXICAL_LINKS_VERSION = 2;
+export const LEXICAL_LINKS_VERSION = 3;
 
 const KINDS: readonly LexicalKind[] = ['synonym', 'derived'];
 const NONE: readonly never[] = [];
@@ -157,6 +157,9 @@ export function buildLexicalLinks(vocabulary: Iterable<string>, options: Lexical
       }
     }
   }
+  // A phrase the maintainers group says what it means here: WordNet's senses of it are dropped ("in charge of" is
+  // not "commission" in a group with "manage").
+  const maintainersPhrases = new Set<string>();
   for (const { words: group } of options.synonymGroups ?? []) {
     // What a member stands for in the index: its word's term, or its phrase's terms when the index holds them all
     // ("city hall" in a group with "public administration" reaches public, administr). A phrase's words are linked
@@ -175,7 +178,12 @@ export function buildLexicalLinks(vocabulary: Iterable<string>, options: Lexical
       else {
         const [head, ...tail] = member.split(' ');
         // Stored as WordNet stores collocations: the first word's base form ("came up with" → "come up with").
-        if (tail.length > 0) add(phrases, [lemmas(head, undefined, table)[0] ?? head, ...tail].join(' '), others, KIND_CODE.synonym);
+        const key = [lemmas(head, undefined, table)[0] ?? head, ...tail].join(' ');
+        if (tail.length > 0 && !maintainersPhrases.has(key)) {
+          phrases.delete(key);
+          maintainersPhrases.add(key);
+        }
+        if (tail.length > 0) add(phrases, key, others, KIND_CODE.synonym);
       }
     }
   }

@@ -35,6 +35,7 @@ beforeAll(() => ({ index } = knowledge));
 
 const pilots = indexedTree({ 'forum.md': doc({ title: '"Harbour Pilots forum"', lang: 'en' }, '\n# Harbour Pilots forum\n\nThe Harbour Pilots forum meets every spring in Port Alba.\n') }, 'network-qa-retrieve-pilots-');
 const guides = indexedTree({ 'pilots.md': doc({ title: '"Harbour guides"', lang: 'en' }, '\n# Harbour guides\n\nThe Tide Pilots meet in Port Alba every spring. TPs guide ships through the strait.\n') }, 'network-qa-retrieve-guides-');
+const council = indexedTree({ 'council.md': doc({ title: '"Harbour Council"', lang: 'en' }, '\n# Harbour Council\n\nThe council publishes its minutes every month. It places buoys.\n') }, 'network-qa-retrieve-council-');
 const resolved = (text: string) => resolveWords(index, analyzeQuestion(text, index.langs));
 const word = (text: string, w: string) => resolved(text).find((r) => r.word === w);
 
@@ -157,7 +158,7 @@ describe('resolveWords', () => {
   });
 
   it("looks a word read as a translation up in WordNet by its translation only, not by its letters (Dutch 'haven' is no English 'haven')", () => {
-    useDomainVocabulary({ groups: [], translations: [{ lang: 'nl', word: 'haven', english: ['port'], file: 'synonyms.yml', line: 1 }] });
+    useDomainVocabulary({ groups: [], translations: [{ lang: 'nl', word: 'haven', english: ['port'], ...{ file: 'synonyms.yml', line: 1 } }] });
     try {
       const haven = word('Wanneer vertrekken de veerboten uit de haven?', 'haven');
       expect(haven).toMatchObject({ how: 'translation', terms: ['port'] });
@@ -167,6 +168,17 @@ describe('resolveWords', () => {
     }
     // The English word keeps its WordNet relatives ("haven" → harbour).
     expect(word('Which haven do the ferries leave?', 'haven')?.terms).toContain('harbour');
+  });
+
+  it("leaves a maintainers' phrase's words' own WordNet senses out of it ('put' of 'put out' is no 'places')", () => {
+    const phrase = () => resolveWords(council.index, analyzeQuestion('When does the council put out its minutes?', council.index.langs)).find((w) => w.word === 'put out');
+    expect(phrase()?.terms).toEqual(['publish', 'place']);
+    useDomainVocabulary({ groups: [{ words: ['publish', 'put out'], file: 'synonyms.yml', line: 1 }], translations: [] });
+    try {
+      expect(phrase()?.terms).toEqual(['publish']);
+    } finally {
+      useDomainVocabulary(NO_SYNONYMS);
+    }
   });
 
   it('keeps the antonyms of a question word that the documents use, for the contradiction features', () => {

@@ -101,6 +101,16 @@ describe('the maintainers\' synonym groups in the links', () => {
   });
 });
 
+describe("a phrase WordNet knows, in a maintainers' group", () => {
+  it("links only to the group's words: the maintainers say what it means here", () => {
+    const text = indexed('Ada Quist invented the crane and devised the quay.');
+    const wordNetOnly = buildLexicalLinks(text.vocabulary, { words: text.words, table });
+    expect(phraseLinks(wordNetOnly, words('who came up with cranes?'))[0].links.map((l) => l.term)).toEqual(expect.arrayContaining([stem('invented', 'en'), stem('devised', 'en')]));
+    const grouped = buildLexicalLinks(text.vocabulary, { words: text.words, table, synonymGroups: [{ words: ['come up with', 'devise'] }] });
+    expect(phraseLinks(grouped, words('who came up with cranes?'))[0].links).toEqual([{ term: stem('devised', 'en'), kind: 'synonym' }]);
+  });
+});
+
 describe('a phrase of a synonym group that the documents write', () => {
   const text = indexed('Cranes are changing the port authority at every quay.');
   const links = buildLexicalLinks(text.vocabulary, { words: text.words, table, synonymGroups: [{ words: ['port authority', 'harbour office', 'dock board', 'harbourmaster'] }] });
