@@ -45,6 +45,16 @@ const FRAME_WORDS: ReadonlySet<string> = new Set([...frameWords.words, ...HEDGE_
 // Phrases that only place a question in time ("over the years", "at the moment"), from the same file.
 const escapeRe = (p: string): string => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const FRAME_PHRASES_RE = new RegExp(`\\b(?:${frameWords.phrases.map(escapeRe).join('|')})\\b`, 'gi');
+// What a question sets aside ("apart from laws, what does the Commission do abroad?", "anything besides making
+// laws?") is not what it asks about: up to a comma at its start, or in its last three words (same file).
+// "Apart from" only at the start: near the end it may set a thing apart ("what sets the council apart from others?").
+const EXCLUSIONS = frameWords.exclusions.map(escapeRe);
+const SET_ASIDE_RES = [
+  new RegExp(`^(?:${EXCLUSIONS.join('|')})\\s[^,;?!]{1,60},`, 'iu'),
+  new RegExp(`\\s(?:${EXCLUSIONS.filter((e) => e !== 'apart from').join('|')})(?:\\s+[^\\s,;?!]+){1,3}[\\s?.!]*$`, 'iu'),
+];
+/** A question without what it sets aside. */
+const withoutSetAside = (text: string): string => SET_ASIDE_RES.reduce((t, re) => t.replace(re, ' '), text);
 // Idioms for one word the documents would use ("set up" for "founded"), from the same file.
 const IDIOMS = new Map(Object.entries(frameWords.idioms as Record<string, string>).map(([idiom, word]) => [idiom.toLowerCase(), word]));
 // Not where the idiom is part of a longer phrase: "the point of contact", "from the point of view of".
@@ -209,7 +219,7 @@ export function analyzeQuestion(text: string, langs: readonly Lang[]): AnalyzedQ
   const tidy = text.replace(/\s+/g, ' ').trim();
   const lang = detectLang(tidy, langs.length ? langs : ['en']);
   // Phrasal verbs the documents say in one word.
-  const allWords = words(tidy.replace(/[‘’]/g, "'").replace(IDIOMS_RE, (m) => IDIOMS.get(m.toLowerCase()) ?? m).replace(FRAME_PHRASES_RE, ' '));
+  const allWords = words(withoutSetAside(tidy).replace(/[‘’]/g, "'").replace(IDIOMS_RE, (m) => IDIOMS.get(m.toLowerCase()) ?? m).replace(FRAME_PHRASES_RE, ' '));
   const folded = allWords.join(' ');
   let expects: Expectation | null = null;
   const dropped = new Set<string>();

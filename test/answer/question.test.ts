@@ -17,6 +17,13 @@ describe('analyzeQuestion', () => {
     expect(wordsOf('Was macht EUROCITIES eigentlich?', ['en'])).not.toContain('eigentlich');
   });
 
+  it('drops what a question sets aside, up to a comma at its start or in its last three words', () => {
+    expect(wordsOf('apart from minutes, what does the council publish abroad?')).toEqual(['council', 'publish', 'abroad']);
+    expect(wordsOf('does the council do anything besides printing tables?')).toEqual(['council']);
+    // Not a longer clause: there it says what is asked about.
+    expect(wordsOf('Which port besides Alba has a ferry terminal?')).toEqual(expect.arrayContaining(['alba', 'ferry', 'terminal']));
+  });
+
   it("drops chat's 'any idea?' and a conjunction natural's list lacks ('once')", () => {
     expect(wordsOf('what does the council publish, any idea')).toEqual(['council', 'publish']);
     expect(wordsOf('Who checks the rules once adopted?')).toEqual(['checks', 'rules', 'adopted']);
