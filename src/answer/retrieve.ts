@@ -11,7 +11,7 @@ import { namesCalendarTime } from '../text/calendar';
 import { fold, foldedWords } from '../text/fold';
 import { RecentCache } from '../util/recent-cache';
 import { englishFor, equivalentsOf, namesPlace, synonymsOf } from '../text/glossary';
-import { antonymIndexTermsOfWord, phraseLinks, relatedIndexTermsOfWord } from '../text/lexicon';
+import { antonymIndexTermsOfWord, isLemmaTerm, phraseLinks, relatedIndexTermsOfWord } from '../text/lexicon';
 import { type AnalyzedQuestion, type Expectation, MAX_QUESTION_WORDS } from './question';
 
 /**
@@ -93,6 +93,15 @@ function nearestTerm(index: SearchIndex, term: string): Correction | null {
     }
   }
   return best;
+}
+
+/** The shortest word taken for one the documents misspell: shorter words are one letter from too many others. */
+const MIN_MISSPELT_LENGTH = 6;
+
+/** An index term one letter from a question term that WordNet does not know: the documents' misspelling of it. */
+function misspeltInDocuments(index: SearchIndex, term: string): string | null {
+  const near = correctTerm(index, term);
+  return near && near.edits === 1 && !isLemmaTerm(index.lexicon, near.term) ? near.term : null;
 }
 
 /** Known parts of a compound word ("contactpersoon" → "contact", "persoon"), for Dutch and German questions. */
@@ -222,6 +231,12 @@ export function resolveWords(index: SearchIndex, q: AnalyzedQuestion): ResolvedW
       if (!terms.length) {
         terms = wordNet;
         how = 'wordnet';
+        // A word the documents misspell ("sience") is theirs, not a WordNet relative's ("science" → skill).
+        const misspelt = wordNet.length && word.length >= MIN_MISSPELT_LENGTH ? misspeltInDocuments(index, stems[0]) : null;
+        if (misspelt) {
+          terms = [misspelt];
+          how = 'typo';
+        }
       }
     }
     if (!terms.length) {
