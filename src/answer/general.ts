@@ -36,8 +36,9 @@ const ROLE_TERMS = new Set(['role', 'position', 'job', 'function', 'titl', 'task
 
 /**
  * Where each way of matching a question word counts: cover_exact, cover_other_language, cover_maintainer_synonym,
- * cover_wordnet, cover_typo, cover_abbreviation, and cover_stem for a word found only as another form of itself
- * (slots of one small array, summed per candidate).
+ * cover_wordnet, cover_typo, cover_abbreviation (the question writes an abbreviation the documents spell out, or
+ * spells out one a sentence writes alone: "living labs" → "LLs"), and cover_stem for a word found only as another
+ * form of itself (slots of one small array, summed per candidate).
  */
 const COVER_SLOT: Record<MatchKind, number> = { exact: 0, equivalent: 0, translation: 1, maintainer: 2, wordnet: 3, typo: 4, compound: 4, abbreviation: 5 };
 /** The slot of a word matched by its stem alone, as another form ("president" → Presidency): cover_stem. */

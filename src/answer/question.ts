@@ -50,11 +50,14 @@ const FRAME_PHRASES_RE = new RegExp(`\\b(?:${frameWords.phrases.map(escapeRe).jo
 // "Apart from" only at the start: near the end it may set a thing apart ("what sets the council apart from others?").
 const EXCLUSIONS = frameWords.exclusions.map(escapeRe);
 const SET_ASIDE_RES = [
-  new RegExp(`^(?:${EXCLUSIONS.join('|')})\\s[^,;?!]{1,60},`, 'iu'),
+  new RegExp(`^[¿¡"'«(]*(?:${EXCLUSIONS.join('|')})\\s[^,;?!]{1,60},`, 'iu'),
   new RegExp(`\\s(?:${EXCLUSIONS.filter((e) => e !== 'apart from').join('|')})(?:\\s+[^\\s,;?!]+){1,3}[\\s?.!]*$`, 'iu'),
 ];
-/** A question without what it sets aside. */
-const withoutSetAside = (text: string): string => SET_ASIDE_RES.reduce((t, re) => t.replace(re, ' '), text);
+/** A question without what it sets aside; all of it when nothing else would be left ("who else besides the mayor?"). */
+function withoutSetAside(text: string): string {
+  const rest = SET_ASIDE_RES.reduce((t, re) => t.replace(re, ' '), text);
+  return words(rest).some((w) => isContentWord(w, 'en')) ? rest : text;
+}
 // Idioms for one word the documents would use ("set up" for "founded"), from the same file.
 const IDIOMS = new Map(Object.entries(frameWords.idioms as Record<string, string>).map(([idiom, word]) => [idiom.toLowerCase(), word]));
 // Not where the idiom is part of a longer phrase: "the point of contact", "from the point of view of".
@@ -154,11 +157,26 @@ const GOAL_VERBS: ReadonlySet<string> = new Set(DESCRIBE.flatMap((d) => d.goal))
 // One per language: German "was" opens no English question ("Was the target hard to achieve?").
 const DESCRIBE_RES = DESCRIBE.map(({ ask, verbs, goal }) => new RegExp(`^(?:${ask.map(escapeRe).join('|')})\\b.*\\b(${[...verbs, ...goal].map(escapeRe).join('|')})$`));
 // Per language, the role nouns and the verbs that only say such a role is held or played (frame-words.json's roles).
-const ROLES = Object.values(frameWords.roles as Record<string, { nouns: string[]; verbs: string[] }>).map(({ nouns, verbs }) => ({ nouns: new Set(nouns), verbs: new Set(verbs) }));
+const ROLES = new Map(Object.entries(frameWords.roles as Record<string, { nouns: string[]; verbs: string[] }>).map(([lang, { nouns, verbs }]) => [lang, { nouns: new Set(nouns), verbs: new Set(verbs) }]));
+/** How many words from its role noun a role verb may stand ("what *role* do living labs in Europe *play*"). */
+const ROLE_VERB_REACH = 5;
 
-/** "What role does X play?", "what position does she hold?": the verbs that only say the role asked is held. */
-function roleVerbsIn(words: readonly string[]): string[] {
-  return ROLES.flatMap(({ nouns, verbs }) => (words.some((w) => nouns.has(w)) ? words.filter((w) => verbs.has(w)) : []));
+/**
+ * "What role does X play?", "what position does she hold?": the verbs of the question's language (or English) that
+ * only say the role asked is held, within reach of one of its role nouns.
+ */
+function roleVerbsIn(words: readonly string[], langs: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const lang of new Set(langs)) {
+    const roles = ROLES.get(lang);
+    if (!roles) continue;
+    words.forEach((w, i) => {
+      if (!roles.verbs.has(w)) return;
+      const near = words.slice(Math.max(0, i - ROLE_VERB_REACH), i + ROLE_VERB_REACH + 1);
+      if (near.some((n) => roles.nouns.has(n))) out.push(w);
+    });
+  }
+  return out;
 }
 
 /** What a goal verb ending a what-question asks for ("what is OASC trying to achieve?" asks for its aim). */
@@ -249,7 +267,6 @@ export function analyzeQuestion(text: string, langs: readonly Lang[]): AnalyzedQ
   let describe: RegExpExecArray | null = null;
   for (const re of DESCRIBE_RES) if (!describe) describe = re.exec(folded);
   if (describe) dropped.add(describe[1]);
-  for (const verb of roleVerbsIn(allWords)) dropped.add(verb);
   const otherLangs = langs.filter((l) => l !== lang);
   // A question in a language the knowledge lacks ("de" in a Spanish one) has that language's function words too.
   // The detector runs only when two words are function words of another language: most questions have none, and one
@@ -257,6 +274,7 @@ export function analyzeQuestion(text: string, langs: readonly Lang[]): AnalyzedQ
   const foreignFunctionWords = allWords.filter((w) => !isStopword(w, lang) && isStopwordAnywhere(w)).length >= 2;
   const likeliest = foreignFunctionWords ? likeliestLang(tidy) : null;
   const spoken = likeliest === null ? null : likeliest.sure ? likeliest.lang : guessedLang(likeliest.lang, allWords, lang);
+  for (const verb of roleVerbsIn(allWords, [spoken ?? lang, 'en'])) dropped.add(verb);
   // Code-switching ("wie is de vice chair van het forum"): English names in a Dutch sentence make it read as English,
   // yet the Dutch grammar words are still grammar.
   const mixedIn = foreignFunctionWords ? mixedInLanguage(allWords, lang) : null;

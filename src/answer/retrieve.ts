@@ -95,13 +95,32 @@ function nearestTerm(index: SearchIndex, term: string): Correction | null {
   return best;
 }
 
-/** The shortest word taken for one the documents misspell: shorter words are one letter from too many others. */
+/** The shortest stem taken for one the documents misspell: shorter ones are one letter from too many others. */
 const MIN_MISSPELT_LENGTH = 6;
 
-/** An index term one letter from a question term that WordNet does not know: the documents' misspelling of it. */
+const lowerCaseEnglish = new WeakMap<SearchIndex, Set<string>>();
+
+/** The terms of words the index's English passages write in lower case: common words, not names ("Metropole"). */
+function lowerCaseEnglishTerms(index: SearchIndex): Set<string> {
+  let found = lowerCaseEnglish.get(index);
+  if (found) return found;
+  found = new Set();
+  for (const { passage, segments } of index.passages) {
+    if (passage.lang !== 'en') continue;
+    for (const { text } of segments) for (const [word] of text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}+(?![\p{L}\p{N}])/gu)) found.add(stem(word, 'en'));
+  }
+  lowerCaseEnglish.set(index, found);
+  return found;
+}
+
+/**
+ * An index term one letter from an English question term that WordNet does not know, which English passages write in
+ * lower case: the documents' misspelling of the word ("sience"), not a word of another language ("leden") or a name.
+ */
 function misspeltInDocuments(index: SearchIndex, term: string): string | null {
+  if (term.length < MIN_MISSPELT_LENGTH) return null;
   const near = correctTerm(index, term);
-  return near && near.edits === 1 && !isLemmaTerm(index.lexicon, near.term) ? near.term : null;
+  return near && near.edits === 1 && !isLemmaTerm(index.lexicon, near.term) && lowerCaseEnglishTerms(index).has(near.term) ? near.term : null;
 }
 
 /** Known parts of a compound word ("contactpersoon" → "contact", "persoon"), for Dutch and German questions. */
@@ -142,7 +161,6 @@ function writtenInCapitals(text: string, word: string): boolean {
   return false;
 }
 
-/** Resolves every question word to index terms, correcting typos and splitting compounds when a word is unknown. */
 /** A name the documents abbreviate in writing, by its folded words, and the abbreviation's index terms. */
 interface WrittenAbbreviation {
   words: string[];
@@ -177,18 +195,23 @@ function abbreviationsByFirstWord(index: SearchIndex): Map<string, WrittenAbbrev
  * The abbreviation terms of the names a question writes out that the documents also abbreviate ("living labs" →
  * "LLs", which a sentence may use alone: "LLs operate as intermediaries…"), by the question word they join.
  */
-function abbreviationsOfNames(index: SearchIndex, allWords: readonly string[]): Map<string, string[]> {
-  const out = new Map<string, string[]>();
+function abbreviationsOfNames(index: SearchIndex, allWords: readonly string[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
   const byFirst = abbreviationsByFirstWord(index);
   allWords.forEach((word, at) => {
     for (const { words, terms } of byFirst.get(word) ?? []) {
       if (!words.every((w, i) => allWords[at + i] === w)) continue;
-      for (const w of words) out.set(w, [...(out.get(w) ?? []), ...terms]);
+      for (const w of words) {
+        const set = out.get(w) ?? new Set<string>();
+        for (const t of terms) set.add(t);
+        out.set(w, set);
+      }
     }
   });
   return out;
 }
 
+/** Resolves every question word to index terms, correcting typos and splitting compounds when a word is unknown. */
 export function resolveWords(index: SearchIndex, q: AnalyzedQuestion): ResolvedWord[] {
   const resolved: ResolvedWord[] = [];
   const known = (t: string) => index.documentFrequency.has(t);
@@ -232,7 +255,7 @@ export function resolveWords(index: SearchIndex, q: AnalyzedQuestion): ResolvedW
         terms = wordNet;
         how = 'wordnet';
         // A word the documents misspell ("sience") is theirs, not a WordNet relative's ("science" → skill).
-        const misspelt = wordNet.length && word.length >= MIN_MISSPELT_LENGTH ? misspeltInDocuments(index, stems[0]) : null;
+        const misspelt = wordNet.length ? misspeltInDocuments(index, stems[0]) : null;
         if (misspelt) {
           terms = [misspelt];
           how = 'typo';
@@ -299,7 +322,7 @@ export function resolveWords(index: SearchIndex, q: AnalyzedQuestion): ResolvedW
   const abbreviated = abbreviationsOfNames(index, q.allWords);
   if (abbreviated.size) {
     for (const w of resolved) {
-      const added = (abbreviated.get(w.word) ?? []).filter((t) => w.terms.length && !w.terms.includes(t));
+      const added = [...(abbreviated.get(w.word) ?? [])].filter((t) => w.terms.length && !w.terms.includes(t));
       if (!added.length) continue;
       w.terms.push(...added);
       w.abbreviations = added;

@@ -22,7 +22,7 @@ export function tightSpan(text: string, words: ResolvedWord[], q: AnalyzedQuesti
     const clauseTerms = new Set(terms(clause, lang));
     let score = 0;
     for (const w of words) if (w.terms.some((t) => clauseTerms.has(t))) score += w.weight;
-    return score + (q.expects && satisfies(q.expects, clause, q) ? 0.5 : 0);
+    return score + (q.expects && satisfies(q.expects, clause, q, { lang }) ? 0.5 : 0);
   });
   let start = scores.indexOf(Math.max(...scores));
   let end = start;

@@ -19,14 +19,14 @@ const wordsRe = (words: readonly string[], flags: string): RegExp =>
 
 /**
  * The words that name a time of year or week in one language. Names are matched with their accents, so the Portuguese
- * "março" is not the given name "Marco". Where the language writes them capitalised (English, German), only so or in
- * capitals: a lower-case "may", "march" or "august" is another word.
+ * "março" is not the given name "Marco". Where the language writes them capitalised (English, German), only so: a
+ * lower-case "may", "march" or "august" is another word, and so is one in capitals ("CITIES MAY APPLY").
  */
 function calendarRes(lang: Lang): RegExp[] {
   const names = calendarNames(lang);
   const capitalised = names.every((name) => name[0] !== name[0].toLowerCase());
   const seasons = wordsRe(SEASONS[lang].map((s) => s.normalize('NFC')), 'i');
-  return [capitalised ? wordsRe([...names, ...names.map((n) => n.toUpperCase())], '') : wordsRe(names, 'i'), seasons];
+  return [capitalised ? wordsRe(names, '') : wordsRe(names, 'i'), seasons];
 }
 
 const RES = new Map<Lang, RegExp[]>();

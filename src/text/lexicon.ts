@@ -41,7 +41,10 @@ export interface LexicalLinks {
   lemmaTerms: string[];
 }
 
-/** Bumped when the shape or meaning of `LexicalLinks` changes: links of another version are rebuilt. */
+/**
+ * Bumped when the shape or meaning of `LexicalLinks` changes, together with INDEX_FORMAT_VERSION
+ * (src/search/options.ts): a saved index of another format version, and so its links, is rebuilt.
+ */
 export const LEXICAL_LINKS_VERSION = 3;
 
 const KINDS: readonly LexicalKind[] = ['synonym', 'derived'];

@@ -20,6 +20,9 @@ describe('analyzeQuestion', () => {
   it('drops what a question sets aside, up to a comma at its start or in its last three words', () => {
     expect(wordsOf('apart from minutes, what does the council publish abroad?')).toEqual(['council', 'publish', 'abroad']);
     expect(wordsOf('does the council do anything besides printing tables?')).toEqual(['council']);
+    expect(wordsOf('¿Además de las actas, qué publica el consejo?')).not.toContain('actas');
+    // Nothing left but what is set aside: then the question keeps it.
+    expect(wordsOf('Who else besides the mayor?')).toContain('mayor');
     // Not a longer clause: there it says what is asked about.
     expect(wordsOf('Which port besides Alba has a ferry terminal?')).toEqual(expect.arrayContaining(['alba', 'ferry', 'terminal']));
   });
@@ -264,6 +267,11 @@ describe('analyzeQuestion: the verb that says a role is held', () => {
     expect(wordsOf('what position does she hold in the council')).toEqual(['position', 'council']);
     expect(wordsOf('Welche Rolle spielen die Lotsen?', ['en'])).not.toContain('spielen');
     expect(wordsOf('Quel rôle joue le conseil ?', ['en'])).not.toContain('joue');
+  });
+
+  it('keeps it without a role noun near it, or in another language than the question\'s', () => {
+    expect(wordsOf('Where will the post-conference dinner be held?')).toContain('held');
+    expect(wordsOf('Which role is written in the charter, and which teams play in the league?')).toContain('play');
   });
 
   it('keeps it without a role noun ("which teams play in the league?")', () => {

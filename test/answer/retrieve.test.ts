@@ -36,7 +36,7 @@ beforeAll(() => ({ index } = knowledge));
 const pilots = indexedTree({ 'forum.md': doc({ title: '"Harbour Pilots forum"', lang: 'en' }, '\n# Harbour Pilots forum\n\nThe Harbour Pilots forum meets every spring in Port Alba.\n') }, 'network-qa-retrieve-pilots-');
 const guides = indexedTree({ 'pilots.md': doc({ title: '"Harbour guides"', lang: 'en' }, '\n# Harbour guides\n\nThe Tide Pilots meet in Port Alba every spring. TPs guide ships through the strait.\n') }, 'network-qa-retrieve-guides-');
 const council = indexedTree({ 'council.md': doc({ title: '"Harbour Council"', lang: 'en' }, '\n# Harbour Council\n\nThe council publishes its minutes every month. It places buoys.\n') }, 'network-qa-retrieve-council-');
-const misspelt = indexedTree({ 'skills.md': doc({ title: '"Harbour skills"', lang: 'en' }, '\n# Harbour skills\n\nThe council teaches the skills of sience to every pilot.\n') }, 'network-qa-retrieve-misspelt-');
+const misspelt = indexedTree({ 'skills.md': doc({ title: '"Harbour skills"', lang: 'en' }, '\n# Harbour skills\n\nThe council teaches the skills of sience to every pilot in the city. Aix Metropole joined it.\n') }, 'network-qa-retrieve-misspelt-');
 const resolved = (text: string) => resolveWords(index, analyzeQuestion(text, index.langs));
 const word = (text: string, w: string) => resolved(text).find((r) => r.word === w);
 
@@ -186,6 +186,8 @@ describe('resolveWords', () => {
     expect(resolveWords(misspelt.index, analyzeQuestion('Does the council care about science?', misspelt.index.langs)).find((w) => w.word === 'science')).toMatchObject({ how: 'typo', terms: ['sienc'] });
     // A word the documents spell right is no misspelling: WordNet's relative stands ("accomplishment" → skill).
     expect(resolveWords(misspelt.index, analyzeQuestion('Does the council care about accomplishment?', misspelt.index.langs)).find((w) => w.word === 'accomplishment')?.how).toBe('wordnet');
+    // Nor is a name one letter away ("Metropole" for metropolis): a misspelt word is written in lower case.
+    expect(resolveWords(misspelt.index, analyzeQuestion('Is the metropolis a member?', misspelt.index.langs)).find((w) => w.word === 'metropolis')).toMatchObject({ how: 'wordnet', terms: ['citi'] });
   });
 
   it('keeps the antonyms of a question word that the documents use, for the contradiction features', () => {

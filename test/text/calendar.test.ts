@@ -29,7 +29,7 @@ describe('namesCalendarTime', () => {
   });
 
   it.each(langs.filter((lang) => lang !== 'en'))('finds English month names in a %s text too', (lang) => {
-    expect(namesCalendarTime('Gepubliceerd in November 2015', lang)).toBe(true);
+    expect(namesCalendarTime('Gepubliceerd in March 2015', lang)).toBe(true);
   });
 
   it('takes no word of a third language for a month ("mars", "mayo", "estate" in English)', () => {
@@ -41,7 +41,7 @@ describe('namesCalendarTime', () => {
 
   it('takes no lower-case English word for a month where English writes months capitalised', () => {
     for (const text of ['Cities may apply.', 'They march on.', 'an august body', 'the Mayor spoke']) expect([text, namesCalendarTime(text, 'en')]).toEqual([text, false]);
-    expect(namesCalendarTime('PUBLISHED IN MAY', 'en')).toBe(true);
+    expect(namesCalendarTime('CITIES MAY APPLY', 'en')).toBe(false);
   });
 
   it('keeps accents, so a given name is no month ("Marco" is not "março")', () => {
