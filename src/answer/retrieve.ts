@@ -98,29 +98,48 @@ function nearestTerm(index: SearchIndex, term: string): Correction | null {
 /** The shortest stem taken for one the documents misspell: shorter ones are one letter from too many others. */
 const MIN_MISSPELT_LENGTH = 6;
 
-const lowerCaseEnglish = new WeakMap<SearchIndex, Set<string>>();
+const misspellings = new WeakMap<SearchIndex, Map<string, string[]>>();
 
-/** The terms of words the index's English passages write in lower case: common words, not names ("Metropole"). */
-function lowerCaseEnglishTerms(index: SearchIndex): Set<string> {
-  let found = lowerCaseEnglish.get(index);
+/**
+ * The index terms that could be the documents' misspellings, by first letter and length: words their English passages
+ * write in lower case (common words, not names such as "Metropole") that WordNet does not know ("sience"). Built once
+ * per index, so that a question pays a lookup of a few short lists, not a walk of the whole vocabulary.
+ */
+function misspellingCandidates(index: SearchIndex): Map<string, string[]> {
+  let found = misspellings.get(index);
   if (found) return found;
-  found = new Set();
+  const terms = new Set<string>();
   for (const { passage, segments } of index.passages) {
     if (passage.lang !== 'en') continue;
-    for (const { text } of segments) for (const [word] of text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}+(?![\p{L}\p{N}])/gu)) found.add(stem(word, 'en'));
+    for (const { text } of segments) for (const [word] of text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}+(?![\p{L}\p{N}])/gu)) terms.add(stem(word, 'en'));
   }
-  lowerCaseEnglish.set(index, found);
+  found = new Map();
+  for (const term of terms) {
+    if (term.length < MIN_MISSPELT_LENGTH - 1 || isLemmaTerm(index.lexicon, term)) continue;
+    const key = `${term[0]}${term.length}`;
+    found.set(key, [...(found.get(key) ?? []), term]);
+  }
+  misspellings.set(index, found);
   return found;
 }
 
 /**
  * An index term one letter from an English question term that WordNet does not know, which English passages write in
  * lower case: the documents' misspelling of the word ("sience"), not a word of another language ("leden") or a name.
+ * The most common of them; as with typos, a same-length change must sound the same.
  */
 function misspeltInDocuments(index: SearchIndex, term: string): string | null {
   if (term.length < MIN_MISSPELT_LENGTH) return null;
-  const near = correctTerm(index, term);
-  return near && near.edits === 1 && !isLemmaTerm(index.lexicon, near.term) && lowerCaseEnglishTerms(index).has(near.term) ? near.term : null;
+  const candidates = misspellingCandidates(index);
+  let best: string | null = null;
+  for (const length of [term.length - 1, term.length, term.length + 1]) {
+    for (const candidate of candidates.get(`${term[0]}${length}`) ?? []) {
+      if (editDistance(term, candidate) !== 1) continue;
+      if (length === term.length && metaphone.process(candidate) !== metaphone.process(term)) continue;
+      if (!best || (index.documentFrequency.get(candidate) ?? 0) > (index.documentFrequency.get(best) ?? 0)) best = candidate;
+    }
+  }
+  return best;
 }
 
 /** Known parts of a compound word ("contactpersoon" → "contact", "persoon"), for Dutch and German questions. */
