@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../text/escape-regexp';
 import { isContentWord, isStopword, isStopwordAnywhere, stem, words, writtenAsAbbreviation } from '../text/analyze';
 import { fold } from '../text/fold';
 import { detectLang, likeliestLang, SUPPORTED_LANGS } from '../text/lang';
@@ -43,12 +44,11 @@ export interface AnalyzedQuestion {
 const HEDGE_WORDS: ReadonlySet<string> = new Set(frameWords.hedges);
 const FRAME_WORDS: ReadonlySet<string> = new Set([...frameWords.words, ...HEDGE_WORDS]);
 // Phrases that only place a question in time ("over the years", "at the moment"), from the same file.
-const escapeRe = (p: string): string => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const FRAME_PHRASES_RE = new RegExp(`\\b(?:${frameWords.phrases.map(escapeRe).join('|')})\\b`, 'gi');
+const FRAME_PHRASES_RE = new RegExp(`\\b(?:${frameWords.phrases.map(escapeRegExp).join('|')})\\b`, 'gi');
 // What a question sets aside ("apart from laws, what does the Commission do abroad?", "anything besides making
 // laws?") is not what it asks about: up to a comma at its start, or in its last three words (same file).
 // "Apart from" only at the start: near the end it may set a thing apart ("what sets the council apart from others?").
-const EXCLUSIONS = frameWords.exclusions.map(escapeRe);
+const EXCLUSIONS = frameWords.exclusions.map(escapeRegExp);
 const SET_ASIDE_RES = [
   new RegExp(`^[¿¡"'«(]*(?:${EXCLUSIONS.join('|')})\\s[^,;?!]{1,60},`, 'iu'),
   new RegExp(`\\s(?:${EXCLUSIONS.filter((e) => e !== 'apart from').join('|')})(?:\\s+[^\\s,;?!]+){1,3}[\\s?.!]*$`, 'iu'),
@@ -61,7 +61,7 @@ function withoutSetAside(text: string): string {
 // Idioms for one word the documents would use ("set up" for "founded"), from the same file.
 const IDIOMS = new Map(Object.entries(frameWords.idioms as Record<string, string>).map(([idiom, word]) => [idiom.toLowerCase(), word]));
 // Not where the idiom is part of a longer phrase: "the point of contact", "from the point of view of".
-const IDIOMS_RE = new RegExp(`\\b(?:${[...IDIOMS.keys()].map(escapeRe).join('|')})\\b(?! (?:contact|view)\\b)`, 'gi');
+const IDIOMS_RE = new RegExp(`\\b(?:${[...IDIOMS.keys()].map(escapeRegExp).join('|')})\\b(?! (?:contact|view)\\b)`, 'gi');
 
 /** Whether a word only frames a question ("please", "actually", "eigenlijk") and says nothing of its topic. */
 export const isFrameWord = (word: string): boolean => FRAME_WORDS.has(word);
@@ -114,7 +114,7 @@ const MOTTO_WORDS: string[] = frameWords.motto;
 
 // Nouns for the kind of thing a which-question asks for (src/text/data/frame-words.json), and the question words before them.
 const CATEGORY_NOUNS: ReadonlySet<string> = new Set(frameWords.categories.nouns);
-const WHICH_RE = new RegExp(`\\b(?:${frameWords.categories.ask.map(escapeRe).join('|')}) `, 'g');
+const WHICH_RE = new RegExp(`\\b(?:${frameWords.categories.ask.map(escapeRegExp).join('|')}) `, 'g');
 /** How many words may stand between the question word and its category noun: "which EU institution", "what other body". */
 const CATEGORY_REACH = 2;
 
@@ -155,7 +155,7 @@ const CUES: Cue[] = [
 const DESCRIBE = Object.values(frameWords.describe as Record<string, { ask: string[]; verbs: string[]; goal: string[] }>);
 const GOAL_VERBS: ReadonlySet<string> = new Set(DESCRIBE.flatMap((d) => d.goal));
 // One per language: German "was" opens no English question ("Was the target hard to achieve?").
-const DESCRIBE_RES = DESCRIBE.map(({ ask, verbs, goal }) => new RegExp(`^(?:${ask.map(escapeRe).join('|')})\\b.*\\b(${[...verbs, ...goal].map(escapeRe).join('|')})$`));
+const DESCRIBE_RES = DESCRIBE.map(({ ask, verbs, goal }) => new RegExp(`^(?:${ask.map(escapeRegExp).join('|')})\\b.*\\b(${[...verbs, ...goal].map(escapeRegExp).join('|')})$`));
 // Per language, the role nouns and the verbs that only say such a role is held or played (frame-words.json's roles).
 const ROLES = new Map(Object.entries(frameWords.roles as Record<string, { nouns: string[]; verbs: string[] }>).map(([lang, { nouns, verbs }]) => [lang, { nouns: new Set(nouns), verbs: new Set(verbs) }]));
 /** How many words from its role noun a role verb may stand ("what *role* do living labs in Europe *play*"). */

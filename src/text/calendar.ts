@@ -1,5 +1,6 @@
 import type { Lang } from '../types';
 import SEASONS from './data/seasons.json';
+import { escapeRegExp } from './escape-regexp';
 
 const MONTHS = Array.from({ length: 12 }, (_, m) => new Date(Date.UTC(2020, m, 15)));
 // 6 January 2020 was a Monday.
@@ -12,10 +13,9 @@ function calendarNames(lang: Lang): string[] {
   return [...MONTHS.map((d) => months.format(d)), ...WEEKDAYS.map((d) => weekdays.format(d))].map((name) => name.normalize('NFC'));
 }
 
-const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Whole words only: a letter or digit on neither side ("Mayor", "marching" name no month). */
 const wordsRe = (words: readonly string[], flags: string): RegExp =>
-  new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escape).join('|')})(?![\\p{L}\\p{N}])`, `u${flags}`);
+  new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, `u${flags}`);
 
 /**
  * The words that name a time of year or week in one language. Names are matched with their accents, so the Portuguese

@@ -3,6 +3,7 @@ import sniffHtmlEncoding from 'html-encoding-sniffer';
 import iconv from 'iconv-lite';
 import { parseHTML } from 'linkedom';
 import { type DeclaredMeta, DocumentProblem, assembleDocument, type PlacedBlock } from '../document';
+import { escapeRegExp } from '../../text/escape-regexp';
 import { markdownBlocks } from '../markdown';
 import type { KnowledgeDocument } from '../../types';
 import { type DomElement, markdownFromHtml } from './markdown-from-html';
@@ -92,7 +93,7 @@ export function convertHtml(bytes: Buffer, options: { contentType?: string; url?
 export function locateLine(source: string, text: string, from: { offset: number; line: number }): { offset: number; line: number } {
   const words = text.replace(/^- /, '').split(/\s+/).filter((w) => /^[\p{L}\p{N}]/u.test(w)).slice(0, 4).map((w) => w.replace(/[^\p{L}\p{N}]+$/u, ''));
   if (!words.length) return from;
-  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const escaped = words.map(escapeRegExp);
   const re = new RegExp(escaped.join('(?:\\s|<[^>]*>|&[#\\w]+;|[^\\p{L}\\p{N}<])+'), 'u');
   const found = re.exec(source.slice(from.offset));
   if (!found) return from;
