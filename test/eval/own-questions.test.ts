@@ -64,6 +64,9 @@ const FLOORS: Record<string, number> = {
   // holdout18.jsonl (100): written at the start of the tenth session on issue 9 (2026-12-03) the same way, never read:
   // 91.0% with the model at its start (5dd6bd4), 92.0% at its end; the floor is four points under.
   'holdout18.jsonl': 0.88,
+  // holdout19.jsonl (100): written at the start of the eleventh session on issue 9 (2026-12-03) the same way, never
+  // read: 92.0% with the model at its start (411662d), 93.0% at its end; the floor is four points under.
+  'holdout19.jsonl': 0.89,
 };
 /**
  * Out-of-scope questions a set's answers are known to answer (README "Known limits"), by id: holdout6 where one can
@@ -79,7 +82,8 @@ const FLOORS: Record<string, number> = {
  * advancing its creation (h12-011); holdout17 what the new Leipzig Charter says about housing, beside the same
  * sentence (h17-038, answered at c0415b1 too: a word the documents lack, "housing", weighs as the question's most
  * telling known word, and three of four are in the sentence); holdout18 one question kept unread, answered at 5dd6bd4
- * (before it was first scored) as now (h18-090). Any other fails.
+ * (before it was first scored) as now (h18-090); holdout19 likewise, answered at 411662d (before it was first scored)
+ * as now (h19-065). Any other fails.
  */
 const KNOWN_OUT_OF_SCOPE_ANSWERS: Record<string, readonly string[]> = {
   'holdout6.jsonl': ['h6-050'],
@@ -90,6 +94,7 @@ const KNOWN_OUT_OF_SCOPE_ANSWERS: Record<string, readonly string[]> = {
   'holdout12.jsonl': ['h12-011'],
   'holdout17.jsonl': ['h17-038'],
   'holdout18.jsonl': ['h18-090'],
+  'holdout19.jsonl': ['h19-065'],
 };
 
 for (const [file, floor] of Object.entries(FLOORS)) {
