@@ -173,13 +173,11 @@ class QuestionTerms {
       for (const t of w.lexical) this.lexical.set(t, (this.lexical.get(t) ?? 0) | (1 << i));
       for (const t of w.antonyms) this.antonyms.set(t, (this.antonyms.get(t) ?? 0) | (1 << i));
     });
-    const abbreviating = words.slice(0, MASK_WORDS).some((w) => w.abbreviations?.length);
-    this.own = abbreviating ? new Map() : null;
-    if (this.own) {
-      words.slice(0, MASK_WORDS).forEach((w, i) => {
-        for (const t of w.terms) if (!w.abbreviations?.includes(t)) this.own?.set(t, (this.own.get(t) ?? 0) | (1 << i));
-      });
-    }
+    const own = words.slice(0, MASK_WORDS).some((w) => w.abbreviations?.length) ? new Map<string, number>() : null;
+    if (own) words.slice(0, MASK_WORDS).forEach((w, i) => {
+      for (const t of w.terms) if (!w.abbreviations?.includes(t)) own.set(t, (own.get(t) ?? 0) | (1 << i));
+    });
+    this.own = own;
   }
 
   /** Whether a word reaches the index through an abbreviation of a name too ("living" of "living labs" → "LLs"). */
@@ -389,9 +387,12 @@ export function generalCandidates(index: SearchIndex, q: AnalyzedQuestion, words
       for (let p = first; p <= last && ownMask & exactMask & ~written; p++) written |= asWritten(segments[p], ownMask);
       const stemOnly = ownMask & exactMask & ~written;
       // A word the span holds only as the abbreviation of a name it is part of ("LLs" for "living labs").
-      let ownTerms = qt.abbreviates && stemOnly ? 0 : stemOnly;
-      for (let p = first; p <= last && ownTerms !== stemOnly; p++) ownTerms |= qt.ownMaskOf(segments[p].terms) & stemOnly;
-      const abbreviationOnly = stemOnly & ~ownTerms;
+      let abbreviationOnly = 0;
+      if (qt.abbreviates && stemOnly) {
+        let own = 0;
+        for (let p = first; p <= last; p++) own |= qt.ownMaskOf(segments[p].terms);
+        abbreviationOnly = stemOnly & ~own;
+      }
       cover.fill(0);
       for (let i = 0, m = ownMask; m; i++, m >>>= 1) {
         if (m & 1) cover[abbreviationOnly & (1 << i) ? ABBREVIATION_SLOT : stemOnly & (1 << i) ? STEM_SLOT : coverSlots[i]] += qt.weights[i] / qt.total;

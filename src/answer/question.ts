@@ -54,9 +54,9 @@ const SET_ASIDE_RES = [
   new RegExp(`\\s(?:${EXCLUSIONS.filter((e) => e !== 'apart from').join('|')})(?:\\s+[^\\s,;?!]+){1,3}[\\s?.!]*$`, 'iu'),
 ];
 /** A question without what it sets aside; all of it when nothing else would be left ("who else besides the mayor?"). */
-function withoutSetAside(text: string): string {
+function withoutSetAside(text: string, lang: Lang): string {
   const rest = SET_ASIDE_RES.reduce((t, re) => t.replace(re, ' '), text);
-  return words(rest).some((w) => isContentWord(w, 'en')) ? rest : text;
+  return rest === text || words(rest).some((w) => isContentWord(w, lang)) ? rest : text;
 }
 // Idioms for one word the documents would use ("set up" for "founded"), from the same file.
 const IDIOMS = new Map(Object.entries(frameWords.idioms as Record<string, string>).map(([idiom, word]) => [idiom.toLowerCase(), word]));
@@ -237,7 +237,7 @@ export function analyzeQuestion(text: string, langs: readonly Lang[]): AnalyzedQ
   const tidy = text.replace(/\s+/g, ' ').trim();
   const lang = detectLang(tidy, langs.length ? langs : ['en']);
   // Phrasal verbs the documents say in one word.
-  const allWords = words(withoutSetAside(tidy).replace(/[‘’]/g, "'").replace(IDIOMS_RE, (m) => IDIOMS.get(m.toLowerCase()) ?? m).replace(FRAME_PHRASES_RE, ' '));
+  const allWords = words(withoutSetAside(tidy, lang).replace(/[‘’]/g, "'").replace(IDIOMS_RE, (m) => IDIOMS.get(m.toLowerCase()) ?? m).replace(FRAME_PHRASES_RE, ' '));
   const folded = allWords.join(' ');
   let expects: Expectation | null = null;
   const dropped = new Set<string>();

@@ -78,6 +78,11 @@ function nearestTerm(index: SearchIndex, term: string): Correction | null {
   // The tree counts two letters swapped as two edits ("contcat" → contact): a one-edit word tries each swap by
   // lookup (walking the tree two edits deep cost three times as long, 2026-12-03).
   if (edits === 1) for (const swapped of adjacentSwaps(term)) if (index.documentFrequency.has(swapped)) matches.push([swapped, 1]);
+  return likeliestCorrection(index, term, matches, edits);
+}
+
+/** Of index terms near a term ([term, edit distance]), the one it is likeliest a typo of, within `edits`; or null. */
+function likeliestCorrection(index: SearchIndex, term: string, matches: readonly [string, number][], edits: number): Correction | null {
   let best: Correction | null = null;
   let bestKey = Infinity;
   for (const [candidate, d] of matches) {
@@ -117,7 +122,9 @@ function misspellingCandidates(index: SearchIndex): Map<string, string[]> {
   for (const term of terms) {
     if (term.length < MIN_MISSPELT_LENGTH - 1 || isLemmaTerm(index.lexicon, term)) continue;
     const key = `${term[0]}${term.length}`;
-    found.set(key, [...(found.get(key) ?? []), term]);
+    const list = found.get(key);
+    if (list) list.push(term);
+    else found.set(key, [term]);
   }
   misspellings.set(index, found);
   return found;
@@ -126,20 +133,16 @@ function misspellingCandidates(index: SearchIndex): Map<string, string[]> {
 /**
  * An index term one letter from an English question term that WordNet does not know, which English passages write in
  * lower case: the documents' misspelling of the word ("sience"), not a word of another language ("leden") or a name.
- * The most common of them; as with typos, a same-length change must sound the same.
+ * Chosen among them as a typo's correction is (`likeliestCorrection`).
  */
 function misspeltInDocuments(index: SearchIndex, term: string): string | null {
   if (term.length < MIN_MISSPELT_LENGTH) return null;
   const candidates = misspellingCandidates(index);
-  let best: string | null = null;
+  const matches: [string, number][] = [];
   for (const length of [term.length - 1, term.length, term.length + 1]) {
-    for (const candidate of candidates.get(`${term[0]}${length}`) ?? []) {
-      if (editDistance(term, candidate) !== 1) continue;
-      if (length === term.length && metaphone.process(candidate) !== metaphone.process(term)) continue;
-      if (!best || (index.documentFrequency.get(candidate) ?? 0) > (index.documentFrequency.get(best) ?? 0)) best = candidate;
-    }
+    for (const candidate of candidates.get(`${term[0]}${length}`) ?? []) matches.push([candidate, editDistance(term, candidate)]);
   }
-  return best;
+  return likeliestCorrection(index, term, matches, 1)?.term ?? null;
 }
 
 /** Known parts of a compound word ("contactpersoon" → "contact", "persoon"), for Dutch and German questions. */

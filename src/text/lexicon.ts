@@ -181,12 +181,12 @@ export function buildLexicalLinks(vocabulary: Iterable<string>, options: Lexical
       else {
         const [head, ...tail] = member.split(' ');
         // Stored as WordNet stores collocations: the first word's base form ("came up with" → "come up with").
-        const key = [lemmas(head, undefined, table)[0] ?? head, ...tail].join(' ');
-        if (tail.length > 0 && !maintainersPhrases.has(key)) {
-          phrases.delete(key);
+        if (tail.length > 0) {
+          const key = [lemmas(head, undefined, table)[0] ?? head, ...tail].join(' ');
+          if (!maintainersPhrases.has(key)) phrases.delete(key);
           maintainersPhrases.add(key);
+          add(phrases, key, others, KIND_CODE.synonym);
         }
-        if (tail.length > 0) add(phrases, key, others, KIND_CODE.synonym);
       }
     }
   }
